@@ -1,0 +1,269 @@
+"""site.yaml → a frozen `SiteConfig`, validated against a schema.
+
+Like MkDocs' `config/defaults.py`, the schema is one declared field per key, each with a
+docstring.  Validation collects *every* problem (with its line) before failing once, and
+unknown keys are rejected with a "did you mean" hint (Zola's `deny_unknown_fields`): a typo
+in a config key must never be silently ignored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from readsite.errors import ConfigError, Problem
+from readsite.yamlutil import LoadedYaml, YamlSyntaxError, load_yaml
+
+CONFIG_NAME = "site.yaml"
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True, slots=True)
+class TopicConfig:
+    """One topic declared in site.yaml."""
+
+    slug: str
+    """URL-safe identifier: `/topics/<slug>/`, and what front matter `topics:` lists."""
+    name: str
+    """Display name ("IPO")."""
+    description: str = ""
+    """One or two sentences shown on the topic page."""
+    keywords: tuple[str, ...] = ()
+    """Terms whose occurrences classify an article into this topic (case-insensitive)."""
+    min_score: int = 2
+    """Score an article needs to be classified here (title hits count 3, body hits 1)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    """The whole site configuration; built once, never mutated."""
+
+    root: Path
+    """Folder holding site.yaml; every other path is relative to it."""
+    title: str
+    """The site's name, shown in every page header and in feeds."""
+    description: str = ""
+    """One line about the site: meta description and the home page's intro."""
+    intro: str = ""
+    """Optional longer Markdown intro for the home page (defaults to `description`)."""
+    base_url: str = "/"
+    """Where the site is published, e.g. `https://example.org/reading/`; its path prefixes links."""
+    language: str = "en"
+    """BCP 47 language tag for `<html lang>`."""
+    author: str = ""
+    """Default author for feeds and the footer."""
+    output: str = "_site"
+    """Output folder, relative to `root`; replaced atomically on each build."""
+    latest: int = 10
+    """How many articles the home page lists."""
+    related: int = 5
+    """At most this many related articles per article page."""
+    topics: tuple[TopicConfig, ...] = ()
+    """Declared topics, in display order."""
+
+    @property
+    def content_dir(self) -> Path:
+        """Where articles live."""
+        return self.root / "content"
+
+    @property
+    def templates_dir(self) -> Path:
+        """User templates that override the built-in theme."""
+        return self.root / "templates"
+
+    @property
+    def static_dir(self) -> Path:
+        """User static files, copied over the theme's."""
+        return self.root / "static"
+
+    @property
+    def output_dir(self) -> Path:
+        """Absolute output folder."""
+        return (self.root / self.output).resolve()
+
+    @property
+    def base_path(self) -> str:
+        """Path part of base_url, always starting and ending with `/`."""
+        path = urlsplit(self.base_url).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+    def topic(self, slug: str) -> TopicConfig | None:
+        """The declared topic with this slug, if any."""
+        return next((t for t in self.topics if t.slug == slug), None)
+
+    def with_base_url(self, base_url: str) -> SiteConfig:
+        """A copy publishing at another address (the dev server uses its own)."""
+        return dataclasses.replace(self, base_url=base_url)
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    return "known keys: " + ", ".join(sorted(choices))
+
+
+def _fields(cls: type[Any], skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {f.name: f for f in dataclasses.fields(cls) if f.name not in skip}
+
+
+class _Checker:
+    """Accumulates problems while converting raw YAML data into typed values."""
+
+    def __init__(self, path: Path, loaded: LoadedYaml) -> None:
+        self.path = path
+        self.loaded = loaded
+        self.problems: list[Problem] = []
+
+    def fail(self, key_path: tuple[str | int, ...], message: str, hint: str = "") -> None:
+        self.problems.append(Problem(message, self.path, self.loaded.line(*key_path), hint))
+
+    def unknown_keys(
+        self, data: dict[str, Any], allowed: list[str], where: tuple[str | int, ...]
+    ) -> None:
+        for key in data:
+            if key not in allowed:
+                label = ".".join(str(p) for p in (*where, key))
+                self.fail((*where, key), f"unknown key `{label}`", _did_you_mean(str(key), allowed))
+
+    def text(self, data: dict[str, Any], key: str, where: tuple[str | int, ...],
+             required: bool = False) -> str | None:
+        if key not in data or data[key] is None:
+            if required:
+                label = ".".join(str(p) for p in (*where, key))
+                line_path = where if where else ()
+                self.problems.append(Problem(
+                    f"`{label}` is required", self.path, self.loaded.line(*line_path) or 1,
+                    f"add a line `{key}: ...`",
+                ))
+            return None
+        value = data[key]
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.fail((*where, key), f"`{key}` must be text, not {type(value).__name__}")
+            return None
+        return str(value).strip()
+
+    def integer(self, data: dict[str, Any], key: str, where: tuple[str | int, ...],
+                minimum: int = 0) -> int | None:
+        if key not in data:
+            return None
+        value = data[key]
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            self.fail((*where, key), f"`{key}` must be a whole number ≥ {minimum}")
+            return None
+        return value
+
+
+def _topic(check: _Checker, raw: Any, index: int) -> TopicConfig | None:
+    where: tuple[str | int, ...] = ("topics", index)
+    if not isinstance(raw, dict):
+        check.fail(where, "each topic must be a mapping with `slug`, `name`, ...")
+        return None
+    allowed = list(_fields(TopicConfig))
+    check.unknown_keys(raw, allowed, where)
+    slug = check.text(raw, "slug", where, required=True)
+    name = check.text(raw, "name", where)
+    description = check.text(raw, "description", where) or ""
+    min_score = check.integer(raw, "min_score", where, minimum=1)
+    keywords: list[str] = []
+    raw_keywords = raw.get("keywords", [])
+    if raw_keywords is None:
+        raw_keywords = []
+    if not isinstance(raw_keywords, list) or not all(
+        isinstance(k, str) and k.strip() for k in raw_keywords
+    ):
+        check.fail((*where, "keywords"), "`keywords` must be a list of non-empty terms")
+    else:
+        keywords = [k.strip() for k in raw_keywords]
+    if slug is None:
+        return None
+    if not SLUG_RE.match(slug):
+        check.fail((*where, "slug"), f"topic slug `{slug}` must be lowercase letters, digits "
+                   "and single hyphens", "e.g. `slug: neocloud`")
+        return None
+    return TopicConfig(
+        slug=slug, name=name or slug.replace("-", " ").title(), description=description,
+        keywords=tuple(keywords or [slug.replace("-", " ")]),
+        min_score=min_score if min_score is not None else 2,
+    )
+
+
+def parse_config(text: str, path: Path) -> SiteConfig:
+    """Validate site.yaml's text; raise ConfigError listing every problem found."""
+    try:
+        loaded = load_yaml(text, path)
+    except YamlSyntaxError as exc:
+        raise ConfigError(exc.problem) from None
+    data = loaded.data
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError.at(path, 1, "site.yaml must be a mapping of `key: value` lines")
+    check = _Checker(path, loaded)
+    allowed = list(_fields(SiteConfig, skip=("root",)))
+    check.unknown_keys(data, allowed, ())
+    values: dict[str, Any] = {}
+    for key in ("title", "description", "intro", "base_url", "language", "author", "output"):
+        value = check.text(data, key, (), required=key == "title")
+        if value is not None:
+            values[key] = value
+    for key, minimum in (("latest", 1), ("related", 0)):
+        number = check.integer(data, key, (), minimum=minimum)
+        if number is not None:
+            values[key] = number
+    base_url = values.get("base_url")
+    if base_url is not None:
+        parts = urlsplit(base_url)
+        if not (parts.path.startswith("/") or (parts.scheme in ("http", "https") and parts.netloc)):
+            check.fail(("base_url",), f"`base_url` {base_url!r} must be an http(s) URL or a path "
+                       "starting with `/`", "e.g. `base_url: https://example.org/`")
+    output = values.get("output")
+    if output is not None:
+        _check_output(check, path.parent, output)
+    raw_topics = data.get("topics", [])
+    topics: list[TopicConfig] = []
+    if not isinstance(raw_topics, list):
+        check.fail(("topics",), "`topics` must be a list of `- slug: ...` entries")
+    else:
+        for index, raw in enumerate(raw_topics):
+            topic = _topic(check, raw, index)
+            if topic is None:
+                continue
+            if any(t.slug == topic.slug for t in topics):
+                check.fail(("topics", index, "slug"), f"topic `{topic.slug}` is declared twice")
+                continue
+            topics.append(topic)
+    error = ConfigError.collect(sorted(check.problems, key=lambda p: p.line or 0))
+    if error is not None:
+        raise error
+    return SiteConfig(root=path.parent.resolve(), topics=tuple(topics), **values)
+
+
+def _check_output(check: _Checker, root: Path, output: str) -> None:
+    resolved = (root / output).resolve()
+    root = root.resolve()
+    if resolved == root or root.is_relative_to(resolved):
+        check.fail(("output",), f"`output: {output}` would replace the site folder itself")
+        return
+    for watched in ("content", "templates", "static"):
+        if resolved.is_relative_to(root / watched):
+            check.fail(("output",), f"`output: {output}` lies inside `{watched}/`",
+                       "the output must not be inside a folder readsite reads from")
+
+
+def load_config(root: Path) -> SiteConfig:
+    """Read and validate `<root>/site.yaml`."""
+    path = root / CONFIG_NAME
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError.at(path, None, "no site.yaml here",
+                             "run readsite in the site's folder, or pass --site DIR") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError.at(path, None, f"cannot read site.yaml: {exc}") from None
+    return parse_config(text, path)

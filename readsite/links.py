@@ -1,0 +1,152 @@
+"""Whole-collection linking: topics per article, related articles, previous/next.
+
+Everything here needs every article at once, so it runs after loading and before any
+rendering; the result is the read-only `Collection` that templates see.  Related articles
+come from an inverted index of each article's most distinctive terms (TF-IDF), so the cost
+grows with the number of articles sharing a term, not with the square of the collection.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from types import MappingProxyType
+
+from readsite.config import SiteConfig
+from readsite.models import Article, Collection, Neighbours, Related, Topic
+from readsite.topics import classify
+
+TERMS_PER_ARTICLE = 25
+"""How many distinctive terms represent an article when relating it to others."""
+TOPIC_WEIGHT = 1.0
+"""Score a shared topic adds; a shared term adds its idf (≈0.3–3)."""
+MIN_RELATED_SCORE = 2.0
+"""Below this two articles are not worth suggesting to each other."""
+
+STOPWORDS = frozenset("""
+a about above after again against all almost also although always am among an and another any
+are aren't around as at be because been before being below between both but by can can't cannot
+could couldn't did didn't do does doesn't doing don't down during each either even ever every
+few for from further get gets got had hadn't has hasn't have haven't having he her here hers
+herself him himself his how however i if in into is isn't it it's its itself just least less
+like likely made make makes many may me might more most much must my myself near need neither
+no nor not now of off often on once one only or other others our ours ourselves out over own
+per perhaps rather really same say said says she should shouldn't since so some still such
+than that that's the their theirs them themselves then there there's these they they're this
+those though through thus to too toward towards under until up upon us use used using very
+via was wasn't we well were weren't what what's when where whether which while who whom whose
+why will with within without won't would wouldn't yet you your yours yourself yourselves new
+""".split())
+WORD_RE = re.compile(r"[^\W\d_][\w’'-]*[^\W_]|[^\W\d_]{3,}")
+
+
+def sort_key(article: Article) -> tuple[int, int, str, str]:
+    """Newest first; undated after dated; then by title and slug for stability."""
+    ordinal = article.date.toordinal() if article.date else 0
+    return (article.date is None, -ordinal, article.title.lower(), article.slug)
+
+
+def terms(text: str) -> Counter[str]:
+    """Lower-cased content words of `text` (no stopwords, no numbers, ≥ 3 letters)."""
+    words = (w.lower().replace("’", "'") for w in WORD_RE.findall(text))
+    return Counter(w for w in words if len(w) >= 3 and w not in STOPWORDS)
+
+
+def _display_forms(articles: Iterable[Article]) -> dict[str, str]:
+    """Most common written form of each term ("xai" → "xAI") for showing reasons."""
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in articles:
+        for word in WORD_RE.findall(article.text):
+            forms[word.lower().replace("’", "'")][word.replace("’", "'")] += 1
+    return {term: counter.most_common(1)[0][0] for term, counter in forms.items()}
+
+
+def distinctive_terms(
+    counts: Sequence[Counter[str]], limit: int = TERMS_PER_ARTICLE
+) -> tuple[list[dict[str, float]], dict[str, float]]:
+    """Per document, its top terms by tf-idf (only terms that another document shares)."""
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    n = len(counts)
+    idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items() if d >= 2}
+    tops: list[dict[str, float]] = []
+    for c in counts:
+        total = sum(c.values()) or 1
+        scored = [(t, (k / total) * idf[t]) for t, k in c.items() if t in idf]
+        scored.sort(key=lambda tw: (-tw[1], tw[0]))
+        tops.append({t: idf[t] for t, _ in scored[:limit]})
+    return tops, idf
+
+
+def relate(
+    articles: Sequence[Article],
+    topics_of: dict[str, tuple[Topic, ...]],
+    limit: int,
+) -> dict[str, tuple[Related, ...]]:
+    """For each article, up to `limit` related articles with the reason they relate."""
+    if limit == 0:
+        return {a.slug: () for a in articles}
+    tops, _ = distinctive_terms([terms(a.title + "\n" + a.text) for a in articles])
+    forms = _display_forms(articles)
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, top in enumerate(tops):
+        for term in top:
+            index[term].append(i)
+    result: dict[str, tuple[Related, ...]] = {}
+    for i, article in enumerate(articles):
+        mine = {t.slug for t in topics_of[article.slug]}
+        candidates: dict[int, float] = defaultdict(float)
+        for term, weight in tops[i].items():
+            for j in index[term]:
+                if j != i:
+                    candidates[j] += weight
+        related = []
+        for j, term_score in candidates.items():
+            other = articles[j]
+            shared = [t.name for t in topics_of[other.slug] if t.slug in mine]
+            total = term_score + TOPIC_WEIGHT * len(shared)
+            if total < MIN_RELATED_SCORE:
+                continue
+            common = sorted(set(tops[i]) & set(tops[j]), key=lambda t: (-tops[i][t], t))
+            shown = tuple(forms.get(t, t) for t in common[:3])
+            related.append(Related(other, round(total, 3), tuple(shared), shown))
+        related.sort(key=lambda r: (-r.score, sort_key(r.article)))
+        result[article.slug] = tuple(related[:limit])
+    return result
+
+
+def build_collection(config: SiteConfig, articles: Iterable[Article]) -> Collection:
+    """Classify, sort and cross-link all articles into the read-only Collection."""
+    ordered = tuple(sorted(articles, key=sort_key))
+    chosen = {
+        a.slug: a.topics_set if a.topics_set is not None
+        else classify(a.title, a.text, config.topics)
+        for a in ordered
+    }
+    topics = tuple(
+        Topic(t.slug, t.name, t.description,
+              tuple(a for a in ordered if t.slug in chosen[a.slug]))
+        for t in config.topics
+    )
+    topics_of = {a.slug: tuple(t for t in topics if t.slug in chosen[a.slug]) for a in ordered}
+    neighbours: dict[str, list[Neighbours]] = {a.slug: [] for a in ordered}
+    for topic in topics:
+        members = topic.articles
+        for i, article in enumerate(members):
+            neighbours[article.slug].append(Neighbours(
+                topic,
+                members[i - 1] if i > 0 else None,
+                members[i + 1] if i + 1 < len(members) else None,
+            ))
+    return Collection(
+        config=config,
+        articles=ordered,
+        by_slug=MappingProxyType({a.slug: a for a in ordered}),
+        topics=topics,
+        article_topics=MappingProxyType(topics_of),
+        related=MappingProxyType(relate(ordered, topics_of, config.related)),
+        neighbours=MappingProxyType({k: tuple(v) for k, v in neighbours.items()}),
+    )

@@ -1,0 +1,141 @@
+"""The data a build reads and links before it renders anything.
+
+`Article`s are loaded one file at a time (so loading can be cached per file hash); the
+`Collection` is then built once over all of them and is read-only afterwards, which is what
+lets rendering be a pure function of (collection, page).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from readsite.config import SiteConfig
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A section heading inside an article body (for the table of contents)."""
+
+    level: int
+    """2 for `##`, 3 for `###`, ..."""
+    text: str
+    """Plain text of the heading."""
+    anchor: str
+    """The `id` the rendered heading carries."""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article, as loaded from `content/<slug>.md`."""
+
+    slug: str
+    """URL identifier: `/articles/<slug>/`; unique across the collection."""
+    title: str
+    """Display title (required in front matter)."""
+    path: Path
+    """The source file, for error messages."""
+    body: str
+    """Markdown body as written."""
+    body_html: str
+    """Rendered, sanitised HTML of the body."""
+    text: str
+    """Plain text of the body (for classification, related terms, search)."""
+    headings: tuple[Heading, ...] = ()
+    """Section headings in order."""
+    source: str = ""
+    """The outlet that published it ("TechCrunch")."""
+    author: str = ""
+    """Who wrote it."""
+    url: str = ""
+    """Where the original lives."""
+    date: dt.date | None = None
+    """Publication date, when known; undated articles sort after dated ones."""
+    summary: str = ""
+    """One or two sentences: the dek shown under the title and in lists."""
+    topics_set: tuple[str, ...] | None = None
+    """Topic slugs set in front matter (wins over classification); None when not set."""
+    word_count: int = 0
+    """Words in the body."""
+    extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    """Front matter keys readsite does not interpret, kept for templates."""
+
+    @property
+    def reading_time(self) -> int:
+        """Minutes to read at 230 words a minute, at least 1."""
+        return max(1, round(self.word_count / 230))
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A declared topic with the articles classified into it."""
+
+    slug: str
+    """URL identifier: `/topics/<slug>/`."""
+    name: str
+    """Display name."""
+    description: str
+    """Shown on the topic page."""
+    articles: tuple[Article, ...]
+    """Its articles, newest first (undated last, then by title)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """A link from one article to another, with the reason a reader would want it."""
+
+    article: Article
+    """The related article."""
+    score: float
+    """Higher is more related."""
+    shared_topics: tuple[str, ...]
+    """Names of the topics both are in."""
+    shared_terms: tuple[str, ...]
+    """Distinctive terms both use."""
+
+    @property
+    def reason(self) -> str:
+        """Human-readable "why", e.g. "Both in Neocloud, IPO; both mention grok, memphis"."""
+        parts = []
+        if self.shared_topics:
+            parts.append("both in " + ", ".join(self.shared_topics))
+        if self.shared_terms:
+            parts.append("both mention " + ", ".join(self.shared_terms))
+        text = "; ".join(parts)
+        return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbours:
+    """An article's previous and next article within one topic."""
+
+    topic: Topic
+    """The topic the sequence belongs to."""
+    previous: Article | None
+    """The newer neighbour (shown first in lists), if any."""
+    next: Article | None
+    """The older neighbour, if any."""
+
+
+@dataclass(frozen=True, slots=True)
+class Collection:
+    """Everything the site shows, linked; built once by `links.build_collection`."""
+
+    config: SiteConfig
+    """The site configuration."""
+    articles: tuple[Article, ...]
+    """All articles, newest first (undated last, then by title)."""
+    by_slug: Mapping[str, Article]
+    """Slug → article."""
+    topics: tuple[Topic, ...]
+    """Declared topics in site.yaml order."""
+    article_topics: Mapping[str, tuple[Topic, ...]]
+    """Article slug → the topics it belongs to."""
+    related: Mapping[str, tuple[Related, ...]]
+    """Article slug → related articles, best first."""
+    neighbours: Mapping[str, tuple[Neighbours, ...]]
+    """Article slug → previous/next within each of its topics."""

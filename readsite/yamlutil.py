@@ -1,0 +1,91 @@
+"""Safe YAML loading that remembers where each key was written.
+
+Errors about a value must point at the line the user typed it on, so we compose the node
+tree (which carries marks) alongside the plain data.  Aliases are refused outright: they are
+never needed in a config or front matter, and they are how "billion laughs" documents blow up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from readsite.errors import Problem
+
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedYaml:
+    """A YAML document's data plus the 1-based line of each key (or list item)."""
+
+    data: Any
+    lines: dict[KeyPath, int]
+
+    def line(self, *path: str | int) -> int | None:
+        """Line of the deepest key along `path` that was found (None if none)."""
+        for cut in range(len(path), 0, -1):
+            if path[:cut] in self.lines:
+                return self.lines[path[:cut]]
+        return None
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader that rejects anchors/aliases."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                None, None, "YAML aliases (*name) are not allowed here", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def _record(node: yaml.Node, prefix: KeyPath, offset: int, out: dict[KeyPath, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            out[(*prefix, key)] = key_node.start_mark.line + 1 + offset
+            _record(value_node, (*prefix, key), offset, out)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            out[(*prefix, index)] = item.start_mark.line + 1 + offset
+            _record(item, (*prefix, index), offset, out)
+
+
+def load_yaml(text: str, path: Path | None, first_line: int = 1) -> LoadedYaml:
+    """Parse `text` safely; `first_line` is where it starts in `path` (for messages).
+
+    Raises ValueError-free: a syntax error becomes a `Problem` inside `YamlSyntaxError`.
+    """
+    offset = first_line - 1
+    try:
+        loader = _NoAliasLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + offset if mark is not None else None
+        reason = exc.problem or exc.context or "invalid YAML"
+        raise YamlSyntaxError(Problem(f"invalid YAML: {reason}", path, line)) from exc
+    except yaml.YAMLError as exc:
+        raise YamlSyntaxError(Problem(f"invalid YAML: {exc}", path, first_line)) from exc
+    lines: dict[KeyPath, int] = {}
+    if node is not None:
+        _record(node, (), offset, lines)
+    return LoadedYaml(data, lines)
+
+
+class YamlSyntaxError(Exception):
+    """Raised by `load_yaml`; callers wrap the problem in their own error class."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
