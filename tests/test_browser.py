@@ -1,0 +1,425 @@
+"""The reading site in a real browser: what a reader sees, clicks and can reach.
+
+One small site (five articles, two topics) is built once for the module and served on
+127.0.0.1 by readsite's own server; each test opens a fresh browser context on it.  No
+sleeps: Playwright's `expect` waits for what a reader would see.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from readsite.config import load_config
+from readsite.pipeline import build_site
+from readsite.server import make_server
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+expect = pytest.importorskip("playwright.sync_api").expect
+
+SITE_YAML = """\
+title: Browser Test Site
+description: A site read by a real browser.
+base_url: /
+topics:
+  - slug: neocloud
+    name: Neocloud
+    description: Renting out GPUs.
+    keywords: [neocloud, GPU, compute capacity]
+  - slug: ipo
+    name: IPO
+    description: Going public.
+    keywords: [IPO, initial public offering]
+"""
+
+FILLER = (
+    "The offering was priced above the range after a week of meetings with investors in "
+    "New York and London, and the shares opened sharply higher on the first morning of "
+    "trading. Bankers said demand came from long-only funds as much as from hedge funds, "
+    "which they read as a sign that the market for GPU capacity is no longer a niche bet. "
+    "Analysts cautioned that the company still depends on a handful of large customers, "
+    "and that its debt grows with every new data centre it fills with Nvidia hardware."
+)
+
+ARTICLES = {
+    "content/coreweave-ipo.md": f"""\
+---
+title: CoreWeave prices its IPO
+date: 2026-05-05
+source: Reuters
+summary: The GPU cloud raised $1.5bn in its initial public offering.
+topics: [neocloud, ipo]
+---
+
+CoreWeave, the neocloud that rents Nvidia GPU clusters, priced its IPO on Thursday.
+
+## The offering
+
+{FILLER}
+
+{FILLER}
+
+## The customers
+
+{FILLER}
+
+{FILLER}
+
+## What comes next
+
+{FILLER}
+
+{FILLER}
+
+{FILLER}
+""",
+    "content/lambda-funding.md": """\
+---
+title: Lambda raises money to rent out more GPUs
+date: 2026-05-04
+source: TechCrunch
+summary: Another neocloud lines up capital for Nvidia H100 clusters.
+topics: [neocloud]
+---
+
+Lambda raised new money to build H100 clusters in Finnish data centres, competing with
+Nebius for Nvidia allocations and hyperscaler overflow contracts.
+
+## Why now
+
+Demand for H100 clusters still outstrips supply, Lambda says, and Nebius agrees.
+""",
+    "content/nebius-capacity.md": """\
+---
+title: Nebius adds GPU capacity in Finland
+date: 2026-05-03
+source: Bloomberg
+summary: Nebius expands its Finnish data centres with more H100 clusters.
+topics: [neocloud]
+---
+
+Nebius is adding H100 clusters to its Finnish data centres, as Lambda and other neoclouds
+chase Nvidia allocations and hyperscaler overflow contracts.
+""",
+    "content/cerebras-ipo.md": """\
+---
+title: Cerebras revives its IPO plan
+date: 2026-05-02
+source: CNBC
+summary: The chipmaker refiles for an initial public offering.
+topics: [ipo]
+---
+
+Cerebras refiled its IPO paperwork, hoping the CoreWeave offering reopened the window.
+""",
+    "content/hostile.md": """\
+---
+title: "A hostile article <img src=x onerror=\\"window.pwned=4\\">"
+summary: "<script>window.pwned=5</script> in the summary"
+source: "<b onmouseover=\\"window.pwned=6\\">Evil Wire</b>"
+topics: [ipo]
+---
+
+Plain text first. <script>window.pwned = 1</script>
+
+<img src=x onerror="window.pwned=2">
+
+Try to [click](javascript:window.pwned=3) this, or [click](JaVaScRiPt:window.pwned=7),
+or <a href="javascript:window.pwned=8">click</a>, or <javascript:window.pwned=9>.
+""",
+}
+
+TITLES = {
+    "coreweave-ipo": "CoreWeave prices its IPO",
+    "lambda-funding": "Lambda raises money to rent out more GPUs",
+    "nebius-capacity": "Nebius adds GPU capacity in Finland",
+    "cerebras-ipo": "Cerebras revives its IPO plan",
+    "hostile": 'A hostile article <img src=x onerror="window.pwned=4">',
+}
+TOPICS = {"neocloud": ("Neocloud", 3), "ipo": ("IPO", 3)}
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Build the module's site once (clock pinned) and serve it; yields the base URL."""
+    root = tmp_path_factory.mktemp("browser-site")
+    (root / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
+    for relpath, text in ARTICLES.items():
+        target = root / relpath
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        mp.setenv("TZ", "UTC")
+        build_site(load_config(root).with_base_url("/"), root / "_site")
+    server = make_server(root / "_site", "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh light-mode page at a desktop size."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720},
+                                  color_scheme="light")
+    yield context.new_page()
+    context.close()
+
+
+def _exact(url: str) -> re.Pattern[str]:
+    return re.compile("^" + re.escape(url) + "$")
+
+
+def test_reader_walks_the_site_by_clicking(page: Page, site_url: str) -> None:
+    """Home → topic → article → related → previous/next → home, all by clicking links."""
+    page.goto(site_url)
+    expect(page.locator("h1")).to_have_text("Browser Test Site")
+
+    page.locator(".topic-grid a", has_text="Neocloud").click()
+    expect(page).to_have_url(_exact(site_url + "topics/neocloud/"))
+    expect(page.locator(".page-header h1")).to_have_text("Neocloud")
+    items = page.locator(".article-list > li")
+    expect(items.locator(".article-list-title")).to_have_text(
+        [TITLES["coreweave-ipo"], TITLES["lambda-funding"], TITLES["nebius-capacity"]])
+    expect(items.locator(".source")).to_have_text(["Reuters", "TechCrunch", "Bloomberg"])
+    expect(items.locator(".reading-time")).to_have_text([re.compile(r"^\d+ min read$")] * 3)
+
+    page.get_by_role("link", name=TITLES["lambda-funding"]).click()
+    expect(page).to_have_url(_exact(site_url + "articles/lambda-funding/"))
+    expect(page).to_have_title(f"{TITLES['lambda-funding']} · Browser Test Site")
+    expect(page.locator(".page-header h1")).to_have_text(TITLES["lambda-funding"])
+    expect(page.locator(".page-header .dek")).to_have_text(
+        "Another neocloud lines up capital for Nvidia H100 clusters.")
+    meta = page.locator(".page-header .meta")
+    expect(meta).to_contain_text("TechCrunch")
+    expect(meta.locator("time")).to_have_text("4 May 2026")
+    expect(meta).to_contain_text("min read")
+    expect(page.locator(".prose")).to_contain_text("Lambda raised new money")
+    expect(page.locator(".prose h2")).to_have_text("Why now")
+    topic_link = page.locator(".topic-links a")
+    expect(topic_link).to_have_text(["Neocloud"])
+    expect(topic_link).to_have_attribute("href", "/topics/neocloud/")
+
+    related = page.locator(".related li", has_text=TITLES["nebius-capacity"])
+    expect(related.locator(".reason")).to_contain_text("Both in Neocloud")
+    related.get_by_role("link", name=TITLES["nebius-capacity"]).click()
+    expect(page).to_have_url(_exact(site_url + "articles/nebius-capacity/"))
+    expect(page.locator(".page-header h1")).to_have_text(TITLES["nebius-capacity"])
+
+    # Nebius is the oldest Neocloud article: only "← Previous" (the newer Lambda piece).
+    expect(page.locator(".neighbours a[rel=next]")).to_have_count(0)
+    page.locator(".neighbours a[rel=prev]").click()
+    expect(page).to_have_url(_exact(site_url + "articles/lambda-funding/"))
+    page.locator(".neighbours a[rel=next]", has_text="Next →").click()
+    expect(page).to_have_url(_exact(site_url + "articles/nebius-capacity/"))
+    page.locator(".neighbours a[rel=prev]", has_text="← Previous").click()
+    expect(page).to_have_url(_exact(site_url + "articles/lambda-funding/"))
+
+    page.locator(".site-title").click()
+    expect(page).to_have_url(_exact(site_url))
+    expect(page.locator("h1")).to_have_text("Browser Test Site")
+
+
+def test_nav_archive_and_topics_index_reach_everything(page: Page, site_url: str) -> None:
+    """Every page's nav links every topic and the archive; the indexes list everything."""
+    paths = ["", "topics/", "archive/", "404.html", "topics/neocloud/", "topics/ipo/",
+             *(f"articles/{slug}/" for slug in TITLES)]
+    expected_nav = [*(name for name, _ in TOPICS.values()), "Archive"]
+    expected_hrefs = [*(f"/topics/{slug}/" for slug in TOPICS), "/archive/"]
+    for path in paths:
+        page.goto(site_url + path)
+        links = page.locator(".site-nav a")
+        expect(links).to_have_text(expected_nav)
+        assert [links.nth(i).get_attribute("href") for i in range(links.count())] \
+            == expected_hrefs, path
+        expect(page.locator(".site-title")).to_have_attribute("href", "/")
+
+    page.goto(site_url)
+    page.locator(".site-nav a", has_text="Archive").click()
+    expect(page).to_have_url(_exact(site_url + "archive/"))
+    expect(page.locator(".site-nav a[aria-current=page]")).to_have_text("Archive")
+    expect(page.locator(".page-header .meta")).to_contain_text("5 articles")
+    archive_titles = page.locator(".article-list-title a")
+    expect(archive_titles).to_have_count(len(TITLES))
+    for slug, title in TITLES.items():
+        expect(page.locator(f'.article-list-title a[href="/articles/{slug}/"]')).to_have_text(
+            title)
+
+    page.goto(site_url + "topics/")
+    cards = page.locator(".topic-grid li")
+    expect(cards).to_have_count(len(TOPICS))
+    for slug, (name, count) in TOPICS.items():
+        card = page.locator(f'.topic-grid a[href="/topics/{slug}/"]')
+        expect(card.locator("strong")).to_have_text(name)
+        expect(card.locator(".count")).to_have_text(f"{count} articles")
+
+
+def test_unknown_url_shows_the_sites_not_found_page(page: Page, site_url: str) -> None:
+    """A miss answers 404 with the site's own page, whose links work from any depth."""
+    response = page.goto(site_url + "no/such/page/")
+    assert response is not None and response.status == 404
+    expect(page.locator(".page-header h1")).to_have_text("Page not found")
+    expect(page.locator(".site-nav a")).to_have_count(len(TOPICS) + 1)
+    # The stylesheet loaded too (links are root-relative, not relative to /no/such/page/).
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(251, 250, 247)"
+    page.get_by_role("link", name="Go to the home page").click()
+    expect(page).to_have_url(_exact(site_url))
+    expect(page.locator("h1")).to_have_text("Browser Test Site")
+
+
+def test_untrusted_article_text_never_runs(page: Page, site_url: str) -> None:
+    """Raw HTML and javascript: links in front matter and body are shown, never executed."""
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("dialog", lambda dialog: dialog.dismiss())
+    for path in ("articles/hostile/", "", "archive/", "topics/ipo/"):
+        page.goto(site_url + path)
+        page.wait_for_load_state("load")
+        assert page.evaluate("typeof window.pwned") == "undefined", path
+        expect(page.locator('a[href^="javascript:" i]')).to_have_count(0)
+        expect(page.locator("body img")).to_have_count(0)
+        expect(page.locator("body b")).to_have_count(0)
+        expect(page.locator("body script")).to_have_count(0)
+
+    page.goto(site_url + "articles/hostile/")
+    prose = page.locator(".prose")
+    expect(prose.locator("script")).to_have_count(0)
+    expect(prose).to_contain_text("<script>window.pwned = 1</script>")
+    expect(prose).to_contain_text('<img src=x onerror="window.pwned=2">')
+    expect(page.locator(".page-header h1")).to_have_text(TITLES["hostile"])
+    expect(page.locator(".page-header .dek")).to_contain_text("<script>window.pwned=5</script>")
+    expect(page.locator(".page-header .source")).to_contain_text("<b onmouseover=")
+    clickable = page.get_by_role("link", name="click", exact=True)
+    for i in range(clickable.count()):
+        clickable.nth(i).click()
+    page.locator(".page-header .source").hover()
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert errors == []
+
+
+def _luminance(css_color: str) -> float:
+    """Relative luminance (WCAG) of an `rgb(...)`/`rgba(...)` computed colour."""
+    channels = [int(v) / 255 for v in re.findall(r"\d+", css_color)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_colour_scheme_follows_the_reader(browser: Browser, site_url: str, scheme: str) -> None:
+    """Dark readers get a dark page with light text; light readers the reverse."""
+    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
+    try:
+        page = context.new_page()
+        page.goto(site_url + "articles/coreweave-ipo/")
+        expect(page.locator(".prose")).to_be_visible()
+        colours: dict[str, Any] = page.evaluate("""() => {
+            const body = getComputedStyle(document.body);
+            const prose = getComputedStyle(document.querySelector('.prose p'));
+            return {bg: body.backgroundColor, fg: body.color, prose: prose.color};
+        }""")
+        bg, fg, prose = (_luminance(colours[k]) for k in ("bg", "fg", "prose"))
+        if scheme == "dark":
+            assert bg < 0.2 and fg > 0.5 and prose > 0.5, colours
+        else:
+            assert bg > 0.8 and fg < 0.2 and prose < 0.2, colours
+        assert (max(bg, fg) + 0.05) / (min(bg, fg) + 0.05) >= 7, colours  # WCAG AAA
+    finally:
+        context.close()
+
+
+def test_skip_link_is_first_visible_on_focus_and_reaches_main(page: Page, site_url: str) -> None:
+    """Tab first lands on a visible, outlined skip link; following it skips the header."""
+    page.goto(site_url + "articles/lambda-funding/")
+    skip = page.locator(".skip-link")
+    expect(skip).not_to_be_in_viewport()
+    page.keyboard.press("Tab")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    expect(skip).to_have_text("Skip to content")
+    outline = skip.evaluate("el => getComputedStyle(el).outlineStyle")
+    assert outline != "none"
+    box = skip.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["y"] >= 0
+
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"#main$"))
+    # Focus navigation now starts at <main>: the next Tab lands inside it, not in the header.
+    page.keyboard.press("Tab")
+    inside_main = page.evaluate("document.activeElement.closest('main') !== null")
+    focused = page.evaluate("document.activeElement.outerHTML")
+    assert inside_main, focused
+
+
+def test_narrow_screens_never_scroll_sideways_and_measure_stays_readable(
+    browser: Browser, site_url: str,
+) -> None:
+    """375px: no horizontal scrolling anywhere; 1280px: prose lines at most ~70 characters."""
+    paths = ["", "topics/", "archive/", "topics/neocloud/", "404.html",
+             *(f"articles/{slug}/" for slug in TITLES)]
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    try:
+        page = context.new_page()
+        for path in paths:
+            page.goto(site_url + path)
+            expect(page.locator("main")).to_be_visible()
+            widths = page.evaluate(
+                "[document.documentElement.scrollWidth, window.innerWidth]")
+            assert widths[0] <= widths[1], (path, widths)
+    finally:
+        context.close()
+
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(site_url + "articles/coreweave-ipo/")
+        expect(page.locator(".prose p").first).to_be_visible()
+        measured: list[list[float]] = page.evaluate("""() => {
+            const rows = [];
+            for (const p of document.querySelectorAll('.prose p')) {
+                const span = document.createElement('span');
+                span.textContent = '0'.repeat(70);
+                span.style.whiteSpace = 'nowrap';
+                p.appendChild(span);
+                const seventy = span.getBoundingClientRect().width;
+                span.remove();
+                rows.push([p.getBoundingClientRect().width, seventy]);
+            }
+            return rows;
+        }""")
+        assert measured
+        for width, seventy in measured:
+            assert width <= seventy + 1, measured
+            assert width >= seventy * 45 / 70, measured  # not squeezed either
+    finally:
+        context.close()
+
+
+def test_table_of_contents_jumps_to_its_heading(page: Page, site_url: str) -> None:
+    """Clicking a ToC entry updates the URL hash and brings that heading into view."""
+    page.goto(site_url + "articles/coreweave-ipo/")
+    toc = page.locator(".toc a")
+    expect(toc).to_have_text(["The offering", "The customers", "What comes next"])
+    last = toc.last
+    href = last.get_attribute("href")
+    assert href is not None and href.startswith("#")
+    heading = page.locator(f"[id='{href[1:]}']")
+    expect(heading).to_have_text("What comes next")
+    expect(heading).not_to_be_in_viewport()
+    last.click()
+    expect(page).to_have_url(_exact(site_url + "articles/coreweave-ipo/" + href))
+    expect(heading).to_be_in_viewport()
+    assert page.evaluate("window.scrollY") > 0
