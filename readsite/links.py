@@ -22,7 +22,7 @@ TERMS_PER_ARTICLE = 25
 """How many distinctive terms represent an article when relating it to others."""
 TOPIC_WEIGHT = 1.0
 """Score a shared topic adds; a shared term adds its idf (≈0.3–3)."""
-MIN_RELATED_SCORE = 2.0
+MIN_RELATED_SCORE = 1.0
 """Below this two articles are not worth suggesting to each other."""
 
 STOPWORDS = frozenset("""
@@ -38,7 +38,7 @@ than that that's the their theirs them themselves then there there's these they 
 those though through thus to too toward towards under until up upon us use used using very
 via was wasn't we well were weren't what what's when where whether which while who whom whose
 why will with within without won't would wouldn't yet you your yours yourself yourselves new
-""".split())
+""".split())  # noqa: SIM905 - a word list reads better as prose
 WORD_RE = re.compile(r"[^\W\d_][\w’'-]*[^\W_]|[^\W\d_]{3,}")
 
 

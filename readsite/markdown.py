@@ -103,4 +103,4 @@ def render(source: str) -> Rendered:
 
 def render_inline(source: str) -> str:
     """Render a short Markdown snippet (site intro, topic description) to safe HTML."""
-    return _PARSER.render(source)
+    return str(_PARSER.render(source))

@@ -140,7 +140,8 @@ def test_template_error_names_template_line_and_keeps_site(
     before = snapshot(build(root))
     (root / "templates").mkdir()
     (root / "templates/topic.html").write_text(
-        '{% extends "!theme/topic.html" %}\n{% block content %}\n{{ topic.nope }}\n{% endblock %}\n')
+        '{% extends "!theme/topic.html" %}\n'
+        "{% block content %}\n{{ topic.nope }}\n{% endblock %}\n")
     assert main(["--site", str(root)]) == 1
     err = capsys.readouterr().err
     assert f"{root / 'templates/topic.html'}:3: template error while rendering" in err
@@ -181,7 +182,7 @@ def test_output_option(make_site: MakeSite, tmp_path: Path) -> None:
 def test_writer_refuses_second_write() -> None:
     writer = Writer()
     writer.add("articles/a/index.html", b"1", "article a")
-    with pytest.raises(BuildError, match="two things want to write articles/a/index.html"):
+    with pytest.raises(BuildError, match=r"two things want to write articles/a/index\.html"):
         writer.add("articles/a/index.html", b"2", "article b")
 
 

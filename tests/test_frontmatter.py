@@ -65,7 +65,8 @@ def test_python_tags_refused() -> None:
 def test_dump_is_ordered_and_roundtrips() -> None:
     meta = {"topics": ["ipo"], "zeta": 1, "title": "T: colon", "date": dt.date(2026, 5, 4)}
     text = dump(meta, "\nBody\n\n")
-    assert text.splitlines()[:4] == ["---", "title: 'T: colon'", "date: 2026-05-04", "topics: [ipo]"]
+    assert text.splitlines()[:4] == [
+        "---", "title: 'T: colon'", "date: 2026-05-04", "topics: [ipo]"]
     assert text.endswith("---\n\nBody\n")
     assert parse(text, P).meta == meta
 

@@ -1,0 +1,108 @@
+"""The command line as a user runs it: build.py, exit codes, check, new, serve."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from readsite.cli import main
+from tests.conftest import REPO, MakeSite
+
+ARTICLE = "---\ntitle: About GPUs\n---\n\nA neocloud rents GPU compute capacity. The IPO.\n"
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, str(REPO / "build.py"), *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_bare_build_py_builds_in_current_folder(make_site: MakeSite) -> None:
+    root = make_site(files={"content/a.md": ARTICLE})
+    result = run([], cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert re.match(r"built \d+ files \(.*1 article.*\) into .*_site in [\d.]+s", result.stdout)
+    assert (root / "_site/articles/a/index.html").is_file()
+
+
+def test_build_py_error_exit_code_and_stderr(make_site: MakeSite) -> None:
+    root = make_site(files={"content/a.md": "---\ntitle: A\ntopics: [nope]\n---\nx"})
+    result = run(["build"], cwd=root)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "content/a.md:3: unknown topic `nope`" in result.stderr
+
+
+def test_usage_error_exit_2(make_site: MakeSite) -> None:
+    assert run(["frobnicate"], cwd=make_site()).returncode == 2
+
+
+def test_check_writes_nothing(make_site: MakeSite, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_site(files={"content/a.md": ARTICLE})
+    assert main(["--site", str(root), "check"]) == 0
+    assert "ok: 1 articles" in capsys.readouterr().out
+    assert not (root / "_site").exists()
+
+
+def test_check_explain(make_site: MakeSite, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_site(files={"content/a.md": ARTICLE})
+    assert main(["--site", str(root), "check", "--explain", "a"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "About GPUs  (content/a.md)"
+    assert re.match(r"  ✓ neocloud +score +6 \(needs 2\): GPU ×2, compute capacity ×1, "
+                    r"neocloud ×1", out[1]), out[1]
+    assert re.match(r"    ipo +score +1 \(needs 2\): IPO ×1", out[2]), out[2]
+    assert out[3] == "  topics: neocloud (classified)"
+
+
+def test_check_explain_manual_and_unknown(
+    make_site: MakeSite, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_site(files={"content/a.md": ARTICLE.replace("---\n\n", "topics: [ipo]\n---\n\n")})
+    assert main(["--site", str(root), "check", "--explain", "a"]) == 0
+    assert "topics: ipo (set by hand in front matter)" in capsys.readouterr().out
+    assert main(["--site", str(root), "check", "--explain", "zzz"]) == 1
+    assert "no article with slug `zzz`" in capsys.readouterr().err
+
+
+def test_new_article(make_site: MakeSite, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_site()
+    assert main(["--site", str(root), "new", "Hello, World!"]) == 0
+    text = (root / "content/hello-world.md").read_text()
+    assert text.startswith("---\ntitle: Hello, World!\ndate: ")
+    assert main(["--site", str(root), "new", "Hello World"]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert main(["--site", str(root)]) == 0
+
+
+def test_serve_serves_pages_and_404(make_site: MakeSite) -> None:
+    root = make_site(files={"content/a.md": ARTICLE})
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, str(REPO / "build.py"), "serve", "--port", "0"],
+                            cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        assert proc.stdout is not None
+        proc.stdout.readline()
+        line = proc.stdout.readline()
+        url = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        assert url, line
+        with urllib.request.urlopen(url.group(0) + "articles/a/", timeout=10) as response:
+            html = response.read().decode()
+        assert "<h1>About GPUs</h1>" in html
+        assert f'href="{url.group(0)}articles/a/"' in html  # canonical uses the preview address
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(url.group(0) + "nope/", timeout=10)
+        assert missing.value.code == 404
+        assert "Page not found" in missing.value.read().decode()
+        assert not (root / "_site").exists(), "serve must not touch the output folder"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -1,0 +1,76 @@
+"""Topic scoring and related-article linking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from readsite.config import TopicConfig, parse_config
+from readsite.links import build_collection, terms
+from readsite.models import Article
+from readsite.topics import classify, count_terms, score
+
+IPO = TopicConfig("ipo", "IPO", keywords=("IPO", "initial public offering", "public offering"))
+GPU = TopicConfig("gpu", "GPU", keywords=("GPU",), min_score=1)
+
+
+def test_count_whole_words_longest_first_plurals() -> None:
+    text = "The IPO, the IPOs, an initial public offering; ipod isn't one. Public\nOffering!"
+    assert count_terms(text, IPO.keywords) == {"IPO": 2, "initial public offering": 1,
+                                               "public offering": 1}
+
+
+def test_title_hits_weigh_more() -> None:
+    result = score("The IPO", "An IPO.", IPO)
+    assert result.score == 4
+    assert result.matches == (("IPO", 2),)
+    assert result.selected
+
+
+def test_classify_threshold_and_order() -> None:
+    assert classify("", "GPU and IPO", [IPO, GPU]) == ("gpu",)
+    assert classify("", "GPU and IPO. IPO!", [IPO, GPU]) == ("ipo", "gpu")
+
+
+def test_regex_special_characters_in_keywords() -> None:
+    topic = TopicConfig("c", "C++", keywords=("C++", "a.b"), min_score=1)
+    assert count_terms("I like C++ and a.b but not axb", topic.keywords) == {"C++": 1, "a.b": 1}
+
+
+@given(st.text(max_size=200), st.lists(st.text(min_size=1, max_size=10), max_size=5))
+def test_count_terms_never_crashes(text: str, keywords: list[str]) -> None:
+    keys = tuple(k for k in keywords if k.strip())
+    counts = count_terms(text, keys)
+    assert all(v > 0 for v in counts.values())
+
+
+def article(slug: str, text: str, topics: tuple[str, ...] | None = None) -> Article:
+    return Article(slug=slug, title=slug.title(), path=Path(f"content/{slug}.md"), body=text,
+                   body_html="", text=text, topics_set=topics)
+
+
+def test_related_and_neighbours() -> None:
+    config = parse_config(
+        "title: T\nrelated: 2\ntopics:\n  - slug: gpu\n    keywords: [GPU]\n    min_score: 1\n",
+        Path("/s/site.yaml"))
+    collection = build_collection(config, [
+        article("a", "GPU rental by Coreweave and Lambda in Memphis datacenters"),
+        article("b", "GPU rental by Coreweave and Lambda in Memphis datacenters again"),
+        article("c", "Coreweave Lambda Memphis datacenters rental"),
+        article("d", "Completely unrelated gardening notes about tomatoes", topics=()),
+    ])
+    related = collection.related["a"]
+    assert [r.article.slug for r in related] == ["b", "c"]
+    assert related[0].shared_topics == ("Gpu",)
+    assert related[0].reason.startswith("Both in Gpu; both mention ")
+    assert collection.related["d"] == ()
+    [neighbours] = collection.neighbours["b"]
+    assert (neighbours.previous.slug, neighbours.next) == ("a", None)  # type: ignore[union-attr]
+    assert collection.article_topics["d"] == ()
+
+
+def test_terms_skip_stopwords_and_numbers() -> None:
+    assert terms("The 300 megawatts of the data-center, and xAI’s GPUs") == {
+        "megawatts": 1, "data-center": 1, "xai's": 1, "gpus": 1}
