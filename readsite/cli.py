@@ -97,14 +97,20 @@ def _check(config: SiteConfig, args: argparse.Namespace) -> int:
             raise ContentError.at(None, None, f"no article with slug `{args.explain}`",
                                   "see the file names in content/")
         print(f"{article.title}  ({article.path})")
-        for s in explain(article.title, article.text, config.topics):
+        scores = explain(article.title, article.text, config.topics)
+        for s in scores:
             terms = ", ".join(f"{term} ×{n}" for term, n in s.matches) or "no keyword matched"
             mark = "✓" if s.selected else " "
             print(f"  {mark} {s.topic.slug:<16} score {s.score:>3} (needs {s.topic.min_score}): "
                   f"{terms}")
-        chosen = ", ".join(t.slug for t in collection.article_topics[article.slug]) or "none"
-        how = "set by hand in front matter" if article.topics_set is not None else "classified"
-        print(f"  topics: {chosen} ({how})")
+        chosen = tuple(t.slug for t in collection.article_topics[article.slug])
+        classified = tuple(s.topic.slug for s in scores if s.selected)
+        how = "classified"
+        if article.topics_set is not None:
+            how = "from front matter `topics:`, which wins over classification"
+            if classified != chosen:
+                how += f"; classification alone would give: {', '.join(classified) or 'none'}"
+        print(f"  topics: {', '.join(chosen) or 'none'} ({how})")
         return EXIT_OK
     _, kinds = render_site(collection)
     print(f"ok: {len(collection.articles)} articles, {sum(kinds.values())} pages, no problems")

@@ -132,21 +132,28 @@ def build_collection(config: SiteConfig, articles: Iterable[Article]) -> Collect
         for t in config.topics
     )
     topics_of = {a.slug: tuple(t for t in topics if t.slug in chosen[a.slug]) for a in ordered}
-    neighbours: dict[str, list[Neighbours]] = {a.slug: [] for a in ordered}
+    sequences: dict[str, dict[tuple[str | None, str | None], list[Topic]]] = {
+        a.slug: {} for a in ordered}
     for topic in topics:
         members = topic.articles
         for i, article in enumerate(members):
-            neighbours[article.slug].append(Neighbours(
-                topic,
-                members[i - 1] if i > 0 else None,
-                members[i + 1] if i + 1 < len(members) else None,
-            ))
+            previous = members[i - 1].slug if i > 0 else None
+            following = members[i + 1].slug if i + 1 < len(members) else None
+            sequences[article.slug].setdefault((previous, following), []).append(topic)
+    by_slug = {a.slug: a for a in ordered}
+    neighbours = {
+        slug: tuple(
+            Neighbours(tuple(shared), by_slug[p] if p else None, by_slug[n] if n else None)
+            for (p, n), shared in groups.items()
+        )
+        for slug, groups in sequences.items()
+    }
     return Collection(
         config=config,
         articles=ordered,
-        by_slug=MappingProxyType({a.slug: a for a in ordered}),
+        by_slug=MappingProxyType(by_slug),
         topics=topics,
         article_topics=MappingProxyType(topics_of),
         related=MappingProxyType(relate(ordered, topics_of, config.related)),
-        neighbours=MappingProxyType({k: tuple(v) for k, v in neighbours.items()}),
+        neighbours=MappingProxyType(neighbours),
     )

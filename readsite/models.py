@@ -65,6 +65,13 @@ class Article:
     """Front matter keys readsite does not interpret, kept for templates."""
 
     @property
+    def dek(self) -> str:
+        """The summary, unless the body already opens with it (then showing it twice is noise)."""
+        summary = " ".join(self.summary.split())
+        opening = " ".join(self.text[: len(self.summary) + 200].split())
+        return "" if summary and opening.startswith(summary) else self.summary
+
+    @property
     def reading_time(self) -> int:
         """Minutes to read at 230 words a minute, at least 1."""
         return max(1, round(self.word_count / 230))
@@ -111,10 +118,14 @@ class Related:
 
 @dataclass(frozen=True, slots=True)
 class Neighbours:
-    """An article's previous and next article within one topic."""
+    """An article's previous and next article within one or more topics.
 
-    topic: Topic
-    """The topic the sequence belongs to."""
+    Topics in which the neighbours are the same are merged into one entry, so a reader sees
+    "More in Neocloud, Colossus" once rather than the same two links twice.
+    """
+
+    topics: tuple[Topic, ...]
+    """The topics whose sequence this is."""
     previous: Article | None
     """The newer neighbour (shown first in lists), if any."""
     next: Article | None

@@ -67,7 +67,8 @@ def test_check_explain_manual_and_unknown(
 ) -> None:
     root = make_site(files={"content/a.md": ARTICLE.replace("---\n\n", "topics: [ipo]\n---\n\n")})
     assert main(["--site", str(root), "check", "--explain", "a"]) == 0
-    assert "topics: ipo (set by hand in front matter)" in capsys.readouterr().out
+    assert ("topics: ipo (from front matter `topics:`, which wins over classification; "
+            "classification alone would give: neocloud)") in capsys.readouterr().out
     assert main(["--site", str(root), "check", "--explain", "zzz"]) == 1
     assert "no article with slug `zzz`" in capsys.readouterr().err
 

@@ -23,7 +23,7 @@ def test_seed_fixtures_are_the_shared_seeds() -> None:
         return  # a clone without ../shared: the committed copies are all there is
     names = sorted(p.name for p in SHARED_SEEDS.iterdir())
     assert names == sorted(p.name for p in SEEDS.iterdir())
-    match, mismatch, errors = filecmp.cmpfiles(SHARED_SEEDS, SEEDS, names, shallow=False)
+    _match, mismatch, errors = filecmp.cmpfiles(SHARED_SEEDS, SEEDS, names, shallow=False)
     assert (mismatch, errors) == ([], [])
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from hypothesis import given
@@ -68,7 +69,26 @@ def test_related_and_neighbours() -> None:
     assert collection.related["d"] == ()
     [neighbours] = collection.neighbours["b"]
     assert (neighbours.previous.slug, neighbours.next) == ("a", None)  # type: ignore[union-attr]
-    assert collection.article_topics["d"] == ()
+    assert [t.slug for t in neighbours.topics] == ["gpu"]
+
+
+def test_neighbours_merge_topics_with_the_same_sequence() -> None:
+    config = parse_config(
+        "title: T\ntopics:\n  - slug: x\n  - slug: y\n  - slug: z\n", Path("/s/site.yaml"))
+    collection = build_collection(config, [
+        article("a", "one", topics=("x", "y", "z")),
+        article("b", "two", topics=("x", "y")),
+        article("c", "three", topics=("x", "y", "z")),
+    ])
+    rows = [([t.slug for t in n.topics], n.previous and n.previous.slug, n.next and n.next.slug)
+            for n in collection.neighbours["c"]]
+    assert rows == [(["x", "y"], "b", None), (["z"], "a", None)]
+
+
+def test_dek_hidden_when_body_opens_with_summary() -> None:
+    base = article("a", "First sentence here.  And more.")
+    assert dataclasses.replace(base, summary="First  sentence here.").dek == ""
+    assert dataclasses.replace(base, summary="A dek of its own.").dek == "A dek of its own."
 
 
 def test_terms_skip_stopwords_and_numbers() -> None:
