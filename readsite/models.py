@@ -66,10 +66,10 @@ class Article:
 
     @property
     def dek(self) -> str:
-        """The summary, unless the body already opens with it (then showing it twice is noise)."""
+        """The summary, unless the body opens with it (showing it twice is noise)."""
         summary = " ".join(self.summary.split())
-        opening = " ".join(self.text[: len(self.summary) + 200].split())
-        return "" if summary and opening.startswith(summary) else self.summary
+        opening = " ".join(self.text[: len(self.summary) + 300].split())
+        return "" if summary and summary in opening else self.summary
 
     @property
     def reading_time(self) -> int:

@@ -107,3 +107,24 @@ def test_serve_serves_pages_and_404(make_site: MakeSite) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_import_command(make_site: MakeSite, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_site()
+    seed = REPO / "tests/fixtures/seeds/002_07c7d2b3125a0ee1.txt"
+    assert main(["--site", str(root), "import", "--dry-run", str(seed)]) == 0
+    assert capsys.readouterr().out.startswith("would be created: ")
+    assert list((root / "content").iterdir()) == []
+    assert main(["--site", str(root), "import", str(seed)]) == 0
+    target = root / "content/is-xai-a-neocloud-now.md"
+    assert capsys.readouterr().out.startswith(f"created: {target}")
+    assert target.stat().st_mode & 0o777 == 0o644
+    edited = target.read_text().replace("In a surprising turn", "In a startling turn")
+    target.write_text(edited)
+    assert main(["--site", str(root), "import", str(seed)]) == 1
+    err = capsys.readouterr().err
+    assert f"{target}:" in err and "the body was edited by hand" in err and "--force" in err
+    assert target.read_text() == edited
+    assert main(["--site", str(root), "import", "--force", str(seed)]) == 0
+    assert "In a surprising turn" in target.read_text()
+    assert main(["--site", str(root)]) == 0
