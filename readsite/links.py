@@ -8,6 +8,7 @@ grows with the number of articles sharing a term, not with the square of the col
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -95,26 +96,27 @@ def relate(
     for i, top in enumerate(tops):
         for term in top:
             index[term].append(i)
+    slugs_of = [frozenset(t.slug for t in topics_of[a.slug]) for a in articles]
     result: dict[str, tuple[Related, ...]] = {}
     for i, article in enumerate(articles):
-        mine = {t.slug for t in topics_of[article.slug]}
         candidates: dict[int, float] = defaultdict(float)
         for term, weight in tops[i].items():
             for j in index[term]:
-                if j != i:
-                    candidates[j] += weight
+                candidates[j] += weight
+        candidates.pop(i, None)
+        mine = slugs_of[i]
+        scored = [(s + TOPIC_WEIGHT * len(mine & slugs_of[j]), j) for j, s in candidates.items()]
+        # Only the best `limit` get a reason worked out: that is the expensive part.
+        best = heapq.nsmallest(limit, (x for x in scored if x[0] >= MIN_RELATED_SCORE),
+                               key=lambda x: (-x[0], sort_key(articles[x[1]])))
         related = []
-        for j, term_score in candidates.items():
+        for total, j in best:
             other = articles[j]
-            shared = [t.name for t in topics_of[other.slug] if t.slug in mine]
-            total = term_score + TOPIC_WEIGHT * len(shared)
-            if total < MIN_RELATED_SCORE:
-                continue
-            common = sorted(set(tops[i]) & set(tops[j]), key=lambda t: (-tops[i][t], t))
+            shared = tuple(t.name for t in topics_of[other.slug] if t.slug in mine)
+            common = sorted(tops[i].keys() & tops[j].keys(), key=lambda t: (-tops[i][t], t))
             shown = tuple(forms.get(t, t) for t in common[:3])
-            related.append(Related(other, round(total, 3), tuple(shared), shown))
-        related.sort(key=lambda r: (-r.score, sort_key(r.article)))
-        result[article.slug] = tuple(related[:limit])
+            related.append(Related(other, round(total, 3), shared, shown))
+        result[article.slug] = tuple(related)
     return result
 
 
