@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from readsite.config import SiteConfig
+from readsite.errors import Problem, ReadsiteError
 from readsite.pipeline import BuildReport, build_site
 
 
@@ -63,7 +64,14 @@ def serve(config: SiteConfig, host: str, port: int, announce: Callable[[str], No
     """Build once and serve until interrupted; the temporary build is removed afterwards."""
     folder = Path(tempfile.mkdtemp(prefix="readsite-serve-"))
     try:
-        with make_server(folder / "site", host, port) as server:
+        try:
+            server = make_server(folder / "site", host, port)
+        except OSError as exc:
+            raise ReadsiteError(Problem(
+                f"cannot listen on {host}:{port}: {exc.strerror or exc}", None, None,
+                "is another server running there? pick another with --port",
+            )) from None
+        with server:
             actual_port = int(server.server_address[1])
             report = build_preview(config, folder, host, actual_port)
             announce(report.summary())

@@ -128,3 +128,18 @@ def test_import_command(make_site: MakeSite, capsys: pytest.CaptureFixture[str])
     assert main(["--site", str(root), "import", "--force", str(seed)]) == 0
     assert "In a surprising turn" in target.read_text()
     assert main(["--site", str(root)]) == 0
+
+
+def test_serve_on_a_busy_port_is_a_clear_error(
+    make_site: MakeSite, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import socket
+
+    root = make_site()
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["--site", str(root), "serve", "--port", str(port)]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot listen on 127.0.0.1:{port}" in err and "--port" in err
