@@ -8,6 +8,7 @@ and bounded in size; every error names the file and the line.  Dumping is determ
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -89,12 +90,29 @@ class _Dumper(yaml.SafeDumper):
     """SafeDumper that writes multi-line strings as blocks and never sorts keys."""
 
 
+_AWKWARD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+"""Characters YAML treats as breaks or cannot print raw: only double quotes keep them exact."""
+
+
 def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    style = '"' if _AWKWARD.search(value) else ("|" if "\n" in value else None)
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+def _dict_representer(dumper: yaml.SafeDumper, value: dict[Any, Any]) -> yaml.MappingNode:
+    """Mappings always as blocks: one `key: value` line each, however few keys."""
+    return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=False)
+
+
+def _list_representer(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
+    """Lists of scalars inline (`topics: [a, b]`), others as blocks."""
+    flat = all(not isinstance(item, dict | list) for item in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flat)
+
+
 _Dumper.add_representer(str, _str_representer)
+_Dumper.add_representer(dict, _dict_representer)
+_Dumper.add_representer(list, _list_representer)
 
 
 def _ordered(meta: dict[str, Any]) -> dict[str, Any]:
@@ -106,8 +124,7 @@ def _ordered(meta: dict[str, Any]) -> dict[str, Any]:
 def dump_meta(meta: dict[str, Any]) -> str:
     """YAML text for `meta` in canonical key order (no fences)."""
     return yaml.dump(
-        _ordered(meta), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-        default_flow_style=None, width=100,
+        _ordered(meta), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
     )
 
 

@@ -99,3 +99,9 @@ def test_parse_never_crashes_unexpectedly(text: str) -> None:
         parse(text, P)
     except ContentError as exc:
         assert all(p.path == P for p in exc.problems)
+
+
+def test_dump_single_scalar_key_is_block_and_odd_breaks_survive() -> None:
+    assert dump({"title": "T"}, "b") == "---\ntitle: T\n---\n\nb\n"
+    for value in ("\x85", "a\u2028b", "x\rY", "a\nb\x85", "line\nbreak"):
+        assert parse(dump({"summary": value}, ""), P).meta == {"summary": value}
