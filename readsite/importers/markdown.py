@@ -9,7 +9,6 @@ is normalised like text, but its Markdown headings, lists and code are kept.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import tomllib
 from pathlib import Path
@@ -89,11 +88,6 @@ def as_url(value: Any) -> str:
     return text if re.match(r"^https?://\S+$", text) else ""
 
 
-def as_date(value: Any) -> dt.date | None:
-    """A front matter date (YAML/TOML date or datetime, or an ISO string)."""
-    return frontmatter.as_date(value)
-
-
 def paragraphs_text(body: str) -> list[str]:
     """Plain text of each top-level paragraph of a Markdown body (for a summary)."""
     tokens = MarkdownIt("commonmark").parse(body)
@@ -142,7 +136,7 @@ def read(raw: str, path: Path | None = None) -> Normalised:
         source=as_text(first_value(meta, SOURCE_KEYS)),
         author=as_text(first_value(meta, AUTHOR_KEYS)),
         url=next((u for u in (as_url(meta.get(k)) for k in URL_KEYS) if u), ""),
-        date=as_date(first_value(meta, DATE_KEYS)),
+        date=frontmatter.as_date(first_value(meta, DATE_KEYS)),
         summary=summary,
         body=body.strip(),
     )
