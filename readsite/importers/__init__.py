@@ -26,6 +26,7 @@ from readsite import frontmatter
 from readsite.config import TopicConfig
 from readsite.errors import ImportRefused, Problem, ReadsiteError
 from readsite.importers import markdown, text
+from readsite.markdown import render
 from readsite.normalise import Normalised, make_slug
 from readsite.topics import classify
 
@@ -145,7 +146,9 @@ def article_meta(
                        ("summary", article.summary)):
         if value:
             meta[key] = value
-    meta["topics"] = list(classify(article.title, article.body, topics))
+    # Classify the rendered plain text, exactly as the build does, so `check --explain`
+    # never reports a difference that only Markdown escapes made.
+    meta["topics"] = list(classify(article.title, render(article.body).text, topics))
     meta["imported_from"] = source.name
     meta["import_hash"] = short_hash(data)
     meta["body_hash"] = body_hash(article.body)
@@ -204,13 +207,18 @@ def plan_one(
     existing = slug_target if slug_target in matches else (matches[0] if matches else slug_target)
     if not existing.exists():
         return _Plan(source, existing, text_out, "created", ())
-    if force:
-        return _Plan(source, existing, text_out, _action(existing, text_out), ())
     try:
-        document = frontmatter.parse(existing.read_text(encoding="utf-8"), existing)
+        current = existing.read_bytes()
+        text_in = current.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except (OSError, UnicodeDecodeError) as exc:
+        if force:
+            return _Plan(source, existing, text_out, "updated", ())
         raise ImportRefused.at(existing, None, f"cannot read the existing article: {exc}",
                                "fix or move it, or pass --force to overwrite it") from None
+    if force:
+        return _Plan(source, existing, text_out, _action(current, text_out), ())
+    try:
+        document = frontmatter.parse(text_in, existing)
     except ReadsiteError as exc:
         raise ImportRefused(*exc.problems, Problem(
             f"{source} would overwrite this article, which cannot be parsed", existing, None,
@@ -231,16 +239,12 @@ def plan_one(
         )
     merged, kept = merge_meta(fresh, old)
     text_out = frontmatter.dump(merged, article.body)
-    return _Plan(source, existing, text_out, _action(existing, text_out), kept)
+    return _Plan(source, existing, text_out, _action(current, text_out), kept)
 
 
-def _action(target: Path, text_out: str) -> str:
-    """"unchanged" if the target already holds exactly `text_out`, else "updated"."""
-    try:
-        same = target.read_bytes() == text_out.encode("utf-8")
-    except OSError:
-        same = False
-    return "unchanged" if same else "updated"
+def _action(current: bytes, text_out: str) -> str:
+    """"unchanged" if the existing article's bytes are exactly `text_out`, else "updated"."""
+    return "unchanged" if current == text_out.encode("utf-8") else "updated"
 
 
 def collisions(plans: Sequence[_Plan]) -> list[Problem]:
