@@ -1,9 +1,9 @@
-"""Command line: `readsite build | serve | import | check | new`.
+"""Command line: `readsite build | serve | import | check | publish | new`.
 
 The only module that prints or chooses an exit code.  Exit codes:
   0  success
-  1  bad input (site.yaml, an article, a template) or a refused import; the message names
-     the file and line
+  1  bad input (site.yaml, an article, a template), a refused import, a problem found by
+     `check --strict`, or a failed publish; the message names the file and line
   2  bad command-line usage (argparse)
   130 interrupted (Ctrl-C)
 """
@@ -11,18 +11,22 @@ The only module that prints or chooses an exit code.  Exit codes:
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
+import functools
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from readsite import __version__
 from readsite.config import SiteConfig, load_config
 from readsite.content import load_articles
-from readsite.errors import ContentError, ReadsiteError
+from readsite.errors import CheckError, ConfigError, ContentError, Problem, ReadsiteError
 from readsite.frontmatter import dump
 from readsite.links import build_collection
 from readsite.pipeline import build_site, render_site
+from readsite.sitecheck import Finding, check_files, read_folder
 from readsite.topics import explain
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -39,10 +43,15 @@ def _parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="build the site into its output folder (default)")
     build.add_argument("--output", type=Path, help="build here instead of site.yaml's `output`")
+    build.add_argument("--drafts", action="store_true", help="include `draft: true` articles")
+    build.add_argument("--relative", action="store_true",
+                       help="relative links, for opening from disk (`relative_urls: true`)")
 
-    serve = sub.add_parser("serve", help="build and serve the site on http://127.0.0.1:8000")
+    serve = sub.add_parser(
+        "serve", help="build, serve on http://127.0.0.1:8000, rebuild and reload on change")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 = any)")
+    serve.add_argument("--open", action="store_true", help="open the site in a web browser")
 
     imp = sub.add_parser("import", help="turn raw articles into content/<slug>.md")
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
@@ -51,9 +60,18 @@ def _parser() -> argparse.ArgumentParser:
                      help="overwrite articles even where a human has edited them")
     imp.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
 
-    check = sub.add_parser("check", help="validate config, content and templates; write nothing")
+    check = sub.add_parser("check", help="validate everything and check links; write nothing")
     check.add_argument("--explain", metavar="SLUG",
                        help="show how the article SLUG was classified into topics")
+    check.add_argument("--strict", action="store_true",
+                       help="exit 1 on broken links, anchors, images, orphans, bad feeds")
+
+    publish = sub.add_parser("publish", help="build, check --strict, and deploy the site")
+    publish.add_argument("--target", help="git:REMOTE[#BRANCH], dir:PATH or rsync:DEST "
+                         "(default: site.yaml's `publish.target`)")
+    publish.add_argument("--dry-run", action="store_true", help="list what would change; deploy "
+                         "nothing")
+    publish.add_argument("--message", "-m", help="commit message for git targets")
 
     new = sub.add_parser("new", help="start a new article in content/")
     new.add_argument("title", help="the article's title")
@@ -61,15 +79,46 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _build(config: SiteConfig, args: argparse.Namespace) -> int:
-    report = build_site(config, args.output.resolve() if args.output else None)
+    if args.relative:
+        config = dataclasses.replace(config, relative_urls=True)
+    report = build_site(config, args.output.resolve() if args.output else None, args.drafts)
     print(report.summary())
     return EXIT_OK
 
 
-def _serve(config: SiteConfig, args: argparse.Namespace) -> int:
+def _serve(site: Path, args: argparse.Namespace) -> int:
     from readsite.server import serve
 
-    serve(config, args.host, args.port, print)
+    serve(site, args.host, args.port, args.open, functools.partial(print, flush=True))
+    return EXIT_OK
+
+
+def _warn_or_fail(findings: list[Finding], strict: bool, what: str) -> None:
+    """Print check findings as warnings, or (strict) raise them as one error."""
+    if strict and findings:
+        raise CheckError(*(Problem(f.message + f" ({f.kind})", Path(f.page)) for f in findings),
+                         Problem(f"{len(findings)} problem(s) in the built site; {what}"))
+    for finding in findings:
+        print(f"warning: {finding}", file=sys.stderr)
+
+
+def _publish(config: SiteConfig, args: argparse.Namespace) -> int:
+    from readsite.publish import publish
+
+    target = args.target or config.publish.target
+    if not target:
+        raise ConfigError.at(config.root / "site.yaml", None, "no publish target",
+                             "add `publish: {target: git:git@github.com:me/site.git}` to "
+                             "site.yaml, or pass --target dir:PATH")
+    with tempfile.TemporaryDirectory(prefix="readsite-publish-") as folder:
+        report = build_site(config, Path(folder) / "site")
+        print(report.summary())
+        _warn_or_fail(check_files(read_folder(report.output), config.base_path,
+                                  file_urls=config.relative_urls), True, "nothing was published")
+        result = publish(report.output, target, dry_run=args.dry_run, message=args.message)
+    for change in result.changes:
+        print(f"  {change}")
+    print(("dry run: " if args.dry_run else "") + result.summary)
     return EXIT_OK
 
 
@@ -112,8 +161,11 @@ def _check(config: SiteConfig, args: argparse.Namespace) -> int:
                 how += f"; classification alone would give: {', '.join(classified) or 'none'}"
         print(f"  topics: {', '.join(chosen) or 'none'} ({how})")
         return EXIT_OK
-    _, kinds = render_site(collection)
-    print(f"ok: {len(collection.articles)} articles, {sum(kinds.values())} pages, no problems")
+    writer, kinds = render_site(collection)
+    findings = check_files(writer.files, config.base_path, file_urls=config.relative_urls)
+    _warn_or_fail(findings, args.strict, "fix them, or run without --strict to only warn")
+    problems = f"{len(findings)} warning(s)" if findings else "no problems"
+    print(f"ok: {len(collection.articles)} articles, {sum(kinds.values())} pages, {problems}")
     return EXIT_OK
 
 
@@ -138,13 +190,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "build"
     if command == "build" and not hasattr(args, "output"):
-        args.output = None
+        args.output, args.drafts, args.relative = None, False, False
     site: Path = args.site.resolve()
     try:
         if command == "import":
             return _import(site, args)
+        if command == "serve":
+            return _serve(site, args)
         config = load_config(site)
-        handlers = {"build": _build, "serve": _serve, "check": _check, "new": _new}
+        handlers = {"build": _build, "check": _check, "publish": _publish, "new": _new}
         return handlers[command](config, args)
     except ReadsiteError as exc:
         count = len(exc.problems)

@@ -20,6 +20,8 @@ from readsite.errors import ConfigError, Problem
 from readsite.yamlutil import LoadedYaml, YamlSyntaxError, load_yaml
 
 CONFIG_NAME = "site.yaml"
+WATCHED_FOLDERS = ("content", "templates", "static", "root")
+"""Folders of a site that readsite reads (and `serve` watches); the output may not be inside."""
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -37,6 +39,14 @@ class TopicConfig:
     """Terms whose occurrences classify an article into this topic (case-insensitive)."""
     min_score: int = 2
     """Score an article needs to be classified here (title hits count 3, body hits 1)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PublishConfig:
+    """The `publish:` section of site.yaml."""
+
+    target: str = ""
+    """Default deploy target: `git:REMOTE[#BRANCH]`, `dir:PATH` or `rsync:DEST`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +75,12 @@ class SiteConfig:
     """At most this many related articles per article page."""
     topics: tuple[TopicConfig, ...] = ()
     """Declared topics, in display order."""
+    relative_urls: bool = False
+    """Write every internal link relative to its page (and naming `index.html`), so the site
+    works opened from disk (`file://`) or moved under any path; `404.html` keeps absolute links
+    because a host serves it at every depth."""
+    publish: PublishConfig = PublishConfig()
+    """Where `readsite publish` deploys to."""
 
     @property
     def content_dir(self) -> Path:
@@ -80,6 +96,11 @@ class SiteConfig:
     def static_dir(self) -> Path:
         """User static files, copied over the theme's."""
         return self.root / "static"
+
+    @property
+    def root_files_dir(self) -> Path:
+        """User files copied to the site root as they are (CNAME, .well-known/, favicon.ico)."""
+        return self.root / "root"
 
     @property
     def output_dir(self) -> Path:
@@ -148,6 +169,14 @@ class _Checker:
             return None
         return str(value).strip()
 
+    def boolean(self, data: dict[str, Any], key: str, where: tuple[str | int, ...]) -> bool | None:
+        if key not in data:
+            return None
+        if not isinstance(data[key], bool):
+            self.fail((*where, key), f"`{key}` must be true or false")
+            return None
+        return bool(data[key])
+
     def integer(self, data: dict[str, Any], key: str, where: tuple[str | int, ...],
                 minimum: int = 0) -> int | None:
         if key not in data:
@@ -193,6 +222,17 @@ def _topic(check: _Checker, raw: Any, index: int) -> TopicConfig | None:
     )
 
 
+def _publish(check: _Checker, raw: Any) -> PublishConfig:
+    where: tuple[str | int, ...] = ("publish",)
+    if raw is None:
+        return PublishConfig()
+    if not isinstance(raw, dict):
+        check.fail(where, "`publish` must be a mapping, e.g. `publish: {target: dir:../public}`")
+        return PublishConfig()
+    check.unknown_keys(raw, list(_fields(PublishConfig)), where)
+    return PublishConfig(target=check.text(raw, "target", where) or "")
+
+
 def parse_config(text: str, path: Path) -> SiteConfig:
     """Validate site.yaml's text; raise ConfigError listing every problem found."""
     try:
@@ -216,6 +256,11 @@ def parse_config(text: str, path: Path) -> SiteConfig:
         number = check.integer(data, key, (), minimum=minimum)
         if number is not None:
             values[key] = number
+    relative = check.boolean(data, "relative_urls", ())
+    if relative is not None:
+        values["relative_urls"] = relative
+    if "publish" in data:
+        values["publish"] = _publish(check, data["publish"])
     base_url = values.get("base_url")
     if base_url is not None:
         parts = urlsplit(base_url)
@@ -250,7 +295,7 @@ def _check_output(check: _Checker, root: Path, output: str) -> None:
     if resolved == root or root.is_relative_to(resolved):
         check.fail(("output",), f"`output: {output}` would replace the site folder itself")
         return
-    for watched in ("content", "templates", "static"):
+    for watched in WATCHED_FOLDERS:
         if resolved.is_relative_to(root / watched):
             check.fail(("output",), f"`output: {output}` lies inside `{watched}/`",
                        "the output must not be inside a folder readsite reads from")

@@ -23,7 +23,7 @@ from readsite.models import Article
 TEXT_KEYS = ("source", "author", "url", "summary")
 INTERNAL_KEYS = frozenset({"imported_from", "import_hash", "body_hash"})
 """Bookkeeping written by `readsite import`; not shown, not passed to templates."""
-KNOWN_KEYS = frozenset({"title", "slug", "date", "topics", *TEXT_KEYS}) | INTERNAL_KEYS
+KNOWN_KEYS = frozenset({"title", "slug", "date", "topics", "draft", *TEXT_KEYS}) | INTERNAL_KEYS
 WORD_RE = re.compile(r"\w+(?:[’'-]\w+)*")
 
 
@@ -104,20 +104,25 @@ def load_article(text: str, path: Path, config: SiteConfig) -> Article:
         problems.append(Problem("`url` must be an http(s) address", path, doc.loaded.line("url")))
         values["url"] = ""
     topics = _topics(doc, path, config, problems)
+    draft = doc.meta.get("draft", False)
+    if not isinstance(draft, bool):
+        problems.append(Problem("`draft` must be true or false", path, doc.loaded.line("draft")))
     if problems:
         raise ContentError(*problems)
-    rendered = render(doc.body)
+    rendered = render(doc.body, config.base_path)
     extra: dict[str, Any] = {k: v for k, v in doc.meta.items() if k not in KNOWN_KEYS}
     return Article(
         slug=slug, title=title, path=path, body=doc.body, body_html=rendered.html,
         text=rendered.text, headings=rendered.headings, date=date, topics_set=topics,
         word_count=len(WORD_RE.findall(rendered.text)), extra=MappingProxyType(extra),
+        draft=draft is True,
         **values,
     )
 
 
-def load_articles(config: SiteConfig) -> list[Article]:
-    """Load every article; raise one ContentError with the problems of all files."""
+def load_articles(config: SiteConfig, drafts: bool = False) -> list[Article]:
+    """Load every article (`draft: true` ones only when `drafts`); raise one ContentError
+    with the problems of all files (drafts are validated either way)."""
     articles: list[Article] = []
     problems: list[Problem] = []
     for path in article_files(config.content_dir):
@@ -138,7 +143,7 @@ def load_articles(config: SiteConfig) -> list[Article]:
     error = ContentError.collect(problems)
     if error is not None:
         raise error
-    return articles
+    return articles if drafts else [a for a in articles if not a.draft]
 
 
 def _slug_collisions(articles: list[Article]) -> Iterator[Problem]:

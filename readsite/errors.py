@@ -77,3 +77,11 @@ class TemplateError(ReadsiteError):
 
 class BuildError(ReadsiteError):
     """Output could not be produced (e.g. two pages claim the same output path)."""
+
+
+class CheckError(ReadsiteError):
+    """`check --strict` (or `publish`, which runs it) found problems in the built site."""
+
+
+class PublishError(ReadsiteError):
+    """A deploy failed or was refused; the target is left as it was."""

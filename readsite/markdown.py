@@ -64,8 +64,16 @@ def _inline_text(token: Token) -> str:
     )
 
 
-def _annotate(tokens: list[Token]) -> tuple[tuple[Heading, ...], str]:
-    """Give headings unique prefixed ids, mark external links; return headings and text."""
+def _site_link(url: str, base_path: str) -> str:
+    """`/x/` written in an article means the site's own /x/: prefix the base path."""
+    if url.startswith("/") and not url.startswith("//") and base_path != "/":
+        return base_path + url[1:]
+    return url
+
+
+def _annotate(tokens: list[Token], base_path: str) -> tuple[tuple[Heading, ...], str]:
+    """Give headings unique prefixed ids, prefix root-relative links with the base path,
+    mark external links; return headings and text."""
     headings: list[Heading] = []
     seen: set[str] = set()
     text_parts: list[str] = []
@@ -75,9 +83,11 @@ def _annotate(tokens: list[Token]) -> tuple[tuple[Heading, ...], str]:
             for child in token.children or []:
                 if child.type == "link_open":
                     href = str(child.attrGet("href") or "")
+                    child.attrSet("href", _site_link(href, base_path))
                     if urlsplit(href).scheme in ("http", "https"):
                         child.attrSet("rel", "nofollow noopener")
                 elif child.type == "image":
+                    child.attrSet("src", _site_link(str(child.attrGet("src") or ""), base_path))
                     child.attrSet("loading", "lazy")
         if token.type != "heading_open":
             continue
@@ -92,11 +102,12 @@ def _annotate(tokens: list[Token]) -> tuple[tuple[Heading, ...], str]:
     return tuple(headings), "\n".join(part for part in text_parts if part)
 
 
-def render(source: str) -> Rendered:
-    """Render untrusted Markdown to safe HTML, with headings and plain text."""
+def render(source: str, base_path: str = "/") -> Rendered:
+    """Render untrusted Markdown to safe HTML, with headings and plain text; root-relative
+    links get `base_path` (a site published under /repo/ keeps working)."""
     env: dict[str, object] = {}
     tokens = _PARSER.parse(source, env)
-    headings, text = _annotate(tokens)
+    headings, text = _annotate(tokens, base_path)
     html = _PARSER.renderer.render(tokens, _PARSER.options, env)
     return Rendered(html, text, headings)
 

@@ -61,6 +61,8 @@ class Article:
     """Topic slugs set in front matter (wins over classification); None when not set."""
     word_count: int = 0
     """Words in the body."""
+    draft: bool = False
+    """`draft: true`: left out of builds and publishing, shown (marked) by `serve`."""
     extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     """Front matter keys readsite does not interpret, kept for templates."""
 

@@ -83,6 +83,24 @@ def _static_files(config: SiteConfig) -> dict[str, Path]:
     return found
 
 
+def is_junk(relpath: str) -> bool:
+    """Editor and VCS leftovers that never belong in a published site."""
+    parts = relpath.split("/")
+    name = parts[-1]
+    return (any(p in (".git", ".hg", ".svn", "__pycache__") for p in parts)
+            or name in (".DS_Store", "Thumbs.db") or name.endswith(("~", ".swp", ".swx")))
+
+
+def _root_files(config: SiteConfig) -> dict[str, Path]:
+    """root/ files, copied to the site root as they are: dotfiles too (`.well-known/`)."""
+    folder = config.root_files_dir
+    if not folder.is_dir():
+        return {}
+    found = {path.relative_to(folder).as_posix(): path
+             for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {rel: path for rel, path in found.items() if not is_junk(rel)}
+
+
 def render_site(collection: Collection) -> tuple[Writer, Counter[str]]:
     """Render every page and gather static files into a Writer (nothing touches disk)."""
     config = collection.config
@@ -95,6 +113,8 @@ def render_site(collection: Collection) -> tuple[Writer, Counter[str]]:
         kinds[page.kind] += 1
     for relpath, path in _static_files(config).items():
         writer.add(f"static/{relpath}", path.read_bytes(), f"static file {path}")
+    for relpath, path in _root_files(config).items():
+        writer.add(relpath, path.read_bytes(), f"root file {path}")
     writer.add(MARKER, b"This folder is written by readsite; each build replaces it.\n",
                "readsite")
     return writer, kinds
@@ -121,11 +141,14 @@ def swap_in(staged: Path, output: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(config: SiteConfig, output: Path | None = None) -> BuildReport:
-    """Build the whole site into `output` (default: the configured folder), atomically."""
+def build_site(
+    config: SiteConfig, output: Path | None = None, drafts: bool = False
+) -> BuildReport:
+    """Build the whole site into `output` (default: the configured folder), atomically;
+    `draft: true` articles are left out unless `drafts` (the preview server shows them)."""
     started = time.perf_counter()
     target = (output or config.output_dir).resolve()
-    collection = build_collection(config, load_articles(config))
+    collection = build_collection(config, load_articles(config, drafts))
     writer, kinds = render_site(collection)
     _check_replaceable(target)
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
+import re
 import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -35,7 +37,7 @@ class Page:
     """One output file and how to make it."""
 
     kind: str
-    """home, topics, topic, article, archive, 404, feed or sitemap."""
+    """home, topics, topic, article, archive, 404, feed, sitemap or robots."""
     path: str
     """Site-relative URL path ("articles/x/"; "" for home)."""
     output: str
@@ -56,12 +58,20 @@ def page_list(collection: Collection) -> list[Page]:
         Page("topics", "topics/", "topics/index.html", "topics.html", "Topics"),
         Page("archive", "archive/", "archive/index.html", "archive.html", "Archive"),
         Page("404", "404.html", "404.html", "404.html", "Page not found"),
-        Page("feed", "feed.xml", "feed.xml", "feed.xml", config.title),
+        Page("feed", "feed.xml", "feed.xml", "feed.xml", config.title,
+             MappingProxyType({"entries": collection.articles})),
         Page("sitemap", "sitemap.xml", "sitemap.xml", "sitemap.xml", "Sitemap"),
     ]
+    if not (config.root_files_dir / "robots.txt").is_file():
+        pages.append(Page("robots", "robots.txt", "robots.txt", "robots.txt", "robots.txt"))
     for topic in collection.topics:
-        pages.append(Page("topic", f"topics/{topic.slug}/", f"topics/{topic.slug}/index.html",
-                          "topic.html", topic.name, MappingProxyType({"topic": topic})))
+        home = f"topics/{topic.slug}/"
+        pages.append(Page("topic", home, f"{home}index.html", "topic.html", topic.name,
+                          MappingProxyType({"topic": topic})))
+        pages.append(Page("feed", f"{home}feed.xml", f"{home}feed.xml", "feed.xml",
+                          f"{topic.name} · {config.title}",
+                          MappingProxyType({"entries": topic.articles, "home": home,
+                                            "subtitle": topic.description})))
     for article in collection.articles:
         pages.append(Page(
             "article", f"articles/{article.slug}/", f"articles/{article.slug}/index.html",
@@ -120,11 +130,40 @@ def _location(exc: BaseException) -> tuple[Path | None, int | None]:
     return None, None
 
 
+LINK_ATTR_RE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+
+
+def relativize(html: str, page_output: str, base_path: str) -> str:
+    """Rewrite the site's own links in `html` relative to the page, naming `index.html`,
+    so the page works opened from disk (`file://`), where folders don't serve index.html."""
+    folder = posixpath.dirname(page_output) or "."
+
+    def rewrite(match: re.Match[str]) -> str:
+        url = match.group(2)
+        if not url.startswith(base_path) or url.startswith("//"):
+            return match.group(0)
+        path, sep, rest = url[len(base_path):].partition("#")
+        path, qsep, query = path.partition("?")
+        if path == "" or path.endswith("/"):
+            path += "index.html"
+        relative = posixpath.relpath(path, folder)
+        return f"{match.group(1)}{relative}{qsep}{query}{sep}{rest}{match.group(3)}"
+
+    return LINK_ATTR_RE.sub(rewrite, html)
+
+
 def render_page(env: jinja2.Environment, collection: Collection, page: Page) -> str:
-    """Render one page to text; template problems become TemplateError with file:line."""
+    """Render one page to text; template problems become TemplateError with file:line.
+
+    With `relative_urls`, HTML pages get relative links; the 404 page keeps root-relative
+    ones, because a host serves it at whatever depth the missing address had."""
+    config = collection.config
     try:
         template = env.get_template(page.template)
-        return template.render(collection=collection, page=page, **page.context)
+        text = template.render(collection=collection, page=page, **page.context)
+        if config.relative_urls and page.output.endswith(".html") and page.kind != "404":
+            text = relativize(text, page.output, config.base_path)
+        return text
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(Problem(
             f"template `{exc.name}` not found (needed for {page.output})", None, None,

@@ -7,12 +7,14 @@ where a missing browser is a failure rather than a silent skip.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import textwrap
 import threading
 import time
 from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -118,16 +120,40 @@ def browser(chromium_path: Path) -> Iterator[object]:
         instance.close()
 
 
+class _StaticHandler(SimpleHTTPRequestHandler):
+    """A static host like GitHub Pages: files as they are, misses get the site's 404.html."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet."""
+
+
+def static_server(folder: Path) -> ThreadingHTTPServer:
+    """A started 127.0.0.1 server (any free port) for a built site folder."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(_StaticHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 @pytest.fixture
 def serve_folder() -> Iterator[Callable[[Path], str]]:
     """serve_folder(path) -> base URL of a 127.0.0.1 server for that folder (stopped after)."""
-    from readsite.server import make_server
-
     servers = []
 
     def start(folder: Path) -> str:
-        server = make_server(folder, "127.0.0.1", 0)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        server = static_server(folder)
         servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}/"
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -18,7 +17,7 @@ import pytest
 
 from readsite.config import load_config
 from readsite.pipeline import build_site
-from readsite.server import make_server
+from tests.conftest import static_server
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -167,13 +166,10 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         mp.setenv("SOURCE_DATE_EPOCH", "1767225600")
         mp.setenv("TZ", "UTC")
         build_site(load_config(root).with_base_url("/"), root / "_site")
-    server = make_server(root / "_site", "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = static_server(root / "_site")
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
-    thread.join(timeout=5)
 
 
 @pytest.fixture

@@ -58,8 +58,9 @@ def test_pages_and_pretty_urls(make_site: MakeSite) -> None:
     assert files == [
         MARKER, "404.html", "archive/index.html", "articles/one/index.html",
         "articles/three/index.html", "articles/two/index.html", "feed.xml", "index.html",
-        "sitemap.xml", "static/style.css", "topics/index.html", "topics/ipo/index.html",
-        "topics/neocloud/index.html",
+        "robots.txt", "sitemap.xml", "static/favicon.svg", "static/style.css",
+        "topics/index.html", "topics/ipo/feed.xml", "topics/ipo/index.html",
+        "topics/neocloud/feed.xml", "topics/neocloud/index.html",
     ]
     assert broken_links(site) == []
 

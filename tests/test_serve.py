@@ -1,0 +1,249 @@
+"""`readsite serve`: a real server process on a free port, edited under it as a writer would.
+
+Each test starts `python build.py serve --port 0`, reads the address it prints, changes files
+in the site and asks over HTTP what a browser would be shown.  Timing is only used as a
+deadline ("within 2 s"), never as a sleep that hopes something happened.
+"""
+
+from __future__ import annotations
+
+import http.client
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, MakeSite
+
+ARTICLE = """\
+---
+title: {title}
+date: 2026-03-0{day}
+---
+
+The neocloud rents out GPU compute capacity. {body}
+"""
+
+
+@dataclass
+class Served:
+    """A running `readsite serve` and what it has printed so far."""
+
+    process: subprocess.Popen[str]
+    url: str
+    folder: Path
+    lines: list[str] = field(default_factory=list)
+
+    def get(self, path: str) -> tuple[int, str]:
+        """Status and body of GET path (errors included, as a browser would see them)."""
+        try:
+            with urllib.request.urlopen(self.url + path.lstrip("/"), timeout=5) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read().decode()
+
+    def raw_status(self, path: str) -> int:
+        """Status for a request path sent exactly as written (no client normalisation)."""
+        host, port = self.url.split("//")[1].rstrip("/").split(":")
+        conn = http.client.HTTPConnection(host, int(port), timeout=5)
+        conn.request("GET", path)
+        status = conn.getresponse().status
+        conn.close()
+        return status
+
+    def until(self, check: Callable[[], bool], seconds: float = 2.0) -> float:
+        """Wait until `check()` holds; return how long it took (fail after `seconds`)."""
+        start = time.monotonic()
+        while not check():
+            if time.monotonic() - start > seconds:
+                pytest.fail(f"not within {seconds} s; server said:\n" + "\n".join(self.read()))
+            time.sleep(0.05)
+        return time.monotonic() - start
+
+    def read(self) -> list[str]:
+        """Everything the server printed so far (non-blocking)."""
+        import os
+        import select
+
+        assert self.process.stdout is not None
+        fd = self.process.stdout.fileno()
+        while select.select([fd], [], [], 0)[0]:
+            chunk = os.read(fd, 65536).decode()
+            if not chunk:
+                break
+            self.lines.extend(chunk.splitlines())
+        return self.lines
+
+
+def start_server(root: Path) -> Served:
+    """Start `readsite serve --port 0` on `root`; wait for its address."""
+    process = subprocess.Popen(
+        [sys.executable, str(REPO / "build.py"), "--site", str(root), "serve", "--port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
+    )
+    assert process.stdout is not None
+    lines: list[str] = []
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        lines.append(line.rstrip("\n"))
+        match = re.search(r"serving at (http://127\.0\.0\.1:\d+/)", line)
+        if match:
+            built = next((m for m in (re.search(r"into (\S+)/site in", x) for x in lines) if m),
+                         None)
+            folder = Path(built.group(1)) if built else Path("/nonexistent")
+            served = Served(process, match.group(1), folder, lines)
+            return served
+    process.kill()
+    pytest.fail("serve did not start:\n" + "\n".join(lines))
+
+
+@pytest.fixture
+def serve_site() -> Iterator[Callable[[Path], Served]]:
+    """serve_site(root) -> a running server, stopped (SIGTERM) after the test."""
+    started: list[Served] = []
+
+    def start(root: Path) -> Served:
+        served = start_server(root)
+        started.append(served)
+        return served
+
+    yield start
+    for served in started:
+        if served.process.poll() is None:
+            served.process.send_signal(signal.SIGTERM)
+            try:
+                served.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                served.process.kill()
+
+
+@pytest.fixture
+def site(make_site: MakeSite) -> Path:
+    return make_site({
+        "content/first.md": ARTICLE.format(title="First light", day=1, body="One."),
+        "content/second.md": ARTICLE.format(title="Second wind", day=2, body="Two."),
+    })
+
+
+def test_edit_shows_up_within_two_seconds(site: Path,
+                                          serve_site: Callable[[Path], Served]) -> None:
+    served = serve_site(site)
+    status, body = served.get("articles/first/")
+    assert status == 200 and "First light" in body
+    assert '/livereload.js' in body, "the page must carry the live-reload client"
+    (site / "content/first.md").write_text(
+        ARTICLE.format(title="First light, edited", day=1, body="One."), encoding="utf-8")
+    took = served.until(lambda: "First light, edited" in served.get("articles/first/")[1])
+    assert took < 2.0
+    assert any("changed: content/first.md" in line for line in served.read())
+
+
+def test_new_article_is_served_and_deleted_article_is_gone(
+        site: Path, serve_site: Callable[[Path], Served]) -> None:
+    served = serve_site(site)
+    assert served.get("articles/third/")[0] == 404
+    (site / "content/third.md").write_text(
+        ARTICLE.format(title="Third time", day=3, body="Three."), encoding="utf-8")
+    served.until(lambda: served.get("articles/third/")[0] == 200)
+    assert "Third time" in served.get("")[1], "the home page lists the new article"
+    (site / "content/second.md").unlink()
+    served.until(lambda: served.get("articles/second/")[0] == 404)
+    assert "Second wind" not in served.get("")[1]
+
+
+def test_broken_front_matter_shows_overlay_and_fixing_recovers(
+        site: Path, serve_site: Callable[[Path], Served]) -> None:
+    served = serve_site(site)
+    good = (site / "content/first.md").read_text(encoding="utf-8")
+    (site / "content/first.md").write_text("---\ntitle: [unclosed\n---\nBody.\n",
+                                           encoding="utf-8")
+    served.until(lambda: "readsite-error" in served.get("articles/second/")[1])
+    status, body = served.get("articles/first/")
+    assert status == 200 and "First light" in body, "the last good page is still served"
+    assert "content/first.md:2" in body, "the overlay names the file and line"
+    assert any("rebuild failed" in line for line in served.read())
+    assert any("content/first.md:2" in line for line in served.read()), "…and the terminal"
+    (site / "content/first.md").write_text(good.replace("First light", "First, fixed"),
+                                           encoding="utf-8")
+    served.until(lambda: "First, fixed" in served.get("articles/first/")[1])
+    assert "readsite-error" not in served.get("articles/first/")[1]
+
+
+def test_a_site_that_does_not_build_at_start_is_served_once_fixed(
+        site: Path, serve_site: Callable[[Path], Served]) -> None:
+    good = (site / "site.yaml").read_text(encoding="utf-8")
+    (site / "site.yaml").write_text(good + "colour: blue\n", encoding="utf-8")
+    served = serve_site(site)
+    status, body = served.get("")
+    assert status == 503 and "readsite-error" in body and "unknown key `colour`" in body
+    (site / "site.yaml").write_text(good, encoding="utf-8")
+    served.until(lambda: served.get("")[0] == 200)
+    assert "readsite-error" not in served.get("")[1]
+
+
+def test_a_burst_of_fifty_changes_makes_one_rebuild(
+        site: Path, serve_site: Callable[[Path], Served]) -> None:
+    served = serve_site(site)
+    for n in range(50):
+        (site / f"content/burst-{n:02d}.md").write_text(
+            ARTICLE.format(title=f"Burst {n}", day=4, body="More."), encoding="utf-8")
+    served.until(lambda: served.get("articles/burst-49/")[0] == 200)
+    served.until(lambda: served.get("articles/burst-00/")[0] == 200)
+    time.sleep(1.0)  # give a second, wrong rebuild the time to happen
+    rebuilds = [line for line in served.read() if line.startswith("changed:")]
+    assert len(rebuilds) == 1, rebuilds
+    assert "and 47 more" in rebuilds[0]
+
+
+@pytest.mark.parametrize("path", [
+    "/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc/passwd",
+    "/%2e%2e%5c%2e%2e%5cetc%5cpasswd", "/..\\..\\etc\\passwd", "/%00", "/articles/%00/",
+    "/%252e%252e/etc/passwd",
+])
+def test_requests_outside_the_site_are_refused(
+        site: Path, serve_site: Callable[[Path], Served], path: str) -> None:
+    served = serve_site(site)
+    assert served.raw_status(path) in (400, 403, 404)
+    assert served.process.poll() is None, "the server survives"
+
+
+def test_sigterm_exits_cleanly_and_removes_the_build(
+        site: Path, serve_site: Callable[[Path], Served]) -> None:
+    served = serve_site(site)
+    assert served.folder.is_dir()
+    assert not served.folder.is_relative_to(site), "the build is outside the watched site"
+    served.process.send_signal(signal.SIGTERM)
+    assert served.process.wait(timeout=10) == 0
+    assert not served.folder.exists()
+    assert "Traceback" not in "\n".join(served.read())
+
+
+def test_ctrl_c_exits_cleanly_and_removes_the_build(
+        site: Path, serve_site: Callable[[Path], Served]) -> None:
+    served = serve_site(site)
+    served.process.send_signal(signal.SIGINT)
+    assert served.process.wait(timeout=10) == 0
+    assert not served.folder.exists()
+    assert "Traceback" not in "\n".join(served.read())
+
+
+def test_busy_port_is_a_clear_error(site: Path, serve_site: Callable[[Path], Served]) -> None:
+    served = serve_site(site)
+    port = served.url.rsplit(":", 1)[1].rstrip("/")
+    result = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "--site", str(site), "serve", "--port", port],
+        capture_output=True, text=True, timeout=30)
+    assert result.returncode == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr
