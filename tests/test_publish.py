@@ -287,3 +287,72 @@ def test_parse_target() -> None:
     assert parse_target("dir:../public") == DirPublisher("dir:../public", Path("../public"))
     assert parse_target("rsync:me@host:/srv") == RsyncPublisher("rsync:me@host:/srv",
                                                                "me@host:/srv")
+
+
+# `readsite publish` end to end: build, check --strict, deploy.
+
+def _cli(*args: str) -> int:
+    from readsite.cli import main
+
+    return main(list(args))
+
+
+def test_cli_publishes_the_demo_to_git_with_drafts_left_out(
+        demo_site: Path, bare: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (demo_site / "content" / "unfinished.md").write_text(
+        "---\ntitle: Not yet\ndraft: true\n---\n\nHalf a thought.\n", encoding="utf-8")
+    (demo_site / "root").mkdir()
+    (demo_site / "root" / "CNAME").write_text("reading.example.org\n", encoding="utf-8")
+    assert _cli("--site", str(demo_site), "publish", "--target", f"git:{bare}",
+                "-m", "First issue") == 0
+    files = on_branch(bare)
+    assert {"index.html", "feed.xml", "sitemap.xml", "robots.txt", ".nojekyll", "CNAME",
+            "static/favicon.svg"} <= files
+    assert not any("not-yet" in name or "unfinished" in name for name in files)
+    assert ".readsite-output" not in files
+    assert git(bare, "log", "-1", "--format=%s", "gh-pages").strip() == "First issue"
+    home = git(bare, "show", "gh-pages:index.html")
+    assert 'href="https://readsite.example/"' in home, "the configured base_url, not a preview's"
+    out = capsys.readouterr().out
+    assert "pushed 1 commit to gh-pages" in out
+    assert _cli("--site", str(demo_site), "publish", "--target", f"git:{bare}") == 0
+    assert commits(bare) == 1
+    assert "no changes" in capsys.readouterr().out
+
+
+def test_cli_failing_check_publishes_nothing(
+        demo_site: Path, bare: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    (demo_site / "content" / "dangling.md").write_text(
+        "---\ntitle: Dangling\n---\n\nSee [the missing one](/articles/missing/).\n",
+        encoding="utf-8")
+    public = tmp_path / "public"
+    public.mkdir()
+    (public / "index.html").write_text("old site\n", encoding="utf-8")
+    for target in (f"git:{bare}", f"dir:{public}"):
+        assert _cli("--site", str(demo_site), "publish", "--target", target) == 1
+        err = capsys.readouterr().err
+        assert "articles/dangling/index.html" in err and "broken-link" in err
+        assert "nothing was published" in err and "Traceback" not in err
+    assert git(bare, "branch", "--list").strip() == "", "no branch was pushed"
+    assert tree_of(public) == {"index.html": b"old site\n"}
+
+
+def test_cli_publish_without_a_target_says_how_to_set_one(
+        demo_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _cli("--site", str(demo_site), "publish") == 1
+    err = capsys.readouterr().err
+    assert "no publish target" in err and "publish: {target:" in err
+
+
+def test_cli_publish_uses_site_yaml_target_and_dry_run_writes_nothing(
+        demo_site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    public = tmp_path / "public"
+    with (demo_site / "site.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(f"publish:\n  target: dir:{public}\n")
+    assert _cli("--site", str(demo_site), "publish", "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "+ index.html" in out and "dry run: would mirror" in out
+    assert not public.exists()
+    assert _cli("--site", str(demo_site), "publish") == 0
+    assert (public / "index.html").is_file() and (public / "feed.xml").is_file()

@@ -7,133 +7,16 @@ deadline ("within 2 s"), never as a sleep that hopes something happened.
 
 from __future__ import annotations
 
-import http.client
-import re
 import signal
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, MakeSite
-
-ARTICLE = """\
----
-title: {title}
-date: 2026-03-0{day}
----
-
-The neocloud rents out GPU compute capacity. {body}
-"""
-
-
-@dataclass
-class Served:
-    """A running `readsite serve` and what it has printed so far."""
-
-    process: subprocess.Popen[str]
-    url: str
-    folder: Path
-    lines: list[str] = field(default_factory=list)
-
-    def get(self, path: str) -> tuple[int, str]:
-        """Status and body of GET path (errors included, as a browser would see them)."""
-        try:
-            with urllib.request.urlopen(self.url + path.lstrip("/"), timeout=5) as response:
-                return response.status, response.read().decode()
-        except urllib.error.HTTPError as exc:
-            return exc.code, exc.read().decode()
-
-    def raw_status(self, path: str) -> int:
-        """Status for a request path sent exactly as written (no client normalisation)."""
-        host, port = self.url.split("//")[1].rstrip("/").split(":")
-        conn = http.client.HTTPConnection(host, int(port), timeout=5)
-        conn.request("GET", path)
-        status = conn.getresponse().status
-        conn.close()
-        return status
-
-    def until(self, check: Callable[[], bool], seconds: float = 2.0) -> float:
-        """Wait until `check()` holds; return how long it took (fail after `seconds`)."""
-        start = time.monotonic()
-        while not check():
-            if time.monotonic() - start > seconds:
-                pytest.fail(f"not within {seconds} s; server said:\n" + "\n".join(self.read()))
-            time.sleep(0.05)
-        return time.monotonic() - start
-
-    def read(self) -> list[str]:
-        """Everything the server printed so far (non-blocking)."""
-        import os
-        import select
-
-        assert self.process.stdout is not None
-        fd = self.process.stdout.fileno()
-        while select.select([fd], [], [], 0)[0]:
-            chunk = os.read(fd, 65536).decode()
-            if not chunk:
-                break
-            self.lines.extend(chunk.splitlines())
-        return self.lines
-
-
-def start_server(root: Path) -> Served:
-    """Start `readsite serve --port 0` on `root`; wait for its address."""
-    process = subprocess.Popen(
-        [sys.executable, str(REPO / "build.py"), "--site", str(root), "serve", "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
-    )
-    assert process.stdout is not None
-    lines: list[str] = []
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if not line:
-            break
-        lines.append(line.rstrip("\n"))
-        match = re.search(r"serving at (http://127\.0\.0\.1:\d+/)", line)
-        if match:
-            built = next((m for m in (re.search(r"into (\S+)/site in", x) for x in lines) if m),
-                         None)
-            folder = Path(built.group(1)) if built else Path("/nonexistent")
-            served = Served(process, match.group(1), folder, lines)
-            return served
-    process.kill()
-    pytest.fail("serve did not start:\n" + "\n".join(lines))
-
-
-@pytest.fixture
-def serve_site() -> Iterator[Callable[[Path], Served]]:
-    """serve_site(root) -> a running server, stopped (SIGTERM) after the test."""
-    started: list[Served] = []
-
-    def start(root: Path) -> Served:
-        served = start_server(root)
-        started.append(served)
-        return served
-
-    yield start
-    for served in started:
-        if served.process.poll() is None:
-            served.process.send_signal(signal.SIGTERM)
-            try:
-                served.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                served.process.kill()
-
-
-@pytest.fixture
-def site(make_site: MakeSite) -> Path:
-    return make_site({
-        "content/first.md": ARTICLE.format(title="First light", day=1, body="One."),
-        "content/second.md": ARTICLE.format(title="Second wind", day=2, body="Two."),
-    })
+from tests.conftest import ARTICLE, REPO, Served
 
 
 def test_edit_shows_up_within_two_seconds(site: Path,
