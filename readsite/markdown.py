@@ -112,6 +112,7 @@ def render(source: str, base_path: str = "/") -> Rendered:
     return Rendered(html, text, headings)
 
 
-def render_inline(source: str) -> str:
-    """Render a short Markdown snippet (site intro, topic description) to safe HTML."""
-    return str(_PARSER.render(source))
+def render_inline(source: str, base_path: str = "/") -> str:
+    """Render a short Markdown snippet (site intro, topic description) to safe HTML, with the
+    same link rules as an article body."""
+    return render(source, base_path).html

@@ -59,7 +59,7 @@ class Writer:
         if key in self.files:
             raise BuildError(Problem(
                 f"two things want to write {key}: {self.owners[key]} and {owner}", None, None,
-                "give one of the articles another `slug:`, or rename the static file",
+                "rename or remove one of them (an article's `slug:`, a file in static/ or root/)",
             ))
         self.files[key] = data
         self.owners[key] = owner
@@ -78,8 +78,9 @@ def _static_files(config: SiteConfig) -> dict[str, Path]:
     for folder in (THEME_DIR / "static", config.static_dir):
         if folder.is_dir():
             for path in sorted(folder.rglob("*")):
-                if path.is_file() and not path.name.startswith("."):
-                    found[path.relative_to(folder).as_posix()] = path
+                rel = path.relative_to(folder).as_posix()
+                if path.is_file() and not path.name.startswith(".") and not is_junk(rel):
+                    found[rel] = path
     return found
 
 
@@ -109,7 +110,7 @@ def render_site(collection: Collection) -> tuple[Writer, Counter[str]]:
     kinds: Counter[str] = Counter()
     for page in page_list(collection):
         html = render_page(env, collection, page)
-        writer.add(page.output, html.encode("utf-8"), f"the {page.kind} page `{page.path}`")
+        writer.add(page.output, html.encode("utf-8"), f"the {page.kind} page `/{page.path}`")
         kinds[page.kind] += 1
     for relpath, path in _static_files(config).items():
         writer.add(f"static/{relpath}", path.read_bytes(), f"static file {path}")

@@ -116,7 +116,7 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
 
     env.globals.update(site=config, url=url, absolute_url=absolute_url)
     env.filters["date"] = _format_date
-    env.filters["markdown"] = lambda text: Markup(render_inline(str(text)))
+    env.filters["markdown"] = lambda text: Markup(render_inline(str(text), base_path))
     return env
 
 
@@ -130,7 +130,8 @@ def _location(exc: BaseException) -> tuple[Path | None, int | None]:
     return None, None
 
 
-LINK_ATTR_RE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+LINK_ATTR_RE = re.compile(r'(?<!rel="canonical")(\s(?:href|src)=")([^"]*)(")')
+"""An href/src attribute; a canonical link stays as it is (it names the page's one address)."""
 
 
 def relativize(html: str, page_output: str, base_path: str) -> str:

@@ -282,6 +282,21 @@ def test_robots_points_at_the_absolute_sitemap(make_site: MakeSite) -> None:
     assert "Sitemap: https://x.github.io/repo/sitemap.xml" in text(sub / "robots.txt").splitlines()
 
 
+def test_robots_without_a_host_names_no_sitemap(make_site: MakeSite) -> None:
+    """The sitemaps protocol wants absolute addresses: without a host, say nothing wrong."""
+    root = make_site(files=ARTICLES)
+    out = build(load_config(root).with_base_url("/"), root.parent / "nohost")
+    assert "Sitemap" not in text(out / "robots.txt")
+    assert "User-agent: *" in text(out / "robots.txt")
+
+
+def test_relative_urls_keep_the_canonical_link_absolute(make_site: MakeSite) -> None:
+    out = built(make_site(files=ARTICLES), relative_urls=True, base_url="/")
+    page = text(out / "articles/one/index.html")
+    assert '<link rel="canonical" href="/articles/one/">' in page
+    assert 'href="../../static/style.css"' in page
+
+
 def test_root_robots_txt_replaces_the_generated_one(make_site: MakeSite) -> None:
     mine = "User-agent: *\nDisallow: /private/\n"
     out = built(make_site(files={**ARTICLES, "root/robots.txt": mine}))
@@ -364,6 +379,22 @@ def test_sub_path_site_links_stay_under_the_sub_path(make_site: MakeSite, how: s
             assert alternate(entry).startswith(SUB + "articles/")
 
 
+@pytest.mark.parametrize("relative", [False, True])
+def test_sub_path_home_intro_links_get_the_base_path(make_site: MakeSite,
+                                                     relative: bool) -> None:
+    site_yaml = DEFAULT_SITE_YAML.replace(f"base_url: {BASE}", f"base_url: {SUB}") + (
+        'intro: "Start with [the archive](/archive/) or ![logo](/static/favicon.svg)."\n')
+    root = make_site(files=ARTICLES, site_yaml=site_yaml)
+    config = dataclasses.replace(load_config(root), relative_urls=relative)
+    out = build(config, root.parent / "out")
+    intro = re.findall(r'<section class="intro">.*?</section>', text(out / "index.html"), re.S)
+    assert len(intro) == 1
+    expected = (["archive/index.html", "static/favicon.svg"] if relative
+                else ["/repo/archive/", "/repo/static/favicon.svg"])
+    assert internal_refs(intro[0]) == expected
+    assert check_files(read_folder(out), "/repo/", file_urls=relative) == []
+
+
 # ---------------------------------------------------------------------------- 6. file://
 
 
@@ -388,8 +419,9 @@ def test_relative_urls_demo_site_works_from_disk(demo_site: Path, how: str) -> N
             path = urlsplit(url).path
             assert path.endswith(FILE_ENDINGS) or (not path and urlsplit(url).fragment), \
                 f"{relpath}: {url} does not name a file"
-            assert (out / posixpath.dirname(relpath) / path).resolve().is_file() if path \
-                else True, f"{relpath}: {url} names no file"
+            if path:
+                target = (out / posixpath.dirname(relpath) / path).resolve()
+                assert target.is_file(), f"{relpath}: {url} names no file"
     assert check_files(read_folder(out), config.base_path, file_urls=True) == []
     not_found = [u for u in internal_refs(text(out / "404.html")) if not u.startswith("#")]
     assert not_found and all(u.startswith("/") for u in not_found), not_found
@@ -416,6 +448,14 @@ def test_root_files_land_at_the_output_root_and_junk_does_not(make_site: MakeSit
     assert not list(out.rglob("*~")) and not list(out.rglob(".DS_Store"))
 
 
+def test_editor_junk_in_static_is_not_published(make_site: MakeSite) -> None:
+    root = make_site(files={**ARTICLES, "static/style.css~": "backup\n",
+                            "static/pic.png.swp": "vim swap\n", "static/Thumbs.db": "x"})
+    out = built(root)
+    assert (out / "static/style.css").is_file()
+    assert sorted(p.name for p in (out / "static").iterdir()) == ["favicon.svg", "style.css"]
+
+
 def test_root_file_colliding_with_a_page_fails_and_keeps_the_old_site(
         make_site: MakeSite) -> None:
     root = make_site(files=ARTICLES)
@@ -429,7 +469,7 @@ def test_root_file_colliding_with_a_page_fails_and_keeps_the_old_site(
     message = str(caught.value)
     assert "index.html" in message
     assert "home page" in message
-    assert str(root / "root" / "index.html") in message
+    assert str(config.root_files_dir / "index.html") in message
     assert snapshot(out) == before
     assert sorted(p.name for p in root.parent.iterdir()) == ["out", "site"]
 
