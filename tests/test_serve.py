@@ -7,6 +7,8 @@ deadline ("within 2 s"), never as a sleep that hopes something happened.
 
 from __future__ import annotations
 
+import os
+import re
 import signal
 import subprocess
 import sys
@@ -130,3 +132,23 @@ def test_busy_port_is_a_clear_error(site: Path, serve_site: Callable[[Path], Ser
     assert result.returncode == 1
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_open_starts_the_readers_browser_on_the_preview(site: Path, tmp_path: Path) -> None:
+    opened = tmp_path / "opened.txt"
+    opener = tmp_path / "opener.sh"
+    opener.write_text(f'#!/bin/sh\necho "$1" > {opened}\n', encoding="utf-8")
+    opener.chmod(0o755)
+    process = subprocess.Popen(
+        [sys.executable, str(REPO / "build.py"), "--site", str(site), "serve", "--port", "0",
+         "--open"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "BROWSER": str(opener)})
+    try:
+        deadline = time.monotonic() + 20
+        while not (opened.exists() and opened.read_text().strip()):
+            assert time.monotonic() < deadline, "no browser was started"
+            time.sleep(0.05)
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", opened.read_text().strip())
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=10)
