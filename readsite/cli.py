@@ -5,7 +5,8 @@ The only module that prints or chooses an exit code.  Exit codes:
   1  bad input (site.yaml, an article, a template), a refused import, a problem found by
      `check --strict`, or a failed publish; the message names the file and line
   2  bad command-line usage (argparse)
-  130 interrupted (Ctrl-C)
+  130 interrupted (Ctrl-C) during a build or an import; `serve` stopped by Ctrl-C or
+      SIGTERM is a normal end and exits 0
 """
 
 from __future__ import annotations

@@ -77,8 +77,8 @@ class SiteConfig:
     """Declared topics, in display order."""
     relative_urls: bool = False
     """Write every internal link relative to its page (and naming `index.html`), so the site
-    works opened from disk (`file://`) or moved under any path; `404.html` keeps absolute links
-    because a host serves it at every depth."""
+    works opened from disk (`file://`) or moved under any path; `404.html` keeps root-relative
+    links because a host serves it at every depth."""
     publish: PublishConfig = PublishConfig()
     """Where `readsite publish` deploys to."""
 
