@@ -39,6 +39,11 @@ class TopicConfig:
     """Terms whose occurrences classify an article into this topic (case-insensitive)."""
     min_score: int = 2
     """Score an article needs to be classified here (title hits count 3, body hits 1)."""
+    tags: tuple[str, ...] = ()
+    """Front matter tags (case-insensitive) that put an article in this topic whatever its
+    text scores: `tags: [rust, rustlang]` takes in every article tagged `Rust`, in addition to
+    the ones its keywords classify.  Like keywords, they give way to an article's own
+    `topics:` list."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +174,17 @@ class _Checker:
             return None
         return str(value).strip()
 
+    def terms(self, data: dict[str, Any], key: str, where: tuple[str | int, ...]) -> list[str]:
+        """A list of non-empty terms (`keywords:`, `tags:`), stripped; [] when absent."""
+        raw = data.get(key)
+        if raw is None:
+            return []
+        if not isinstance(raw, list) or not all(isinstance(k, str) and k.strip() for k in raw):
+            self.fail((*where, key), f"`{key}` must be a list of non-empty terms",
+                      f"e.g. `{key}: [rust, async]`")
+            return []
+        return [k.strip() for k in raw]
+
     def boolean(self, data: dict[str, Any], key: str, where: tuple[str | int, ...]) -> bool | None:
         if key not in data:
             return None
@@ -199,16 +215,8 @@ def _topic(check: _Checker, raw: Any, index: int) -> TopicConfig | None:
     name = check.text(raw, "name", where)
     description = check.text(raw, "description", where) or ""
     min_score = check.integer(raw, "min_score", where, minimum=1)
-    keywords: list[str] = []
-    raw_keywords = raw.get("keywords", [])
-    if raw_keywords is None:
-        raw_keywords = []
-    if not isinstance(raw_keywords, list) or not all(
-        isinstance(k, str) and k.strip() for k in raw_keywords
-    ):
-        check.fail((*where, "keywords"), "`keywords` must be a list of non-empty terms")
-    else:
-        keywords = [k.strip() for k in raw_keywords]
+    keywords = check.terms(raw, "keywords", where)
+    tags = check.terms(raw, "tags", where)
     if slug is None:
         return None
     if not SLUG_RE.match(slug):
@@ -218,7 +226,7 @@ def _topic(check: _Checker, raw: Any, index: int) -> TopicConfig | None:
     return TopicConfig(
         slug=slug, name=name or slug.replace("-", " ").title(), description=description,
         keywords=tuple(keywords or [slug.replace("-", " ")]),
-        min_score=min_score if min_score is not None else 2,
+        min_score=min_score if min_score is not None else 2, tags=tuple(tags),
     )
 
 

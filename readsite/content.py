@@ -7,12 +7,14 @@ collects the problems of *all* files, and fails once, so a user fixes everything
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from readsite.config import SLUG_RE, SiteConfig
 from readsite.errors import ContentError, Problem, ReadsiteError
@@ -23,7 +25,8 @@ from readsite.models import Article
 TEXT_KEYS = ("source", "author", "url", "summary")
 INTERNAL_KEYS = frozenset({"imported_from", "import_hash", "body_hash"})
 """Bookkeeping written by `readsite import`; not shown, not passed to templates."""
-KNOWN_KEYS = frozenset({"title", "slug", "date", "topics", "draft", *TEXT_KEYS}) | INTERNAL_KEYS
+KNOWN_KEYS = frozenset({"title", "slug", "date", "updated", "topics", "draft", "tags", "aliases",
+                        "extra", *TEXT_KEYS}) | INTERNAL_KEYS
 WORD_RE = re.compile(r"\w+(?:[’'-]\w+)*")
 
 
@@ -76,6 +79,101 @@ def _topics(
     return tuple(chosen)
 
 
+def _list(doc: Document, key: str, path: Path, problems: list[Problem],
+          what: str, split: str | None) -> list[tuple[str, int | None]]:
+    """A front matter list of text (or, with `split`, one string of `split`-separated
+    items) as (item, line) pairs; a problem for anything else."""
+    raw = doc.meta.get(key)
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        parts = raw.split(split) if split else [raw]
+        return [(p.strip(), doc.loaded.line(key)) for p in parts if p.strip()]
+    items: list[tuple[str, int | None]] = []
+    if isinstance(raw, list):
+        for index, item in enumerate(raw):
+            line = doc.loaded.line(key, index) or doc.loaded.line(key)
+            if isinstance(item, str | int | float) and not isinstance(item, bool):
+                if str(item).strip():
+                    items.append((str(item).strip(), line))
+                continue
+            problems.append(Problem(f"`{key}` item {index + 1} must be text, not "
+                                    f"{type(item).__name__}", path, line, f"`{key}` is {what}"))
+        return items
+    problems.append(Problem(f"`{key}` must be {what}", path, doc.loaded.line(key)))
+    return []
+
+
+def _tags(doc: Document, path: Path, problems: list[Problem]) -> tuple[str, ...]:
+    """`tags:` as written, case-insensitive duplicates dropped."""
+    seen: dict[str, str] = {}
+    for tag, _ in _list(doc, "tags", path, problems,
+                        "a list of words, e.g. `tags: [rust, async]`", ","):
+        seen.setdefault(tag.casefold(), " ".join(tag.split()))
+    return tuple(seen.values())
+
+
+def alias_problem(alias: str) -> tuple[str, str] | None:
+    """Why `alias` is not a usable site path, with a hint; None when it is fine."""
+    try:
+        parts = urlsplit(alias)
+    except ValueError:
+        return "is not a path", "e.g. `/2019/01/02/post/`"
+    if parts.scheme or alias.startswith("//"):
+        return ("must be a path on this site, not an address",
+                f"write just the path, e.g. `{parts.path or '/'}`")
+    if not alias.startswith("/"):
+        return "must start with `/`", f"write it as `/{alias}`"
+    if parts.query or parts.fragment or "?" in alias or "#" in alias:
+        return ("cannot carry a `?query` or `#fragment`: a static page is found by its path "
+                "alone", "keep only the path")
+    decoded = unquote(alias)
+    segments = decoded.strip("/").split("/")
+    if any(s in ("..", ".") for s in segments):
+        return "must not contain `.` or `..` segments", "write the path it means in full"
+    if "\\" in decoded or re.search(r"[\x00-\x1f\x7f]", decoded) or (
+            decoded != "/" and "" in segments):
+        return ("must be a plain path (no backslashes, control characters or `//`)",
+                "e.g. `/2019/01/02/post/`")
+    return None
+
+
+def _aliases(doc: Document, path: Path, problems: list[Problem]) -> tuple[str, ...]:
+    """`aliases:` (old site paths that redirect here), each checked by `alias_problem`."""
+    found: list[str] = []
+    for alias, line in _list(doc, "aliases", path, problems,
+                             "a list of site paths, e.g. `aliases: [/2019/01/02/post/]`", None):
+        problem = alias_problem(alias)
+        if problem is not None:
+            problems.append(Problem(f"alias `{alias}` {problem[0]}", path, line, problem[1]))
+        elif alias not in found:
+            found.append(alias)
+    return tuple(found)
+
+
+def _date(doc: Document, key: str, path: Path, problems: list[Problem]) -> dt.date | None:
+    if doc.meta.get(key) is None:
+        return None
+    date = as_date(doc.meta[key])
+    if date is None:
+        problems.append(Problem(f"`{key}` {doc.meta[key]!r} is not a date", path,
+                                doc.loaded.line(key), "write it as YYYY-MM-DD"))
+    return date
+
+
+def _extra(doc: Document, path: Path, problems: list[Problem]) -> dict[str, Any]:
+    """Unknown keys, then the keys of an `extra:` mapping (which win a clash)."""
+    extra: dict[str, Any] = {k: v for k, v in doc.meta.items() if k not in KNOWN_KEYS}
+    given = doc.meta.get("extra")
+    if given is None:
+        return extra
+    if not isinstance(given, dict) or not all(isinstance(k, str) for k in given):
+        problems.append(Problem("`extra` must be a mapping of `key: value` lines", path,
+                                doc.loaded.line("extra"), "e.g. `extra: {layout: wide}`"))
+        return extra
+    return {**extra, **given}
+
+
 def load_article(text: str, path: Path, config: SiteConfig) -> Article:
     """Parse and validate one article file; raise ContentError listing its problems."""
     doc = parse(text, path)
@@ -93,12 +191,11 @@ def load_article(text: str, path: Path, config: SiteConfig) -> Article:
             f"slug `{slug}` must be lowercase letters, digits and single hyphens", path, line,
             "set `slug: some-words` in the front matter, or rename the file",
         ))
-    date = None
-    if doc.meta.get("date") is not None:
-        date = as_date(doc.meta["date"])
-        if date is None:
-            problems.append(Problem(f"`date` {doc.meta['date']!r} is not a date", path,
-                                    doc.loaded.line("date"), "write it as YYYY-MM-DD"))
+    date = _date(doc, "date", path, problems)
+    updated = _date(doc, "updated", path, problems)
+    tags = _tags(doc, path, problems)
+    aliases = _aliases(doc, path, problems)
+    extra = _extra(doc, path, problems)
     values = {key: _text(doc, path, key, problems) for key in TEXT_KEYS}
     if values["url"] and not is_safe_url(values["url"]):
         problems.append(Problem("`url` must be an http(s) address", path, doc.loaded.line("url")))
@@ -110,12 +207,11 @@ def load_article(text: str, path: Path, config: SiteConfig) -> Article:
     if problems:
         raise ContentError(*problems)
     rendered = render(doc.body, config.base_path)
-    extra: dict[str, Any] = {k: v for k, v in doc.meta.items() if k not in KNOWN_KEYS}
     return Article(
         slug=slug, title=title, path=path, body=doc.body, body_html=rendered.html,
         text=rendered.text, headings=rendered.headings, date=date, topics_set=topics,
         word_count=len(WORD_RE.findall(rendered.text)), extra=MappingProxyType(extra),
-        draft=draft is True,
+        draft=draft is True, tags=tags, aliases=aliases, updated=updated,
         **values,
     )
 

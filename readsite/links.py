@@ -125,7 +125,7 @@ def build_collection(config: SiteConfig, articles: Iterable[Article]) -> Collect
     ordered = tuple(sorted(articles, key=sort_key))
     chosen = {
         a.slug: a.topics_set if a.topics_set is not None
-        else classify(a.title, a.text, config.topics)
+        else classify(a.title, a.text, config.topics, a.tags)
         for a in ordered
     }
     topics = tuple(

@@ -63,8 +63,18 @@ class Article:
     """Words in the body."""
     draft: bool = False
     """`draft: true`: left out of builds and publishing, shown (marked) by `serve`."""
+    tags: tuple[str, ...] = ()
+    """Free-form labels from front matter (`tags: [rust, async]` or `tags: rust, async`), as
+    written, without case-insensitive duplicates; shown on the page, and a topic that lists one
+    of them in site.yaml takes the article in."""
+    aliases: tuple[str, ...] = ()
+    """Old site paths (`/2019/01/02/post/`, `/old.html`) that redirect here, so links to a
+    migrated blog keep working; each starts with `/`."""
+    updated: dt.date | None = None
+    """When the article was last revised, if it says so."""
     extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
-    """Front matter keys readsite does not interpret, kept for templates."""
+    """Front matter keys readsite does not interpret, kept for templates, merged with the
+    keys of an `extra:` mapping (which win on a clash)."""
 
     @property
     def dek(self) -> str:

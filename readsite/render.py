@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin
 
 import jinja2
 from markupsafe import Markup
 
 from readsite.config import SiteConfig
-from readsite.errors import Problem, TemplateError
+from readsite.errors import BuildError, Problem, TemplateError
 from readsite.markdown import render_inline
 from readsite.models import Collection
 
@@ -37,7 +37,7 @@ class Page:
     """One output file and how to make it."""
 
     kind: str
-    """home, topics, topic, article, archive, 404, feed, sitemap or robots."""
+    """home, topics, topic, article, archive, 404, feed, sitemap, robots or redirect."""
     path: str
     """Site-relative URL path ("articles/x/"; "" for home)."""
     output: str
@@ -81,7 +81,54 @@ def page_list(collection: Collection) -> list[Page]:
                 "related": collection.related[article.slug],
                 "neighbours": collection.neighbours[article.slug],
             })))
-    return pages
+    return pages + redirect_pages(collection, pages)
+
+
+def alias_output(alias: str) -> str:
+    """The file an alias is served from: `/old/` and `/old` → `old/index.html`, `/old.html`
+    as it is; percent-escapes decoded, as a host decodes them before looking for the file."""
+    path = unquote(alias).strip("/")
+    if path.endswith((".html", ".htm")):
+        return path
+    return f"{path}/index.html" if path else "index.html"
+
+
+def _file_owner(config: SiteConfig, output: str) -> str:
+    """The static/ or root/ file that is also written to `output`, named; "" if none."""
+    candidates = [config.root_files_dir / output]
+    if output.startswith("static/"):
+        rest = output.removeprefix("static/")
+        candidates += [config.static_dir / rest, THEME_DIR / "static" / rest]
+    return next((f"the file {path}" for path in candidates if path.is_file()), "")
+
+
+def redirect_pages(collection: Collection, pages: list[Page]) -> list[Page]:
+    """A small redirect page per article alias; BuildError naming the alias and the article
+    file when an alias would replace a page, a file, or another alias."""
+    config = collection.config
+    owners = {p.output: f"the {p.kind} page `/{p.path}`" for p in pages}
+    for article in collection.articles:
+        owners[f"articles/{article.slug}/index.html"] += f" ({article.path})"
+    redirects: list[Page] = []
+    problems: list[Problem] = []
+    for article in collection.articles:
+        target = f"articles/{article.slug}/"
+        for alias in article.aliases:
+            output = alias_output(alias)
+            owner = owners.get(output) or _file_owner(config, output)
+            if owner:
+                problems.append(Problem(
+                    f"alias `{alias}` collides with {owner}", article.path, None,
+                    "remove the alias, or the other page's claim to that address"))
+                continue
+            owners[output] = f"the alias `{alias}` of {article.path}"
+            redirects.append(Page(
+                "redirect", output.removesuffix("index.html"), output, "redirect.html",
+                article.title, MappingProxyType({"article": article, "target": target})))
+    error = BuildError.collect(problems)
+    if error is not None:
+        raise error
+    return redirects
 
 
 def _format_date(value: dt.date | None) -> str:
@@ -130,8 +177,11 @@ def _location(exc: BaseException) -> tuple[Path | None, int | None]:
     return None, None
 
 
-LINK_ATTR_RE = re.compile(r'(?<!rel="canonical")(\s(?:href|src)=")([^"]*)(")')
-"""An href/src attribute; a canonical link stays as it is (it names the page's one address)."""
+LINK_ATTR_RE = re.compile(
+    r'(?<!rel="canonical")(\s(?:href|src)="|<meta http-equiv="refresh" content="\d+; url=)'
+    r'([^"]*)(")')
+"""An href/src attribute or a meta refresh target; a canonical link stays as it is (it names
+the page's one address)."""
 
 
 def relativize(html: str, page_output: str, base_path: str) -> str:

@@ -61,6 +61,9 @@ class _Page(HTMLParser):
         self.refs: list[tuple[str, str]] = []
         """(tag, url) for every href, src and srcset candidate, in page order."""
         self.canonical: str | None = None
+        self.noindex = False
+        """`<meta name="robots" content="noindex">`: a redirect from an old address, which
+        no page needs to link to and which shares its target's canonical address."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Record what one start tag names or refers to."""
@@ -78,6 +81,8 @@ class _Page(HTMLParser):
             self.refs.extend((tag, words[0]) for words in candidates if words)
         if tag == "link" and "canonical" in a.get("rel", "").lower().split() and "href" in a:
             self.canonical = a["href"].strip()
+        if tag == "meta" and a.get("name") == "robots" and a.get("content") == "noindex":
+            self.noindex = True
 
 
 def read_folder(folder: Path) -> dict[str, bytes]:
@@ -159,7 +164,7 @@ def _duplicates(files: Mapping[str, bytes], pages: Mapping[str, _Page],
         by_case[relpath.lower()].append(relpath)
     by_canonical: dict[str, list[str]] = defaultdict(list)
     for relpath, parsed in pages.items():
-        if parsed.canonical is not None:
+        if parsed.canonical is not None and not parsed.noindex:
             by_canonical[urljoin(_page_url(relpath, root), parsed.canonical)].append(relpath)
     for group in by_case.values():
         for relpath in group:
@@ -264,7 +269,8 @@ def check_files(files: Mapping[str, bytes], base_path: str = "/", *,
     for relpath, parsed in pages.items():
         found += _check_page(relpath, parsed, pages, root, files, file_urls, linked)
     found += [Finding("orphan", relpath, "no page links here") for relpath in pages
-              if relpath not in linked and relpath not in (HOME, NOT_FOUND)]
+              if relpath not in linked and relpath not in (HOME, NOT_FOUND)
+              and not pages[relpath].noindex]
     found += _duplicates(files, pages, root)
     for relpath, data in files.items():
         if relpath.endswith((".xml", ".atom")):

@@ -1,16 +1,18 @@
 """Classify articles into the topics declared in site.yaml, explainably.
 
 A topic's score is a plain count of its keywords in the article: a hit in the title counts
-`TITLE_WEIGHT`, a hit in the body counts 1.  Counting (rather than a learned model) keeps the
-decision explainable: `readsite check --explain SLUG` prints each topic's score and the terms
-that matched, so a user who disagrees knows which keyword to add or remove.
+`TITLE_WEIGHT`, a hit in the body counts 1; an article tagged with one of the topic's `tags`
+gets the topic's whole threshold for it, so a tag alone is enough.  Counting (rather than a
+learned model) keeps the decision explainable: `readsite check --explain SLUG` prints each
+topic's score and the terms (and tags) that matched, so a user who disagrees knows which
+keyword to add or remove.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,9 +28,11 @@ class TopicScore:
     topic: TopicConfig
     """The topic scored."""
     score: int
-    """Weighted keyword count (title hits × TITLE_WEIGHT + body hits)."""
+    """Weighted keyword count (title hits × TITLE_WEIGHT + body hits), plus the topic's
+    `min_score` for each of its tags the article has."""
     matches: tuple[tuple[str, int], ...]
-    """(keyword, hits) for every keyword that matched, most hits first."""
+    """("tag: rust", 1) for each matching tag, then (keyword, hits) for every keyword that
+    matched, most hits first."""
 
     @property
     def selected(self) -> bool:
@@ -38,12 +42,16 @@ class TopicScore:
 
 @lru_cache(maxsize=256)
 def _pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex matching any keyword as whole words, longest first, plural `s` allowed."""
+    """One regex matching any keyword as whole words, longest first, plural `s` allowed.
+
+    A keyword may be followed by a hyphen ("CVE" in "CVE-2013-2065", "GPU" in "GPU-rich") but
+    not by a letter or digit ("GPU" is not in "GPUX"); it may not follow a hyphen, so "IPO"
+    is not counted in "pre-IPO" compounds that are about something else."""
     ordered = sorted(set(keywords), key=lambda k: (-len(k), k))
     alternatives = "|".join(
         r"\s+".join(re.escape(word) for word in keyword.split()) for keyword in ordered
     )
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:s|es)?(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:s|es)?(?!\w)", re.IGNORECASE)
 
 
 def _canonical(hit: str, keywords: tuple[str, ...]) -> str:
@@ -64,22 +72,38 @@ def count_terms(text: str, keywords: tuple[str, ...]) -> Counter[str]:
     return Counter(_canonical(hit, keywords) for hit in found)
 
 
-def score(title: str, body: str, topic: TopicConfig) -> TopicScore:
-    """Score one article against one topic."""
+def tag_matches(tags: Iterable[str], topic: TopicConfig) -> tuple[str, ...]:
+    """The topic's tags (as site.yaml spells them) that the article has, case-insensitively."""
+    have = {t.casefold() for t in tags}
+    found: dict[str, str] = {}
+    for tag in topic.tags:
+        if tag.casefold() in have:
+            found.setdefault(tag.casefold(), tag)
+    return tuple(found.values())
+
+
+def score(title: str, body: str, topic: TopicConfig, tags: Iterable[str] = ()) -> TopicScore:
+    """Score one article (its title, text and front matter tags) against one topic."""
     in_title = count_terms(title, topic.keywords)
     in_body = count_terms(body, topic.keywords)
     weighted = Counter({k: v * TITLE_WEIGHT for k, v in in_title.items()})
     weighted.update(in_body)
     hits = in_title + in_body
-    matches = tuple(sorted(hits.items(), key=lambda kv: (-kv[1], kv[0].lower())))
-    return TopicScore(topic, sum(weighted.values()), matches)
+    tagged = tag_matches(tags, topic)
+    matches = tuple((f"tag: {t}", 1) for t in tagged) + tuple(
+        sorted(hits.items(), key=lambda kv: (-kv[1], kv[0].lower())))
+    return TopicScore(topic, sum(weighted.values()) + topic.min_score * len(tagged), matches)
 
 
-def explain(title: str, body: str, topics: Sequence[TopicConfig]) -> list[TopicScore]:
+def explain(title: str, body: str, topics: Sequence[TopicConfig], *,
+            tags: Iterable[str] = ()) -> list[TopicScore]:
     """Every topic's score for this article, in declaration order."""
-    return [score(title, body, topic) for topic in topics]
+    tags = tuple(tags)
+    return [score(title, body, topic, tags) for topic in topics]
 
 
-def classify(title: str, body: str, topics: Sequence[TopicConfig]) -> tuple[str, ...]:
-    """Slugs of the topics this article's text reaches the threshold for, in declared order."""
-    return tuple(s.topic.slug for s in explain(title, body, topics) if s.selected)
+def classify(title: str, body: str, topics: Sequence[TopicConfig],
+             tags: Iterable[str] = ()) -> tuple[str, ...]:
+    """Slugs of the topics this article's text or tags reach the threshold for, in declared
+    order."""
+    return tuple(s.topic.slug for s in explain(title, body, topics, tags=tags) if s.selected)

@@ -192,3 +192,55 @@ def test_empty_site_builds(make_site: MakeSite) -> None:
     assert "article" not in report.pages
     assert (report.output / "index.html").is_file()
     assert broken_links(report.output) == []
+
+
+def test_article_page_shows_tags_after_the_meta_line(make_site: MakeSite) -> None:
+    site = build(make_site(files={"content/t.md": """\
+        ---
+        title: Tagged
+        date: 2026-05-02
+        tags: [Rust, "<b>bold</b>"]
+        ---
+
+        Text.
+        """}))
+    html = (site / "articles/t/index.html").read_text(encoding="utf-8")
+    meta_end = html.index('<span class="reading-time">')
+    tags = html.index('<ul class="tags" aria-label="Tags">')
+    assert meta_end < tags < html.index('<div class="prose">')
+    assert "<li>Rust</li>" in html and "<li>&lt;b&gt;bold&lt;/b&gt;</li>" in html
+    assert '<meta property="article:tag" content="Rust">' in html
+    untagged = build(make_site(files=ARTICLES, name="untagged"))
+    assert 'class="tags"' not in (untagged / "articles/one/index.html").read_text("utf-8")
+
+
+def test_migrated_raw_html_is_kept_safely_in_the_page(make_site: MakeSite) -> None:
+    site = build(make_site(files={"content/wp.md": """\
+        ---
+        title: From WordPress
+        ---
+
+        Intro.<!--more-->
+
+        <figure><img src="/uploads/a.png" alt="Chart" onerror="alert(1)">
+        <figcaption>Q3</figcaption></figure>
+
+        <table><tr><th>Year</th><td>2019</td></tr></table>
+
+        <script>alert(1)</script>
+        """}))
+    html = (site / "articles/wp/index.html").read_text(encoding="utf-8")
+    assert ('<figure><img src="/uploads/a.png" alt="Chart" loading="lazy">\n<figcaption>Q3'
+            '</figcaption></figure>') in html
+    assert "<table><tbody><tr><th>Year</th><td>2019</td></tr></tbody></table>" in html
+    assert "alert" not in html and "<!--" not in html
+
+
+def test_updated_date_in_page_meta_and_sitemap(make_site: MakeSite) -> None:
+    site = build(make_site(files={"content/u.md": "---\ntitle: U\ndate: 2026-01-02\n"
+                                                  "updated: 2026-03-04\n---\nx"}))
+    html = (site / "articles/u/index.html").read_text(encoding="utf-8")
+    assert '<meta property="article:modified_time" content="2026-03-04">' in html
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert ("<loc>https://example.org/articles/u/</loc><lastmod>2026-03-04</lastmod>"
+            in sitemap)

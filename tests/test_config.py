@@ -98,3 +98,11 @@ def test_cli_broken_config_exits_1_and_keeps_site(
 def test_missing_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--site", str(tmp_path)]) == 1
     assert "no site.yaml here" in capsys.readouterr().err
+
+
+def test_topic_tags() -> None:
+    config = parse_config("title: T\ntopics:\n  - slug: rust\n    tags: [Rust, ' rustlang ']\n",
+                          Path("site.yaml"))
+    assert config.topics[0].tags == ("Rust", "rustlang")
+    assert problems("title: T\ntopics:\n  - slug: rust\n    tags: rust\n") == [
+        "site.yaml:4: `tags` must be a list of non-empty terms\n  hint: e.g. `tags: [rust, async]`"]

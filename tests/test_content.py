@@ -120,3 +120,69 @@ def test_cli_bad_article_exits_1_and_keeps_site(
     assert f"content/bad.md{expected}" in err
     assert snapshot(root / "_site") == before
     assert sorted(p.name for p in root.iterdir()) == ["_site", "content", "site.yaml"]
+
+
+def test_tags_aliases_updated_extra(make_site: MakeSite) -> None:
+    root = make_site(files={"content/moved.md": """\
+        ---
+        title: Moved
+        date: 2019-01-02
+        updated: 2020-02-03
+        tags: [Rust, async, rust, 2019]
+        aliases: [/2019/01/02/moved/, /old.html, /caf%C3%A9/, /2019/01/02/moved/]
+        mood: calm
+        extra: {layout: wide, mood: stormy}
+        ---
+
+        Text.
+        """, "content/comma.md": "---\ntitle: C\ntags: 'one, two ,, three'\naliases: /c/\n---\nx"})
+    moved, comma = sorted(load_articles(load_config(root)), key=lambda a: a.slug != "moved")
+    assert moved.tags == ("Rust", "async", "2019")
+    assert moved.aliases == ("/2019/01/02/moved/", "/old.html", "/caf%C3%A9/")
+    assert moved.updated == dt.date(2020, 2, 3)
+    assert dict(moved.extra) == {"mood": "stormy", "layout": "wide"}
+    assert (comma.tags, comma.aliases) == (("one", "two", "three"), ("/c/",))
+
+
+def test_bad_tags_aliases_updated_extra_name_file_and_line(make_site: MakeSite) -> None:
+    found = load(make_site, {"content/a.md": """\
+        ---
+        title: A
+        updated: last week
+        tags:
+          - fine
+          - {nested: map}
+        aliases:
+          - /ok/
+          - 2019/01/02/post/
+          - https://old.example/post/
+          - /a/../../etc/
+          - //evil.example/x
+          - /p?id=3
+          - /a%2F..%2F..%2Fb/
+        extra: [not, a, mapping]
+        ---
+        x
+        """, "content/b.md": "---\ntitle: B\ntags: {a: 1}\naliases: 7\n---\nx"})
+    assert found == [
+        "content/a.md:3: `updated` 'last week' is not a date\n  hint: write it as YYYY-MM-DD",
+        "content/a.md:6: `tags` item 2 must be text, not dict\n"
+        "  hint: `tags` is a list of words, e.g. `tags: [rust, async]`",
+        "content/a.md:9: alias `2019/01/02/post/` must start with `/`\n"
+        "  hint: write it as `/2019/01/02/post/`",
+        "content/a.md:10: alias `https://old.example/post/` must be a path on this site, "
+        "not an address\n  hint: write just the path, e.g. `/post/`",
+        "content/a.md:11: alias `/a/../../etc/` must not contain `.` or `..` segments\n"
+        "  hint: write the path it means in full",
+        "content/a.md:12: alias `//evil.example/x` must be a path on this site, not an "
+        "address\n  hint: write just the path, e.g. `/x`",
+        "content/a.md:13: alias `/p?id=3` cannot carry a `?query` or `#fragment`: a static "
+        "page is found by its path alone\n  hint: keep only the path",
+        "content/a.md:14: alias `/a%2F..%2F..%2Fb/` must not contain `.` or `..` segments\n"
+        "  hint: write the path it means in full",
+        "content/a.md:15: `extra` must be a mapping of `key: value` lines\n"
+        "  hint: e.g. `extra: {layout: wide}`",
+        "content/b.md:3: `tags` must be a list of words, e.g. `tags: [rust, async]`",
+        "content/b.md:4: `aliases` must be a list of site paths, e.g. "
+        "`aliases: [/2019/01/02/post/]`",
+    ]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from readsite.config import TopicConfig, parse_config
 from readsite.links import build_collection, terms
 from readsite.models import Article
-from readsite.topics import classify, count_terms, score
+from readsite.topics import classify, count_terms, explain, score
 
 IPO = TopicConfig("ipo", "IPO", keywords=("IPO", "initial public offering", "public offering"))
 GPU = TopicConfig("gpu", "GPU", keywords=("GPU",), min_score=1)
@@ -94,3 +94,42 @@ def test_dek_hidden_when_body_opens_with_summary() -> None:
 def test_terms_skip_stopwords_and_numbers() -> None:
     assert terms("The 300 megawatts of the data-center, and xAI’s GPUs") == {
         "megawatts": 1, "data-center": 1, "xai's": 1, "gpus": 1}
+
+
+def test_keyword_matches_before_a_hyphen_but_not_inside_a_word() -> None:
+    cve = TopicConfig("cve", "CVE", keywords=("CVE",), min_score=1)
+    assert count_terms("Fixes CVE-2013-2065 and CVE-2014-0160.", cve.keywords) == {"CVE": 2}
+    assert count_terms("GPU-rich labs buy GPUs; GPUX and GPUses are not GPUs", ("GPU",)) == {
+        "GPU": 3}
+    assert count_terms("a pre-IPO round", ("IPO",)) == {}
+
+
+RUST = TopicConfig("rust", "Rust", keywords=("borrow checker",), min_score=3,
+                   tags=("rust", "rustlang"))
+
+
+def test_a_tag_alone_puts_an_article_in_its_topic_and_explains_why() -> None:
+    result = score("Notes", "Nothing relevant.", RUST, tags=("Rust", "async"))
+    assert result.matches == (("tag: rust", 1),)
+    assert (result.score, result.selected) == (3, True)
+    assert classify("Notes", "Nothing relevant.", [IPO, RUST], ("RUST",)) == ("rust",)
+    assert classify("Notes", "Nothing relevant.", [IPO, RUST], ("python",)) == ()
+
+
+def test_explain_reports_tags_and_keywords_together() -> None:
+    [ipo, rust] = explain("The borrow checker", "The borrow checker again.", [IPO, RUST],
+                          tags=["rustlang"])
+    assert rust.matches == (("tag: rustlang", 1), ("borrow checker", 2))
+    assert rust.score == 3 + 3 + 1
+    assert not ipo.selected and ipo.matches == ()
+    assert explain("t", "b", [RUST])[0].matches == ()  # the CLI's call, without tags
+
+
+def test_tags_classify_in_the_collection_but_front_matter_topics_win() -> None:
+    config = parse_config("title: T\ntopics:\n  - slug: rust\n    tags: [Rust]\n"
+                          "  - slug: go\n", Path("/s/site.yaml"))
+    tagged = dataclasses.replace(article("a", "Plain words."), tags=("rust",))
+    chosen = dataclasses.replace(article("b", "Plain words.", topics=("go",)), tags=("rust",))
+    collection = build_collection(config, [tagged, chosen])
+    assert [t.slug for t in collection.article_topics["a"]] == ["rust"]
+    assert [t.slug for t in collection.article_topics["b"]] == ["go"]
