@@ -23,7 +23,14 @@ from pathlib import Path
 from readsite import __version__
 from readsite.config import SiteConfig, load_config
 from readsite.content import load_articles
-from readsite.errors import CheckError, ConfigError, ContentError, Problem, ReadsiteError
+from readsite.errors import (
+    CheckError,
+    ConfigError,
+    ContentError,
+    ImportRefused,
+    Problem,
+    ReadsiteError,
+)
 from readsite.frontmatter import dump
 from readsite.links import build_collection
 from readsite.pipeline import build_site, render_site
@@ -58,7 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
     imp.add_argument("--into", type=Path, help="folder to write into (default: content/)")
     imp.add_argument("--force", action="store_true",
-                     help="overwrite articles even where a human has edited them")
+                     help="overwrite article bodies even where a human has edited them")
+    imp.add_argument("--overwrite-meta", action="store_true",
+                     help="with --force: also replace front matter a human changed")
     imp.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
 
     check = sub.add_parser("check", help="validate everything and check links; write nothing")
@@ -128,14 +137,28 @@ def _import(site: Path, args: argparse.Namespace) -> int:
 
     config = load_config(site) if (site / "site.yaml").exists() else None
     into = args.into or (config.content_dir if config else site / "content")
-    topics = config.topics if config else ()
-    results = import_paths(args.paths, into, topics, force=args.force, dry_run=args.dry_run)
+    static = config.static_dir if config else site / "static"
+    report = import_paths(args.paths, into, static_dir=static, force=args.force,
+                          overwrite_meta=args.overwrite_meta, dry_run=args.dry_run)
     prefix = "would be " if args.dry_run else ""
-    for result in results:
+    for result in report.results:
         kept = f" (kept your edits to: {', '.join(result.kept)})" if result.kept else ""
-        print(f"{prefix}{result.action}: {result.target}  ← {result.source}{kept}")
-    if config is None:
-        print("note: no site.yaml here, so no topics were assigned", file=sys.stderr)
+        note = f" ({result.note})" if result.note else ""
+        print(f"{prefix}{result.action}: {result.target}  ← {result.source}{kept}{note}")
+    for rel in report.assets:
+        print(f"{prefix}copied: {static / rel}")
+    for problem in report.skipped:
+        print(str(problem), file=sys.stderr)
+    for problem in report.notes:
+        print(f"warning: {problem}", file=sys.stderr)
+    counts = (f"{len(report.results)} article(s), {len(report.assets)} file(s) copied, "
+              f"{len(report.skipped)} skipped, {len(report.notes)} warning(s)")
+    if report.refused:
+        error = ImportRefused(*report.refused)
+        print(f"readsite: {len(report.refused)} input(s) not imported:\n{error}", file=sys.stderr)
+        print(f"{prefix}imported {counts}; {len(report.refused)} refused", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"{prefix}imported {counts}")
     return EXIT_OK
 
 
@@ -179,7 +202,7 @@ def _new(config: SiteConfig, args: argparse.Namespace) -> int:
         raise ContentError.at(target, None, "an article with this slug already exists",
                               "choose another title, or edit that file")
     target.parent.mkdir(parents=True, exist_ok=True)
-    meta = {"title": args.title, "date": dt.date.today(), "summary": "", "topics": []}
+    meta = {"title": args.title, "date": dt.date.today(), "summary": ""}
     with target.open("x", encoding="utf-8") as handle:
         handle.write(dump(meta, "Write the article here."))
     print(f"created: {target}")

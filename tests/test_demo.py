@@ -29,7 +29,7 @@ def test_seed_fixtures_are_the_shared_seeds() -> None:
 
 def test_content_is_the_import_of_the_seeds(tmp_path: Path) -> None:
     config = load_config(REPO)
-    results = import_paths(sorted(SEEDS.iterdir()), tmp_path, config.topics)
+    results = import_paths(sorted(SEEDS.iterdir()), tmp_path).results
     assert [r.action for r in results] == ["created"] * 5
     fresh = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.glob("*.md")}
     committed = {p.name: p.read_text(encoding="utf-8") for p in config.content_dir.glob("*.md")}
@@ -45,17 +45,18 @@ def test_content_is_the_import_of_the_seeds(tmp_path: Path) -> None:
 
 def test_reimporting_the_seeds_changes_nothing() -> None:
     config = load_config(REPO)
-    results = import_paths(sorted(SEEDS.iterdir()), config.content_dir, config.topics,
-                           dry_run=True)
-    assert {r.action for r in results} == {"unchanged"}
+    report = import_paths(sorted(SEEDS.iterdir()), config.content_dir, dry_run=True)
+    assert {r.action for r in report.results} == {"unchanged"}
+    assert not report.refused and not report.notes
 
 
-def test_seed_topics() -> None:
+def test_seed_topics_are_classified_at_build_time() -> None:
     config = load_config(REPO)
     collection = build_collection(config, load_articles(config))
     assert len(collection.articles) == 5
     for article in collection.articles:
         seed = parse((REPO / article.path).read_text(), article.path).meta["imported_from"]
+        assert article.topics_set is None, "import leaves topics to the build"
         chosen = {t.slug for t in collection.article_topics[article.slug]}
         assert {"neocloud", "colossus"} <= chosen, seed
         assert ("ipo" in chosen) == seed.startswith(("000", "001", "003")), (seed, chosen)

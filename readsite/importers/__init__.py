@@ -1,15 +1,17 @@
-"""`readsite import`: turn raw files into `content/<slug>.md` articles without losing human work.
+"""`readsite import`: bring articles in — a clipping, or a whole blog — without losing anything.
 
-One module per input format exposes `read(raw, path) -> Normalised`; this module picks the
-module by suffix and owns the orchestration.  Imports are planned in full before anything is
-written: every input is read and every target checked first, and if any input is refused the
-whole run is refused (one `ImportRefused` listing every problem) and nothing is written.
+The run has three steps.  `inputs` finds and reads every input into `Imported` records (each
+format its own module, chosen by content).  Then, with every record known, each gets a slug
+(collisions get `-2`, `-3` in date order, never an overwrite) and its links, template syntax
+and files are mapped to their new places (`links`, `templating`).  Finally each article is
+planned and written on its own: a file that cannot be imported is reported with its reason
+and the others still are — one bad post never blocks a migration.
 
-An imported file records where it came from (`imported_from`), a hash of the input
-(`import_hash`) and a hash of the body it wrote (`body_hash`).  Those are what make a re-import
-safe: an unchanged input gives a byte-identical file; a body a human edited (its hash no longer
-matches) is never overwritten without `--force`; and front matter values a human changed are
-kept and reported.
+An imported file records where it came from (`imported_from`), a hash of what the import
+wrote (`import_hash`) and of its body (`body_hash`).  Those make a re-import safe: the same
+input gives a byte-identical file; a body a human edited is never overwritten without
+`--force`; front matter a human changed is kept (even with `--force`, unless
+`--overwrite-meta`).  Topics are never written: they are classified at build time.
 """
 
 from __future__ import annotations
@@ -17,60 +19,57 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from readsite import frontmatter
-from readsite.config import TopicConfig
 from readsite.errors import ImportRefused, Problem, ReadsiteError
-from readsite.importers import markdown, text
-from readsite.markdown import render
-from readsite.normalise import Normalised, make_slug
-from readsite.topics import classify
-
-Reader = Callable[[str, Path], Normalised]
-
-READERS: dict[str, Reader] = {
-    "": text.read,
-    ".txt": text.read,
-    ".text": text.read,
-    ".md": markdown.read,
-    ".markdown": markdown.read,
-}
-"""Input suffix (lowercase) → the importer that reads it."""
+from readsite.importers import templating
+from readsite.importers.inputs import Input, read_inputs
+from readsite.importers.links import Assets, LinkMap, Rewriter, normal_path
+from readsite.importers.markdown import derived_summary
+from readsite.importers.record import Imported
+from readsite.importers.sites import site_of
+from readsite.normalise import make_slug
 
 MANAGED_KEYS = ("imported_from", "import_hash", "body_hash")
 """Keys that describe the import itself: always rewritten, never "kept"."""
-
 HASH_LENGTH = 16
 """Hex digits of sha256 kept in `import_hash` / `body_hash`: plenty to detect an edit."""
 
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
-    """What importing one input did (or, in a dry run, would do)."""
+    """What importing one article did (or, in a dry run, would do)."""
 
-    source: Path
-    """The input file."""
+    source: str
+    """Where it came from ("_posts/2019-03-04-x.md", "export.xml#wp:12")."""
     target: Path
     """The article file written (or that would be written)."""
     action: str
     """"created", "updated" or "unchanged" (the CLI says "would be ..." for a dry run)."""
     kept: tuple[str, ...] = ()
     """Front matter keys whose human-edited values were kept instead of the import's."""
+    note: str = ""
+    """Why the slug differs from the obvious one, when it does."""
 
 
 @dataclass(frozen=True, slots=True)
-class _Plan:
-    """One input's planned write, decided before anything is written."""
+class ImportReport:
+    """Everything a run did: written articles, skipped and refused inputs, warnings."""
 
-    source: Path
-    target: Path
-    text: str
-    action: str
-    kept: tuple[str, ...]
+    results: tuple[ImportResult, ...]
+    skipped: tuple[Problem, ...]
+    """Inputs that are not articles (section files, layouts, READMEs), with the reason."""
+    refused: tuple[Problem, ...]
+    """Inputs that could not be imported, with file, line and reason."""
+    notes: tuple[Problem, ...]
+    """Warnings: template syntax kept as text, links that point at nothing imported."""
+    assets: tuple[str, ...] = ()
+    """Files copied into static/."""
 
 
 def short_hash(data: bytes) -> str:
@@ -81,78 +80,6 @@ def short_hash(data: bytes) -> str:
 def body_hash(body: str) -> str:
     """The `body_hash` of an article body: its text without surrounding blank space."""
     return short_hash(body.strip().encode("utf-8"))
-
-
-def supported_suffixes() -> str:
-    """The suffixes `import` reads, for messages."""
-    return ", ".join(s for s in READERS if s) + " (or no suffix)"
-
-
-def reader_for(path: Path) -> Reader:
-    """The importer for `path`'s suffix; ImportRefused naming the file if there is none."""
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        raise ImportRefused.at(
-            path, None, f"cannot import `{path.suffix}` files",
-            f"supported: {supported_suffixes()}",
-        )
-    return reader
-
-
-def collect_inputs(paths: Sequence[Path], into: Path) -> tuple[list[Path], list[Problem]]:
-    """Input files: given files as they are, directories walked (sorted) for supported files."""
-    found: list[Path] = []
-    problems: list[Problem] = []
-    into_resolved = into.resolve()
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                inside_target = child.resolve().is_relative_to(into_resolved)
-                if (child.is_file() and not hidden and not inside_target
-                        and child.suffix.lower() in READERS and child.suffix):
-                    found.append(child)
-        elif path.is_file():
-            found.append(path)
-        else:
-            problems.append(Problem("no such file or folder", path, None,
-                                    "check the path you passed to `readsite import`"))
-    return found, problems
-
-
-def read_input(path: Path) -> tuple[bytes, str]:
-    """The input's bytes and text; ImportRefused naming the file if unreadable or not UTF-8."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportRefused.at(path, None, f"cannot read the file: {exc.strerror or exc}") from None
-    try:
-        return data, data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ImportRefused.at(
-            path, line, "the file is not UTF-8 text",
-            "convert it first, e.g. `iconv -f latin1 -t utf-8`",
-        ) from None
-
-
-def article_meta(
-    article: Normalised, source: Path, data: bytes, topics: Sequence[TopicConfig]
-) -> dict[str, Any]:
-    """The front matter a fresh import writes (empty optional values are left out)."""
-    meta: dict[str, Any] = {"title": article.title, "slug": make_slug(article.title)}
-    for key, value in (("source", article.source), ("author", article.author),
-                       ("url", article.url), ("date", article.date),
-                       ("summary", article.summary)):
-        if value:
-            meta[key] = value
-    # Classify the rendered plain text, exactly as the build does, so `check --explain`
-    # never reports a difference that only Markdown escapes made.
-    meta["topics"] = list(classify(article.title, render(article.body).text, topics))
-    meta["imported_from"] = source.name
-    meta["import_hash"] = short_hash(data)
-    meta["body_hash"] = body_hash(article.body)
-    return meta
 
 
 def merge_meta(
@@ -171,75 +98,182 @@ def merge_meta(
     return merged, tuple(sorted(kept, key=lambda k: (order.get(k, len(order)), k)))
 
 
-def index_imported(into: Path) -> dict[str, list[Path]]:
-    """`imported_from` name → existing articles in `into` that were imported from it."""
-    found: dict[str, list[Path]] = {}
+def index_imported(into: Path) -> tuple[dict[str, Path], set[str]]:
+    """(`imported_from` → existing article, every slug already taken) in `into`."""
+    found: dict[str, Path] = {}
+    taken: set[str] = set()
     if not into.is_dir():
-        return found
+        return found, taken
     for path in sorted(into.glob("*.md")):
+        taken.add(path.stem)
         try:
             document = frontmatter.parse(path.read_text(encoding="utf-8"), path)
         except (OSError, UnicodeDecodeError, ReadsiteError):
-            continue  # not one of ours; if it is a target, `plan_one` reports why it is unusable
-        name = document.meta.get("imported_from")
-        if isinstance(name, str) and name:
-            found.setdefault(name, []).append(path)
-    return found
+            continue
+        origin = document.meta.get("imported_from")
+        slug = document.meta.get("slug")
+        if isinstance(slug, str):
+            taken.add(slug)
+        if isinstance(origin, str) and origin:
+            found.setdefault(origin, path)
+    return found, taken
 
 
-def plan_one(
-    source: Path, into: Path, topics: Sequence[TopicConfig], imported: dict[str, list[Path]],
-    force: bool,
-) -> _Plan:
-    """Decide what importing `source` writes; ImportRefused if that would lose human work."""
-    reader = reader_for(source)
-    data, raw = read_input(source)
+def assign_slugs(items: Sequence[Input], existing: dict[str, Path],
+                 taken: set[str]) -> dict[int, tuple[str, str]]:
+    """Input index → (slug, note): earlier posts keep the plain slug, later ones get -2, -3."""
+    order = sorted(range(len(items)), key=lambda i: (
+        items[i].record.date is None, items[i].record.date or 0, items[i].origin))
+    used = set(taken)
+    chosen: dict[int, tuple[str, str]] = {}
+    for i in order:  # re-imports keep the file they wrote before
+        previous = existing.get(items[i].origin)
+        if previous is not None:
+            chosen[i] = (previous.stem, "")
+    for i in order:
+        if i in chosen:
+            continue
+        base = make_slug(items[i].record.slug or items[i].record.title)
+        slug, n = base, 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        chosen[i] = (slug, f"slug `{base}` was taken, so this is `{slug}`" if slug != base else "")
+    return chosen
+
+
+def link_map(items: Sequence[Input], slugs: dict[int, tuple[str, str]]) -> LinkMap:
+    """Every name and old URL of every imported article → its new address."""
+    links = LinkMap()
+    for i, item in enumerate(items):
+        url = f"/articles/{slugs[i][0]}/"
+        path = item.record.source_path
+        names = {path.stem, path.parent.name if path.stem in ("index", "_index") else path.stem,
+                 item.record.slug, item.record.key}
+        links.add(item.record.key, [n for n in names if n], item.record.aliases, url)
+        site = site_of(path.parent)
+        for key in ("url", "baseURL", "baseurl", "SITEURL"):
+            value = site.settings.get(key)
+            if isinstance(value, str) and "//" in value:
+                links.old_hosts.add(value.split("//", 1)[1].split("/", 1)[0].split(":")[0])
+        links.old_hosts.update(item.hosts)
+    return links
+
+
+def convert(item: Input, slug: str, links: LinkMap, assets: Assets) -> Imported:
+    """The record with template syntax converted and every resolvable link and file mapped."""
+    record = item.record
+    if item.templated:
+        converted = templating.convert(record.body, record.source_path, item.body_line - 1)
+    else:
+        converted = templating.Converted(record.body, (), (), None)
+    site = site_of(record.source_path.parent)
+    rewriter = Rewriter(links, assets, record.source_path, item.root, site.root, slug,
+                        old_url=record.aliases[0] if record.aliases else "/",
+                        line_offset=item.body_line - 1)
+    body = converted.body
+    for ref in converted.links:
+        new = resolve_ref(ref, rewriter, links)
+        if new is None:
+            rewriter.notes.append(Problem(
+                f"`{ref.kind}` link to `{ref.target}` points at nothing that was imported; "
+                "kept as written", record.source_path, None,
+                "import the page it names too, or fix the link by hand"))
+        body = body.replace(ref.placeholder, new or ref.target)
+    summary = record.summary
+    if converted.more_at is not None and not summary:
+        summary = derived_summary(converted.body[: converted.more_at])
+    body = rewriter.rewrite(body)
+    return replace(record, body=body.strip("\n"), summary=summary,
+                   notes=(*record.notes, *converted.notes, *rewriter.notes))
+
+
+def resolve_ref(ref: templating.LinkRef, rewriter: Rewriter, links: LinkMap) -> str | None:
+    """The new address for a `{% post_url %}`, `{{< ref >}}`, `{filename}`... reference."""
+    target = ref.target.strip().strip("\"'")
+    path, _, fragment = target.partition("#")
+    suffix = f"#{fragment}" if fragment else ""
+    if ref.kind == "post_url":
+        found = links.by_name.get(path.rsplit("/", 1)[-1])
+        return found + suffix if found else None
+    if ref.kind in ("link", "ref", "relref", "filename"):
+        stem = Path(path).stem if Path(path).stem not in ("index", "_index") else Path(
+            path).parent.name
+        for candidate in (path.lstrip("/"), f"content/{path.lstrip('/')}"):
+            if candidate in links.by_key:
+                return links.by_key[candidate] + suffix
+        found = rewriter.resolve(path) if not path.startswith("/") else None
+        found = found or links.by_name.get(stem)
+        return found + suffix if found else None
+    # {static}, {attach}, figure src: a file, relative to the post or to the site's root
+    return rewriter.resolve(path) or rewriter.resolve("/" + path.lstrip("/"))
+
+
+def redirectable(alias: str) -> bool:
+    """Whether a static host can answer an old URL with a redirect page (no `?query`, no
+    `..`, no scheme): others (`/?p=12`, `/post.php?id=3`) still map links, but get no page."""
+    if "?" in alias or "#" in alias or "\\" in alias or not alias.startswith("/"):
+        return False
+    segments = unquote(alias).split("/")[1:-1]
+    return not any(s in ("", ".", "..") for s in segments) and not alias.startswith("//")
+
+
+def article_meta(record: Imported, slug: str, origin: str) -> dict[str, Any]:
+    """The front matter a fresh import writes (empty values left out)."""
+    meta: dict[str, Any] = {"title": record.title, "slug": slug}
+    for key, value in (("source", record.source), ("author", record.author),
+                       ("url", record.url), ("date", record.date),
+                       ("updated", record.updated), ("summary", record.summary),
+                       ("tags", list(record.tags)), ("draft", record.draft),
+                       ("aliases", [a for a in record.aliases if redirectable(a)
+                                    and normal_path(a) != f"/articles/{slug}"]),
+                       ("extra", record.extra)):
+        if value:
+            meta[key] = value
+    meta["imported_from"] = origin
+    meta["import_hash"] = short_hash(frontmatter.dump(meta, record.body).encode("utf-8"))
+    meta["body_hash"] = body_hash(record.body)
+    return meta
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """One article's planned write, decided before it is written."""
+
+    target: Path
+    text: str
+    action: str
+    kept: tuple[str, ...]
+
+
+def plan(fresh: dict[str, Any], body: str, target: Path, origin: str, force: bool,
+         overwrite_meta: bool) -> _Plan:
+    """What writing one article does; ImportRefused if that would lose human work."""
+    text_out = frontmatter.dump(fresh, body)
+    if not target.exists():
+        return _Plan(target, text_out, "created", ())
     try:
-        article = reader(raw, source)
-    except ReadsiteError as exc:
-        raise ImportRefused(*exc.problems) from None
-    if not article.title and not article.body:
-        raise ImportRefused.at(source, None, "the file holds no article text")
-    fresh = article_meta(article, source, data, topics)
-    text_out = frontmatter.dump(fresh, article.body)
-    slug_target = into / f"{fresh['slug']}.md"
-    matches = imported.get(source.name, [])
-    existing = slug_target if slug_target in matches else (matches[0] if matches else slug_target)
-    if not existing.exists():
-        return _Plan(source, existing, text_out, "created", ())
-    try:
-        current = existing.read_bytes()
-        text_in = current.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
-    except (OSError, UnicodeDecodeError) as exc:
+        current = target.read_bytes()
+        document = frontmatter.parse(current.decode("utf-8").replace("\r\n", "\n"), target)
+    except (OSError, UnicodeDecodeError, ReadsiteError) as exc:
         if force:
-            return _Plan(source, existing, text_out, "updated", ())
-        raise ImportRefused.at(existing, None, f"cannot read the existing article: {exc}",
+            return _Plan(target, text_out, "updated", ())
+        raise ImportRefused.at(target, None, f"cannot read the existing article: {exc}",
                                "fix or move it, or pass --force to overwrite it") from None
-    if force:
-        return _Plan(source, existing, text_out, _action(current, text_out), ())
-    try:
-        document = frontmatter.parse(text_in, existing)
-    except ReadsiteError as exc:
-        raise ImportRefused(*exc.problems, Problem(
-            f"{source} would overwrite this article, which cannot be parsed", existing, None,
-            "fix it, or pass --force to overwrite it")) from None
     old = document.meta
-    if not old.get("import_hash") or old.get("imported_from") != source.name:
-        origin = old.get("imported_from")
-        what = f"imported from {origin}" if origin else "written by hand"
+    if old.get("imported_from") != origin and not force:
+        raise ImportRefused.at(target, None, f"importing {origin} would overwrite this article",
+                               "move the article, or pass --force to overwrite it")
+    if old.get("body_hash") != body_hash(document.body) and not force:
         raise ImportRefused.at(
-            existing, None, f"importing {source} would overwrite this article ({what})",
-            "rename the input's title, move the article, or pass --force to overwrite it",
-        )
-    if old.get("body_hash") != body_hash(document.body):
-        raise ImportRefused.at(
-            existing, document.body_line,
-            f"the body was edited by hand since it was imported from {source.name}",
-            "keep your edits by not re-importing, or pass --force to overwrite them",
-        )
+            target, document.body_line,
+            f"the body was edited by hand since it was imported from {origin}",
+            "keep your edits by not re-importing, or pass --force to overwrite them")
+    if overwrite_meta:
+        return _Plan(target, text_out, _action(current, text_out), ())
     merged, kept = merge_meta(fresh, old)
-    text_out = frontmatter.dump(merged, article.body)
-    return _Plan(source, existing, text_out, _action(current, text_out), kept)
+    text_out = frontmatter.dump(merged, body)
+    return _Plan(target, text_out, _action(current, text_out), kept)
 
 
 def _action(current: bytes, text_out: str) -> str:
@@ -247,29 +281,12 @@ def _action(current: bytes, text_out: str) -> str:
     return "unchanged" if current == text_out.encode("utf-8") else "updated"
 
 
-def collisions(plans: Sequence[_Plan]) -> list[Problem]:
-    """Problems for inputs that would write the same article (same slug or same file name)."""
-    problems: list[Problem] = []
-    by_target: dict[Path, list[_Plan]] = {}
-    for plan in plans:
-        by_target.setdefault(plan.target, []).append(plan)
-    for target, group in by_target.items():
-        if len(group) > 1:
-            names = " and ".join(str(p.source) for p in group)
-            for plan in group:
-                problems.append(Problem(
-                    f"{names} would all be imported as {target.name}", plan.source, None,
-                    "give one of them a different title, or import them separately",
-                ))
-    return problems
-
-
-def write_atomic(path: Path, content: str) -> None:
+def write_atomic(path: Path, content: bytes) -> None:
     """Write `content` to `path` via a temporary file in the same folder and os.replace."""
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.tmp-")
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+        with os.fdopen(descriptor, "wb") as handle:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
@@ -281,25 +298,56 @@ def write_atomic(path: Path, content: str) -> None:
         raise
 
 
+def write_assets(assets: Assets, static_dir: Path, dry_run: bool) -> tuple[list[str],
+                                                                            list[Problem]]:
+    """Copy referenced files into static/, never replacing a different file already there."""
+    written: list[str] = []
+    problems: list[Problem] = []
+    for rel, data in sorted(assets.files.items()):
+        target = static_dir / rel
+        if target.exists():
+            if target.read_bytes() != data:
+                problems.append(Problem("a different file is already here; the imported "
+                                        "one was not copied", target, None,
+                                        "rename one of them and fix the links"))
+            continue
+        written.append(rel)
+        if not dry_run:
+            write_atomic(target, data)
+    return written, problems
+
+
 def import_paths(
-    paths: Sequence[Path], into: Path, topics: Sequence[TopicConfig], *,
-    force: bool = False, dry_run: bool = False,
-) -> list[ImportResult]:
-    """Import files (and folders of them) into `into`; all or nothing, never losing edits."""
-    inputs, problems = collect_inputs(paths, into)
-    imported = index_imported(into)
-    plans: list[_Plan] = []
-    for source in inputs:
+    paths: Sequence[Path], into: Path, *, static_dir: Path | None = None, force: bool = False,
+    overwrite_meta: bool = False, dry_run: bool = False,
+) -> ImportReport:
+    """Import files and folders into `into`, each article on its own, never losing edits."""
+    items, skipped, refused, notes = read_inputs(paths, into)
+    existing, taken = index_imported(into)
+    slugs = assign_slugs(items, existing, taken)
+    links = link_map(items, slugs)
+    assets = Assets()
+    results: list[ImportResult] = []
+    writes: list[_Plan] = []
+    for i, item in enumerate(items):
+        slug, note = slugs[i]
         try:
-            plans.append(plan_one(source, into, topics, imported, force))
-        except ImportRefused as exc:
-            problems.extend(exc.problems)
-    problems.extend(collisions(plans))
-    error = ImportRefused.collect(problems)
-    if error is not None:
-        raise error
+            record = convert(item, slug, links, assets)
+            fresh = article_meta(record, slug, item.origin)
+            target = existing.get(item.origin, into / f"{slug}.md")
+            planned = plan(fresh, record.body, target, item.origin, force, overwrite_meta)
+        except ReadsiteError as exc:
+            refused.extend(exc.problems)
+            continue
+        notes.extend(record.notes)
+        writes.append(planned)
+        results.append(ImportResult(item.origin, planned.target, planned.action, planned.kept,
+                                    note))
+    copied, clashes = write_assets(assets, static_dir or into.parent / "static", dry_run)
+    notes.extend(clashes)
     if not dry_run:
-        for plan in plans:
-            if plan.action != "unchanged":
-                write_atomic(plan.target, plan.text)
-    return [ImportResult(p.source, p.target, p.action, p.kept) for p in plans]
+        for planned in writes:
+            if planned.action != "unchanged":
+                write_atomic(planned.target, planned.text.encode("utf-8"))
+    return ImportReport(tuple(results), tuple(skipped), tuple(refused), tuple(notes),
+                        tuple(copied))

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from readsite.normalise import Normalised, normalise
+from readsite.importers.record import Imported
+from readsite.normalise import normalise
 
 
-def read(raw: str, path: Path | None = None) -> Normalised:
-    """A plain-text article as a Normalised one (`path` is only for error messages)."""
-    return normalise(raw)
+def read(raw: str, path: Path) -> Imported:
+    """A pasted or clipped article as an Imported record."""
+    found = normalise(raw)
+    return Imported(found.title, found.body, path, date=found.date, author=found.author,
+                    source=found.source, url=found.url, summary=found.summary)
