@@ -100,13 +100,19 @@ def prefixed_id(value: str) -> str:
     return value if value.startswith(ANCHOR_PREFIX) else ANCHOR_PREFIX + value
 
 
+_ARTICLE_FRAGMENT_RE = re.compile(r"^(/articles/[^/?#]+/)#(.+)$")
+
+
 def _site_link(url: str, base_path: str) -> str:
     """`/x/` written in an article means the site's own /x/: prefix the base path;
-    `#x` means the body's own (prefixed) id."""
-    if url.startswith("/") and not url.startswith("//") and base_path != "/":
-        return base_path + url[1:]
+    `#x` means the body's own (prefixed) id, and `/articles/y/#x` another article's."""
     if url.startswith("#") and len(url) > 1 and url != "#top":
         return "#" + prefixed_id(url[1:])
+    into_article = _ARTICLE_FRAGMENT_RE.match(url)
+    if into_article and into_article[2] != "top":
+        url = f"{into_article[1]}#{prefixed_id(into_article[2])}"
+    if url.startswith("/") and not url.startswith("//") and base_path != "/":
+        return base_path + url[1:]
     return url
 
 

@@ -191,3 +191,11 @@ def assert_harmless(output: str) -> None:
 def test_no_hostile_snippet_survives(source: str) -> None:
     assert_harmless(render(source).html)
     assert_harmless(sanitise(source))
+
+
+def test_a_fragment_into_another_article_points_at_its_prefixed_id() -> None:
+    from readsite.markdown import render
+
+    html = render("[see](/articles/other/#method) and [top](/articles/other/#top)", "/repo/").html
+    assert 'href="/repo/articles/other/#s-method"' in html
+    assert 'href="/repo/articles/other/#top"' in html

@@ -57,7 +57,7 @@ def test_published_post_maps_every_field(posts: dict[str, Imported]) -> None:
     post = posts["wp:101"]
     assert post.title == "Hello & welcome to the harbour"
     assert post.source_path == FIXTURE
-    assert post.date == dt.date(2019, 1, 3)  # post_date_gmt, not the local 2019-01-02
+    assert post.date == dt.date(2019, 1, 2)  # the local date the blog showed (and its link)
     assert post.updated == dt.date(2019, 2, 14)
     assert post.author == "Ana Ruiz"
     assert post.summary == "A short tour of the harbour & its boats."

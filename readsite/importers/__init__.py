@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -29,7 +30,7 @@ from readsite import frontmatter
 from readsite.errors import ImportRefused, Problem, ReadsiteError
 from readsite.importers import templating
 from readsite.importers.inputs import Input, read_inputs
-from readsite.importers.links import Assets, LinkMap, Rewriter, normal_path
+from readsite.importers.links import Assets, LinkMap, Rewriter, normal_path, with_fragment
 from readsite.importers.markdown import derived_summary
 from readsite.importers.record import Imported
 from readsite.importers.sites import site_of
@@ -179,7 +180,7 @@ def convert(item: Input, slug: str, links: LinkMap, assets: Assets) -> Imported:
                 f"`{ref.kind}` link to `{ref.target}` points at nothing that was imported; "
                 "kept as written", record.source_path, None,
                 "import the page it names too, or fix the link by hand"))
-        body = body.replace(ref.placeholder, new or ref.target)
+        body = fill_placeholder(body, ref.placeholder, new or ref.target)
     summary = record.summary
     if converted.more_at is not None and not summary:
         summary = derived_summary(converted.body[: converted.more_at])
@@ -188,23 +189,28 @@ def convert(item: Input, slug: str, links: LinkMap, assets: Assets) -> Imported:
                    notes=(*record.notes, *converted.notes, *rewriter.notes))
 
 
+def fill_placeholder(body: str, placeholder: str, url: str) -> str:
+    """Put `url` where templating left `placeholder` (keeping a `#fragment` written after it)."""
+    pattern = re.escape(placeholder) + r"(?:#([\w.:-]+))?"
+    return re.sub(pattern, lambda m: with_fragment(url, m.group(1) or ""), body)
+
+
 def resolve_ref(ref: templating.LinkRef, rewriter: Rewriter, links: LinkMap) -> str | None:
     """The new address for a `{% post_url %}`, `{{< ref >}}`, `{filename}`... reference."""
     target = ref.target.strip().strip("\"'")
     path, _, fragment = target.partition("#")
-    suffix = f"#{fragment}" if fragment else ""
     if ref.kind == "post_url":
         found = links.by_name.get(path.rsplit("/", 1)[-1])
-        return found + suffix if found else None
+        return with_fragment(found, fragment) if found else None
     if ref.kind in ("link", "ref", "relref", "filename"):
         stem = Path(path).stem if Path(path).stem not in ("index", "_index") else Path(
             path).parent.name
         for candidate in (path.lstrip("/"), f"content/{path.lstrip('/')}"):
             if candidate in links.by_key:
-                return links.by_key[candidate] + suffix
+                return with_fragment(links.by_key[candidate], fragment)
         found = rewriter.resolve(path) if not path.startswith("/") else None
         found = found or links.by_name.get(stem)
-        return found + suffix if found else None
+        return with_fragment(found, fragment) if found and "#" not in found else found
     # {static}, {attach}, figure src: a file, relative to the post or to the site's root
     return rewriter.resolve(path) or rewriter.resolve("/" + path.lstrip("/"))
 

@@ -22,7 +22,8 @@ from readsite.importers.sites import site_of
 
 ARTICLE_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".markdown", ".mdown", ".rst",
                               ".xml"})
-"""Suffixes read as articles (anything else in a blog's tree is a file an article may use)."""
+"""Suffixes read as articles (anything else in a blog's tree is a file an article may use);
+no suffix only when the file is named on the command line (a folder has Makefiles, Gemfiles)."""
 SKIP_DIRS = frozenset({"_layouts", "_includes", "_sass", "_site", "_data", "_plugins",
                        "node_modules", "layouts", "themes", "theme", "static", "assets",
                        "archetypes", "resources", "i18n", "data", "public", "output",
@@ -78,7 +79,7 @@ def walk(paths: Sequence[Path], into: Path) -> tuple[list[tuple[Path, Path]], li
             if (not child.is_file() or child.resolve().is_relative_to(target)
                     or any(p.startswith(".") or p in SKIP_DIRS for p in folders)
                     or child.name.startswith(".")
-                    or child.suffix.lower() not in ARTICLE_SUFFIXES):
+                    or child.suffix.lower() not in ARTICLE_SUFFIXES - {""}):
                 continue
             reason = not_an_article(child)
             if reason:

@@ -29,10 +29,15 @@ FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+\1")
 TARGETS = re.compile(
     r"(?P<md>\]\(\s*<?)(?P<mdurl>[^)\s>]+)"                         # [text](url "title")
-    r"|(?P<ref>^\s{0,3}\[[^\]]+\]:\s*<?)(?P<refurl>\S+?)(?=>?(?:\s|$))"  # [id]: url
+    r"|(?P<ref>^\s{0,3}\[[^\]^][^\]]*\]:\s*<?)(?P<refurl>\S+?)(?=>?(?:\s|$))"  # [id]: url
     r"|(?P<attr>\s(?:href|src)\s*=\s*[\"'])(?P<attrurl>[^\"']+)",   # <a href="url">
     re.MULTILINE,
 )
+
+
+def with_fragment(url: str, fragment: str) -> str:
+    """`url#fragment` (the build points `/articles/x/#id` at the article's prefixed id)."""
+    return f"{url}#{fragment}" if fragment else url
 
 
 def normal_path(path: str) -> str:
@@ -172,12 +177,17 @@ class Rewriter:
     def resolve(self, target: str) -> str | None:
         """The new address for a link target as written, or None if it is not internal."""
         parts = urlsplit(target)
-        suffix = f"#{parts.fragment}" if parts.fragment else ""
+        fragment = parts.fragment
+        post = re.search(r"(?:^|&)(?:p|page_id)=(\d+)", parts.query)
+        if post and parts.path in ("", "/") and (not parts.netloc
+                                                 or parts.hostname in self.links.old_hosts):
+            found = self.links.by_name.get(f"wp:{post.group(1)}")  # WordPress `?p=12`
+            return with_fragment(found, fragment) if found else None
         if parts.scheme in ("http", "https"):
             if parts.hostname not in self.links.old_hosts:
                 return None
             found = self.links.by_old_url.get(normal_path(parts.path))
-            return found + suffix if found else None
+            return with_fragment(found, fragment) if found else None
         if parts.scheme == "data":
             return self.assets.add_data(target, self.slug)
         if parts.scheme or parts.netloc or not parts.path:
@@ -188,18 +198,18 @@ class Rewriter:
         if path.startswith("/"):
             found = self.links.by_old_url.get(normal_path(path))
             if found:
-                return found + suffix
+                return with_fragment(found, fragment)
             return self._asset(path.lstrip("/"), root_relative=True)
         local = (self.path.parent / path).resolve()
         if local.is_relative_to(self.root.resolve()):
             key = local.relative_to(self.root.resolve()).as_posix()
             if key in self.links.by_key:
-                return self.links.by_key[key] + suffix
+                return with_fragment(self.links.by_key[key], fragment)
         old_dir = self.old_url if self.old_url.endswith("/") else posixpath.dirname(self.old_url)
         found = self.links.by_old_url.get(normal_path(posixpath.normpath(
             posixpath.join(old_dir or "/", path))))
         if found:
-            return found + suffix
+            return with_fragment(found, fragment)
         return self._asset(path, root_relative=False)
 
     def _asset(self, path: str, root_relative: bool) -> str | None:
@@ -241,6 +251,8 @@ class Rewriter:
         return outside_code(body, in_text)
 
     def _looks_internal(self, target: str) -> bool:
+        if target.startswith(("{", "%7B")):
+            return False  # template syntax the templating step already reported
         parts = urlsplit(target)
         if parts.scheme or parts.netloc or not parts.path:
             return False

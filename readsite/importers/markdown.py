@@ -172,14 +172,13 @@ def _draft(meta: dict[str, Any], path: Path) -> bool:
     return "_drafts" in path.parts
 
 
-def _old_urls(path: Path, meta: dict[str, Any], date: dt.date | None, slug: str,
-              tags: list[str]) -> list[str]:
+def _old_urls(path: Path, meta: dict[str, Any], date: dt.date | None, title: str) -> list[str]:
     """Where the generator this file came from published it."""
     site = sites.site_of(path.parent)
     if site.kind == "jekyll":
         return [sites.jekyll_url(site, path, meta, date, as_list(meta.get("categories"), ", "))]
     if site.kind == "hugo":
-        return [sites.hugo_url(site, path, meta, date, as_text(meta.get("slug")))]
+        return [sites.hugo_url(site, path, meta, date, as_text(meta.get("slug")), title)]
     return []
 
 
@@ -211,7 +210,7 @@ def read(raw: str, path: Path) -> Imported:
             for t in as_list(meta.get(key), ", " if key in ("tags", "categories") else ",")]
     slug = slug_hint(path, meta)
     aliases = [a for key in ALIAS_KEYS for a in as_list(meta.get(key))]
-    aliases += _old_urls(path, meta, date, slug, tags)
+    aliases += _old_urls(path, meta, date, title)
     summary = clean_summary(as_text(first_value(meta, SUMMARY_KEYS)))
     return Imported(
         title=finish_title(title), body=body.strip("\n"), source_path=path, date=date,

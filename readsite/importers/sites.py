@@ -134,8 +134,9 @@ def jekyll_url(site: Site, path: Path, meta: dict[str, Any], date: dt.date | Non
 
 
 def hugo_url(site: Site, path: Path, meta: dict[str, Any], date: dt.date | None,
-             slug: str) -> str:
-    """The URL Hugo gave a page: `url:`, else `[permalinks]` for its section, else the path."""
+             slug: str, title: str) -> str:
+    """The URL Hugo gave a page: `url:`, else `[permalinks]` for its section, else the path.
+    In a permalink pattern `:slug` falls back to the URL-ised title, as Hugo documents."""
     if isinstance(meta.get("url"), str):
         url = str(meta["url"])
         return url if url.startswith("/") else "/" + url
@@ -149,7 +150,8 @@ def hugo_url(site: Site, path: Path, meta: dict[str, Any], date: dt.date | None,
     if not isinstance(pattern, str):
         folder = rel.parent.parent if bundle else rel.parent
         return "/" + "/".join([*folder.parts, slug or slugify(stem)]) + "/"
-    tokens = {**_date_tokens(date), "slug": slug or slugify(stem), "title": slugify(stem),
+    tokens = {**_date_tokens(date), "slug": slug or slugify(title or stem),
+              "title": slugify(title or stem),
               "filename": stem, "contentbasename": stem, "section": section}
     url = _fill(pattern, tokens)
     return url if url.endswith(("/", ".html")) else url + "/"

@@ -198,7 +198,9 @@ def fenced_code(m: re.Match[str], run: _Run) -> str | None:
 
 @_rule(r"^(?: {4}|\t)[^\n]*(?:\n(?:[ \t]*\n)*(?: {4}|\t)[^\n]*)*", re.M)
 def indented_code(m: re.Match[str], run: _Run) -> str | None:
-    """An indented code block (after a blank line, not inside a list) stays as written."""
+    """An indented code block (after a blank line, not inside a list) stays as written; one
+    that opens with CodeHilite's `:::lang` (Pelican, Python-Markdown) becomes a fence with
+    that language, its lines (tabs and all) otherwise untouched."""
     text, end = m.string, m.start() - 1
     if end >= 0 and text[text.rfind("\n", 0, end) + 1 : end].strip():
         return None  # no blank line before: a paragraph's lazy continuation
@@ -207,7 +209,15 @@ def indented_code(m: re.Match[str], run: _Run) -> str | None:
     previous = text[text.rfind("\n", 0, max(end, 0)) + 1 : max(end, 0)]
     if previous[:1] in (" ", "\t") or _LIST_ITEM.fullmatch(previous):
         return None
+    header = _CODEHILITE.match(m[0])
+    if header:  # Python-Markdown's CodeHilite `:::python` first line: a fence with a language
+        lines = [_INDENT.sub("", line, count=1) for line in m[0][header.end():].split("\n")]
+        return f"```{header['lang']}\n" + "\n".join(lines) + "\n```"
     return _unescape(m[0])
+
+
+_CODEHILITE = re.compile(r"(?: {4}|\t)(?::::|#!)(?P<lang>[\w+#.-]+)[ \t]*\n")
+_INDENT = re.compile(r"^(?: {4}|\t)")
 
 
 @_rule(r"\{%-?\s*highlight(?:\s+(?P<lang>[\w+#.]+(?:-[\w+#.]+)*))?" + _TAG_REST

@@ -210,6 +210,14 @@ def autop(text: str) -> str:
         for chunk in chunks)
 
 
+def teaser(content: str) -> str:
+    """The text before a classic-editor `<!--more-->`, as a plain summary ("" if none)."""
+    match = re.search(r"<!--more\b", content)
+    if match is None or "<!-- wp:" in content[: match.start()]:
+        return ""
+    return clean_summary(_INLINE_TAGS.sub("", content[: match.start()]))
+
+
 def wp_body(content: str) -> str:
     """A post's `content:encoded` as HTML readsite can show (see the module docstring)."""
     text = _MORE.sub("", content.replace("\r\n", "\n"))
@@ -282,8 +290,9 @@ def _article(item: ET.Element, lines: dict[ET.Element, int], path: Path,
     found = item.find("content:encoded", NS)
     content, first = (found.text or "", lines[found]) if found is not None else ("", lines[item])
     notes = shortcode_notes(content, first, title, path)
-    date = _date(item, "wp:post_date_gmt", "wp:post_date", "pubDate")
-    updated = _date(item, "wp:post_modified_gmt", "wp:post_modified")
+    # The local date: it is the one the blog showed and put in its permalinks.
+    date = _date(item, "wp:post_date", "wp:post_date_gmt", "pubDate")
+    updated = _date(item, "wp:post_modified", "wp:post_modified_gmt")
     draft = _text(item, "wp:status") not in PUBLISHED
     if _text(item, "wp:post_password"):
         draft = True
@@ -303,7 +312,8 @@ def _article(item: ET.Element, lines: dict[ET.Element, int], path: Path,
         title=title, body=wp_body(content), source_path=path, date=date,
         updated=updated if updated and date and updated > date else None,
         author=authors.get(login, login),
-        summary=clean_summary(_INLINE_TAGS.sub("", item.findtext("excerpt:encoded", "", NS))),
+        summary=clean_summary(_INLINE_TAGS.sub("", item.findtext("excerpt:encoded", "", NS)))
+        or teaser(content),
         tags=_tags(item), draft=draft, aliases=_alias(link), slug=slug,
         key=f"wp:{post_id}", extra={k: v for k, v in extra.items() if v is not None},
         notes=tuple(notes))
