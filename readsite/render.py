@@ -177,6 +177,8 @@ def _location(exc: BaseException) -> tuple[Path | None, int | None]:
     return None, None
 
 
+XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters XML 1.0 forbids even escaped (a pasted backspace would make a feed unreadable)."""
 LINK_ATTR_RE = re.compile(
     r'(?<!rel="canonical")(\s(?:href|src)="|<meta http-equiv="refresh" content="\d+; url=)'
     r'([^"]*)(")')
@@ -214,6 +216,8 @@ def render_page(env: jinja2.Environment, collection: Collection, page: Page) -> 
         text = template.render(collection=collection, page=page, **page.context)
         if config.relative_urls and page.output.endswith(".html") and page.kind != "404":
             text = relativize(text, page.output, config.base_path)
+        if page.output.endswith(".xml"):
+            text = XML_INVALID_RE.sub("", text)
         return text
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(Problem(

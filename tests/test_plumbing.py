@@ -601,3 +601,12 @@ def test_cli_build_relative(make_site: MakeSite, tmp_path: Path,
             assert not [u for u in internal_refs(text(out / relpath)) if u.startswith("/")], \
                 relpath
     assert check_files(read_folder(out), "/", file_urls=True) == []
+
+
+def test_control_characters_in_an_article_never_break_a_feed(make_site: MakeSite) -> None:
+    """Text pasted from old blogs carries backspaces and form feeds; XML 1.0 forbids them."""
+    out = built(make_site(files={"content/x.md": "---\ntitle: Odd bytes\ndate: 2024-01-01\n"
+                                 "---\n\nA neocloud\x08\x0c GPU body.\n"}))
+    for relpath in feed_paths(out):
+        ET.fromstring((out / relpath).read_bytes())  # raises on an invalid character
+    assert "\x08" not in text(out / "feed.xml")

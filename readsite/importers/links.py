@@ -28,7 +28,7 @@ DATA_IMAGE = re.compile(r"^data:image/(png|jpe?g|gif|webp|svg\+xml);base64,([A-Z
 FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+\1")
 TARGETS = re.compile(
-    r"(?P<md>\]\(\s*<?)(?P<mdurl>[^)\s>]+)"                         # [text](url "title")
+    r"(?P<md>\]\(\s*<?(?![/\[]))(?P<mdurl>[^)\s<>\[]+)"              # [text](url "title")
     r"|(?P<ref>^\s{0,3}\[[^\]^][^\]]*\]:\s*<?)(?P<refurl>\S+?)(?=>?(?:\s|$))"  # [id]: url
     r"|(?P<attr>\s(?:href|src)\s*=\s*[\"'])(?P<attrurl>[^\"']+)",   # <a href="url">
     re.MULTILINE,
@@ -214,8 +214,10 @@ class Rewriter:
 
     def _asset(self, path: str, root_relative: bool) -> str | None:
         """Copy a referenced file into static/ and return its address."""
-        bases = ([self.site_root / "static", self.site_root, self.site_root / "content"]
-                 if root_relative and self.site_root else [self.path.parent])
+        site = ([self.site_root / "static", self.site_root, self.site_root / "content"]
+                if self.site_root else [])
+        # a relative path not next to the post: Hugo sites often mean their static root
+        bases = site if root_relative else [self.path.parent, *site]
         for base in bases:
             candidate = (base / path).resolve()
             if candidate.is_file() and candidate.suffix.lower() not in (".md", ".markdown"):
