@@ -28,7 +28,7 @@ DATA_IMAGE = re.compile(r"^data:image/(png|jpe?g|gif|webp|svg\+xml);base64,([A-Z
 FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+\1")
 TARGETS = re.compile(
-    r"(?P<md>\]\(\s*<?(?![/\[]))(?P<mdurl>[^)\s<>\[]+)"              # [text](url "title")
+    r"(?P<md>\]\(\s*(?:<(?!/))?)(?P<mdurl>[^)\s<>\[]+)"             # [text](url "title")
     r"|(?P<ref>^\s{0,3}\[[^\]^][^\]]*\]:\s*<?)(?P<refurl>\S+?)(?=>?(?:\s|$))"  # [id]: url
     r"|(?P<attr>\s(?:href|src)\s*=\s*[\"'])(?P<attrurl>[^\"']+)",   # <a href="url">
     re.MULTILINE,
