@@ -170,7 +170,7 @@ def _check(config: SiteConfig, args: argparse.Namespace) -> int:
             raise ContentError.at(None, None, f"no article with slug `{args.explain}`",
                                   "see the file names in content/")
         print(f"{article.title}  ({article.path})")
-        scores = explain(article.title, article.text, config.topics)
+        scores = explain(article.title, article.text, config.topics, tags=article.tags)
         for s in scores:
             terms = ", ".join(f"{term} ×{n}" for term, n in s.matches) or "no keyword matched"
             mark = "✓" if s.selected else " "

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from readsite.cli import main
-from tests.conftest import REPO, MakeSite
+from tests.conftest import DEFAULT_SITE_YAML, REPO, MakeSite
 
 ARTICLE = "---\ntitle: About GPUs\n---\n\nA neocloud rents GPU compute capacity. The IPO.\n"
 
@@ -73,11 +73,25 @@ def test_check_explain_manual_and_unknown(
     assert "no article with slug `zzz`" in capsys.readouterr().err
 
 
+def test_check_explain_shows_a_tag_match(
+    make_site: MakeSite, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ipo = "keywords: [IPO, initial public offering]"
+    yaml = DEFAULT_SITE_YAML.replace(ipo, ipo + "\n    tags: [listing]")
+    tagged = ARTICLE.replace("---\n\n", "tags: [Listing]\n---\n\n")
+    root = make_site(files={"content/a.md": tagged}, site_yaml=yaml)
+    assert main(["--site", str(root), "check", "--explain", "a"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"  ✓ ipo +score +\d+ \(needs 2\): .*tag: listing", out), out
+    assert "topics: neocloud, ipo (classified)" in out
+
+
 def test_new_article(make_site: MakeSite, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_site()
     assert main(["--site", str(root), "new", "Hello, World!"]) == 0
     text = (root / "content/hello-world.md").read_text()
     assert text.startswith("---\ntitle: Hello, World!\ndate: ")
+    assert "topics" not in text, "new articles are classified at build time"
     assert main(["--site", str(root), "new", "Hello World"]) == 1
     assert "already exists" in capsys.readouterr().err
     assert main(["--site", str(root)]) == 0
