@@ -23,6 +23,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -281,6 +282,25 @@ def site(make_site: MakeSite) -> Path:
         "content/first.md": ARTICLE.format(title="First light", day=1, body="One."),
         "content/second.md": ARTICLE.format(title="Second wind", day=2, body="Two."),
     })
+
+
+class _StartTags(HTMLParser):
+    """Every start tag with its attributes, as a browser would read them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+
+def start_tags(html: str) -> list[tuple[str, dict[str, str]]]:
+    """(tag, attributes) of every start tag in `html`, in order."""
+    parser = _StartTags()
+    parser.feed(html)
+    parser.close()
+    return parser.tags
 
 
 def broken_links(folder: Path, base_path: str = "/") -> list[str]:

@@ -8,7 +8,6 @@ import dataclasses
 import posixpath
 import re
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -20,7 +19,7 @@ from readsite.errors import BuildError, ContentError
 from readsite.pipeline import build_site
 from readsite.render import THEME_DIR
 from readsite.sitecheck import check_files, read_folder
-from tests.conftest import DEFAULT_SITE_YAML, MakeSite, snapshot
+from tests.conftest import DEFAULT_SITE_YAML, MakeSite, snapshot, start_tags
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -70,22 +69,9 @@ ARTICLES = {
 # ---------------------------------------------------------------------------- helpers
 
 
-class _Tags(HTMLParser):
-    """Every start tag of a page with its attributes, in order."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, {k: v or "" for k, v in attrs}))
 
 
-def tags(html: str) -> list[tuple[str, dict[str, str]]]:
-    parser = _Tags()
-    parser.feed(html)
-    parser.close()
-    return parser.tags
+tags = start_tags
 
 
 def refs(html: str) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 
 from readsite.markdown import render
 from readsite.sanitise import REMOVED_IMAGE, VIDEO_HOSTS, html_text, sanitise
+from tests.conftest import start_tags
 
 JAVASCRIPT_LINKS = [
     '<a href="javascript:alert(1)">x</a>',
@@ -154,25 +154,13 @@ HOSTILE = [
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-class _Tags(HTMLParser):
-    """Every start tag with its attributes, as a browser would read them."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, {k: v or "" for k, v in attrs}))
 
 
 def assert_harmless(output: str) -> None:
     """No script, handler, style, javascript: URL or foreign iframe in `output`."""
     assert "<script" not in output.lower()
     assert not re.search(r"<[^>]*\son[a-z]+=", output, re.IGNORECASE)
-    parser = _Tags()
-    parser.feed(output)
-    parser.close()
-    for tag, attrs in parser.tags:
+    for tag, attrs in start_tags(output):
         assert tag not in ("script", "style", "svg", "math", "form", "input", "object", "embed",
                            "base", "meta", "link", "textarea", "noscript"), output
         assert not any(name.startswith("on") or name in ("style", "srcdoc") for name in attrs)
