@@ -17,6 +17,7 @@ input gives a byte-identical file; a body a human edited is never overwritten wi
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import tempfile
@@ -237,7 +238,9 @@ def article_meta(record: Imported, slug: str, origin: str) -> dict[str, Any]:
         if value:
             meta[key] = value
     meta["imported_from"] = origin
-    meta["import_hash"] = short_hash(frontmatter.dump(meta, record.body).encode("utf-8"))
+    # What the import produced, hashed without a second YAML dump (the costliest step).
+    produced = json.dumps(meta, sort_keys=True, default=str, ensure_ascii=False) + record.body
+    meta["import_hash"] = short_hash(produced.encode("utf-8"))
     meta["body_hash"] = body_hash(record.body)
     return meta
 
