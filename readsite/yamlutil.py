@@ -33,16 +33,27 @@ class LoadedYaml:
         return None
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader that rejects anchors/aliases."""
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's C parser when PyYAML was built with it (about 10× faster on front matter), else
+the pure-Python one; both are safe loaders (no tags, no objects)."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.MarkedYAMLError(
-                None, None, "YAML aliases (*name) are not allowed here", event.start_mark
-            )
-        return super().compose_node(parent, index)
+
+def _reject_aliases(node: yaml.Node, seen: set[int]) -> None:
+    """Refuse a node graph that uses an alias (`*name`): it shows up as a node met twice.
+
+    Checked on the composed graph, before anything is constructed, because the C parser
+    composes aliases itself; a self-referencing or exponential alias never gets built."""
+    if id(node) in seen:
+        raise yaml.MarkedYAMLError(None, None, "YAML aliases (*name) are not allowed here",
+                                   node.start_mark)
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            _reject_aliases(key, seen)
+            _reject_aliases(value, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _reject_aliases(item, seen)
 
 
 def _record(node: yaml.Node, prefix: KeyPath, offset: int, out: dict[KeyPath, int]) -> None:
@@ -57,19 +68,33 @@ def _record(node: yaml.Node, prefix: KeyPath, offset: int, out: dict[KeyPath, in
             _record(item, (*prefix, index), offset, out)
 
 
+def _compose(text: str, loader_class: type[yaml.SafeLoader]) -> tuple[Any, yaml.Node | None]:
+    """(data, node) of one YAML document, aliases refused before construction."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            _reject_aliases(node, set())
+        return (loader.construct_document(node) if node is not None else None), node
+    finally:
+        loader.dispose()
+
+
 def load_yaml(text: str, path: Path | None, first_line: int = 1) -> LoadedYaml:
     """Parse `text` safely; `first_line` is where it starts in `path` (for messages).
 
     Raises ValueError-free: a syntax error becomes a `Problem` inside `YamlSyntaxError`.
+    Errors are reported from the pure-Python parser, whose messages and lines are the
+    precise ones ("expected ',' or ']'" on the line that opened the list).
     """
     offset = first_line - 1
     try:
-        loader = _NoAliasLoader(text)
         try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+            data, node = _compose(text, _Loader)
+        except yaml.YAMLError:
+            if _Loader is yaml.SafeLoader:
+                raise
+            data, node = _compose(text, yaml.SafeLoader)  # to report it precisely
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + offset if mark is not None else None
