@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from readsite.config import SLUG_RE, SiteConfig
-from readsite.errors import ContentError, Problem, ReadsiteError
+from readsite.errors import ContentError, Problem
 from readsite.frontmatter import Document, as_date, parse
 from readsite.markdown import is_safe_url, render
 from readsite.models import Article
@@ -216,10 +216,14 @@ def load_article(text: str, path: Path, config: SiteConfig) -> Article:
     )
 
 
-def load_articles(config: SiteConfig, drafts: bool = False) -> list[Article]:
-    """Load every article (`draft: true` ones only when `drafts`); raise one ContentError
-    with the problems of all files (drafts are validated either way)."""
-    articles: list[Article] = []
+def load_articles(config: SiteConfig, drafts: bool = False,
+                  jobs: int | None = None) -> list[Article]:
+    """Load every article (`draft: true` ones only when `drafts`; across `jobs` processes,
+    see `readsite.workers`); raise one ContentError with the problems of all files (drafts
+    are validated either way)."""
+    from readsite.workers import load_many
+
+    texts: list[tuple[str, Path]] = []
     problems: list[Problem] = []
     for path in article_files(config.content_dir):
         shown = path.relative_to(config.root) if path.is_relative_to(config.root) else path
@@ -231,10 +235,13 @@ def load_articles(config: SiteConfig, drafts: bool = False) -> list[Article]:
         except OSError as exc:
             problems.append(Problem(f"cannot read: {exc.strerror}", shown))
             continue
-        try:
-            articles.append(load_article(text, shown, config))
-        except ReadsiteError as exc:
-            problems.extend(exc.problems)
+        texts.append((text, shown))
+    articles: list[Article] = []
+    for result in load_many(texts, config, jobs):
+        if isinstance(result, Article):
+            articles.append(result)
+        else:
+            problems.extend(result.problems)
     problems.extend(_slug_collisions(articles))
     error = ContentError.collect(problems)
     if error is not None:

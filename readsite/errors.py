@@ -42,6 +42,10 @@ class ReadsiteError(Exception):
         self.problems: tuple[Problem, ...] = problems
         super().__init__(str(self))
 
+    def __reduce__(self) -> tuple[type[ReadsiteError], tuple[Problem, ...]]:
+        """Pickle as the problems it holds (errors travel back from worker processes)."""
+        return (type(self), self.problems)
+
     @classmethod
     def at(
         cls, path: Path | None, line: int | None, message: str, hint: str = ""

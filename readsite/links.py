@@ -24,6 +24,8 @@ TERMS_PER_ARTICLE = 25
 TOPIC_WEIGHT = 1.0
 """Score a shared topic adds; a shared term adds its idf (≈0.3–3)."""
 MIN_RELATED_SCORE = 1.0
+POSTING_CAP = 40
+"""Candidates come only from the `POSTING_CAP` articles most about each shared term."""
 """Below this two articles are not worth suggesting to each other."""
 
 STOPWORDS = frozenset("""
@@ -55,31 +57,51 @@ def terms(text: str) -> Counter[str]:
     return Counter(w for w in words if len(w) >= 3 and w not in STOPWORDS)
 
 
-def _display_forms(articles: Iterable[Article]) -> dict[str, str]:
-    """Most common written form of each term ("xai" → "xAI") for showing reasons."""
+def _display_forms(articles: Iterable[Article], wanted: set[str]) -> dict[str, str]:
+    """Most common written form of each wanted term ("xai" → "xAI") for showing reasons."""
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         for word in WORD_RE.findall(article.text):
-            forms[word.lower().replace("’", "'")][word.replace("’", "'")] += 1
+            key = word.lower().replace("’", "'")
+            if key in wanted:
+                forms[key][word.replace("’", "'")] += 1
     return {term: counter.most_common(1)[0][0] for term, counter in forms.items()}
 
 
 def distinctive_terms(
     counts: Sequence[Counter[str]], limit: int = TERMS_PER_ARTICLE
-) -> tuple[list[dict[str, float]], dict[str, float]]:
-    """Per document, its top terms by tf-idf (only terms that another document shares)."""
+) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
+    """Per document, its top terms by tf-idf (only terms that another document shares):
+    (term → idf, the weight a shared term adds; term → tf-idf, how strongly it is about it)."""
     df: Counter[str] = Counter()
     for c in counts:
         df.update(c.keys())
     n = len(counts)
     idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items() if d >= 2}
     tops: list[dict[str, float]] = []
+    strengths: list[dict[str, float]] = []
     for c in counts:
         total = sum(c.values()) or 1
         scored = [(t, (k / total) * idf[t]) for t, k in c.items() if t in idf]
         scored.sort(key=lambda tw: (-tw[1], tw[0]))
         tops.append({t: idf[t] for t, _ in scored[:limit]})
-    return tops, idf
+        strengths.append(dict(scored[:limit]))
+    return tops, strengths
+
+
+def postings(strengths: Sequence[dict[str, float]], cap: int = POSTING_CAP
+             ) -> dict[str, list[int]]:
+    """Term → the (at most `cap`) documents most about it, strongest first.
+
+    Capping is what keeps relating linear: a term in every document's top terms would
+    otherwise make every pair a candidate (n² work).  The documents most about a term are
+    the ones a reader would want from it; the rest still share the term in their score."""
+    index: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for i, strength in enumerate(strengths):
+        for term, weight in strength.items():
+            index[term].append((weight, i))
+    return {term: [i for _, i in heapq.nlargest(cap, found, key=lambda wi: (wi[0], -wi[1]))]
+            for term, found in index.items()}
 
 
 def relate(
@@ -90,31 +112,32 @@ def relate(
     """For each article, up to `limit` related articles with the reason they relate."""
     if limit == 0:
         return {a.slug: () for a in articles}
-    tops, _ = distinctive_terms([terms(a.title + "\n" + a.text) for a in articles])
-    forms = _display_forms(articles)
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, top in enumerate(tops):
-        for term in top:
-            index[term].append(i)
+    tops, strengths = distinctive_terms([terms(a.title + "\n" + a.text) for a in articles])
+    index = postings(strengths)
+    ranks = [sort_key(a) for a in articles]
     slugs_of = [frozenset(t.slug for t in topics_of[a.slug]) for a in articles]
-    result: dict[str, tuple[Related, ...]] = {}
-    for i, article in enumerate(articles):
+    chosen: list[list[tuple[float, int]]] = []
+    for i, top in enumerate(tops):
         candidates: dict[int, float] = defaultdict(float)
-        for term, weight in tops[i].items():
-            for j in index[term]:
+        for term, weight in top.items():
+            for j in index.get(term, ()):
                 candidates[j] += weight
         candidates.pop(i, None)
         mine = slugs_of[i]
         scored = [(s + TOPIC_WEIGHT * len(mine & slugs_of[j]), j) for j, s in candidates.items()]
-        # Only the best `limit` get a reason worked out: that is the expensive part.
-        best = heapq.nsmallest(limit, (x for x in scored if x[0] >= MIN_RELATED_SCORE),
-                               key=lambda x: (-x[0], sort_key(articles[x[1]])))
+        chosen.append(heapq.nsmallest(limit, (x for x in scored if x[0] >= MIN_RELATED_SCORE),
+                                      key=lambda x: (-x[0], ranks[x[1]])))
+    # Only the chosen pairs get a reason worked out, with display forms for just their terms.
+    commons = [[sorted(tops[i].keys() & tops[j].keys(), key=lambda t: (-tops[i][t], t))[:3]
+                for _, j in best] for i, best in enumerate(chosen)]
+    forms = _display_forms(articles, {t for per in commons for common in per for t in common})
+    result: dict[str, tuple[Related, ...]] = {}
+    for i, article in enumerate(articles):
         related = []
-        for total, j in best:
+        for (total, j), common in zip(chosen[i], commons[i], strict=True):
             other = articles[j]
-            shared = tuple(t.name for t in topics_of[other.slug] if t.slug in mine)
-            common = sorted(tops[i].keys() & tops[j].keys(), key=lambda t: (-tops[i][t], t))
-            shown = tuple(forms.get(t, t) for t in common[:3])
+            shared = tuple(t.name for t in topics_of[other.slug] if t.slug in slugs_of[i])
+            shown = tuple(forms.get(t, t) for t in common)
             related.append(Related(other, round(total, 3), shared, shown))
         result[article.slug] = tuple(related)
     return result

@@ -21,7 +21,8 @@ from readsite.content import load_articles
 from readsite.errors import BuildError, Problem
 from readsite.links import build_collection
 from readsite.models import Collection
-from readsite.render import THEME_DIR, make_environment, page_list, render_page
+from readsite.render import THEME_DIR, Page, make_environment, page_list, render_page
+from readsite.workers import render_into
 
 MARKER = ".readsite-output"
 """File in every output folder; we only ever replace folders that carry it (or are empty)."""
@@ -47,29 +48,14 @@ class BuildReport:
 
 
 class Writer:
-    """Collects output files in memory and refuses a second write to the same path."""
+    """A whole site in memory (output path → bytes), for checking without writing."""
 
     def __init__(self) -> None:
         self.files: dict[str, bytes] = {}
-        self.owners: dict[str, str] = {}
 
-    def add(self, relpath: str, data: bytes, owner: str) -> None:
-        """Queue `data` for `relpath`; `owner` names what made it, for collision errors."""
-        key = relpath.replace(os.sep, "/").lstrip("/")
-        if key in self.files:
-            raise BuildError(Problem(
-                f"two things want to write {key}: {self.owners[key]} and {owner}", None, None,
-                "rename or remove one of them (an article's `slug:`, a file in static/ or root/)",
-            ))
-        self.files[key] = data
-        self.owners[key] = owner
-
-    def write_into(self, folder: Path) -> None:
-        """Write every queued file below `folder`."""
-        for relpath, data in self.files.items():
-            target = folder / relpath
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+    def add(self, relpath: str, data: bytes) -> None:
+        """Keep `data` for `relpath` (`plan_site` has already refused double claims)."""
+        self.files[relpath.replace(os.sep, "/").lstrip("/")] = data
 
 
 def _static_files(config: SiteConfig) -> dict[str, Path]:
@@ -102,23 +88,64 @@ def _root_files(config: SiteConfig) -> dict[str, Path]:
     return {rel: path for rel, path in found.items() if not is_junk(rel)}
 
 
-def render_site(collection: Collection) -> tuple[Writer, Counter[str]]:
-    """Render every page and gather static files into a Writer (nothing touches disk)."""
+def plan_site(collection: Collection) -> tuple[list[Page], dict[str, Path]]:
+    """Every page to render and every file to copy (output path → source), with two claims
+    on one output path refused before anything is rendered or written."""
     config = collection.config
-    env = make_environment(config)
-    writer = Writer()
-    kinds: Counter[str] = Counter()
-    for page in page_list(collection):
-        html = render_page(env, collection, page)
-        writer.add(page.output, html.encode("utf-8"), f"the {page.kind} page `/{page.path}`")
-        kinds[page.kind] += 1
+    owners: dict[str, str] = {}
+
+    def claim(relpath: str, owner: str) -> None:
+        key = relpath.replace(os.sep, "/").lstrip("/")
+        if key in owners:
+            raise BuildError(Problem(
+                f"two things want to write {key}: {owners[key]} and {owner}", None, None,
+                "rename or remove one of them (an article's `slug:`, a file in static/ or root/)",
+            ))
+        owners[key] = owner
+
+    pages = page_list(collection)
+    for page in pages:
+        claim(page.output, f"the {page.kind} page `/{page.path}`")
+    copies: dict[str, Path] = {}
     for relpath, path in _static_files(config).items():
-        writer.add(f"static/{relpath}", path.read_bytes(), f"static file {path}")
+        claim(f"static/{relpath}", f"static file {path}")
+        copies[f"static/{relpath}"] = path
     for relpath, path in _root_files(config).items():
-        writer.add(relpath, path.read_bytes(), f"root file {path}")
-    writer.add(MARKER, b"This folder is written by readsite; each build replaces it.\n",
-               "readsite")
-    return writer, kinds
+        claim(relpath, f"root file {path}")
+        copies[relpath] = path
+    claim(MARKER, "readsite")
+    return pages, copies
+
+
+MARKER_TEXT = b"This folder is written by readsite; each build replaces it.\n"
+
+
+def render_site(collection: Collection) -> tuple[Writer, Counter[str]]:
+    """Render every page and gather static files into a Writer (nothing touches disk): what
+    `check` inspects."""
+    pages, copies = plan_site(collection)
+    env = make_environment(collection.config)
+    writer = Writer()
+    for page in pages:
+        writer.add(page.output, render_page(env, collection, page).encode("utf-8"))
+    for relpath, path in copies.items():
+        writer.add(relpath, path.read_bytes())
+    writer.add(MARKER, MARKER_TEXT)
+    return writer, Counter(page.kind for page in pages)
+
+
+def write_site(collection: Collection, plan: tuple[list[Page], dict[str, Path]],
+               folder: Path, jobs: int | None = None) -> tuple[int, Counter[str]]:
+    """Render and copy the planned site into the empty `folder`, pages written as they are
+    rendered (across `jobs` processes); (files written, pages per kind)."""
+    pages, copies = plan
+    render_into(collection, pages, folder, jobs)
+    for relpath, path in copies.items():
+        target = folder / relpath
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    (folder / MARKER).write_bytes(MARKER_TEXT)
+    return len(pages) + len(copies) + 1, Counter(page.kind for page in pages)
 
 
 def _check_replaceable(output: Path) -> None:
@@ -143,22 +170,24 @@ def swap_in(staged: Path, output: Path) -> None:
 
 
 def build_site(
-    config: SiteConfig, output: Path | None = None, drafts: bool = False
+    config: SiteConfig, output: Path | None = None, drafts: bool = False,
+    jobs: int | None = None,
 ) -> BuildReport:
     """Build the whole site into `output` (default: the configured folder), atomically;
-    `draft: true` articles are left out unless `drafts` (the preview server shows them)."""
+    `draft: true` articles are left out unless `drafts` (the preview server shows them).
+    `jobs` processes load and render (default: all CPUs for a big site; see `workers`)."""
     started = time.perf_counter()
     target = (output or config.output_dir).resolve()
-    collection = build_collection(config, load_articles(config, drafts))
-    writer, kinds = render_site(collection)
+    collection = build_collection(config, load_articles(config, drafts, jobs))
+    plan = plan_site(collection)  # a collision fails the build before anything is written
     _check_replaceable(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
     try:
-        writer.write_into(staged)
+        files, kinds = write_site(collection, plan, staged, jobs)
         staged.chmod(0o755)
         swap_in(staged, target)
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
-    return BuildReport(target, dict(kinds), len(writer.files), time.perf_counter() - started)
+    return BuildReport(target, dict(kinds), files, time.perf_counter() - started)

@@ -82,10 +82,40 @@ def tag_matches(tags: Iterable[str], topic: TopicConfig) -> tuple[str, ...]:
     return tuple(found.values())
 
 
-def score(title: str, body: str, topic: TopicConfig, tags: Iterable[str] = ()) -> TopicScore:
-    """Score one article (its title, text and front matter tags) against one topic."""
-    in_title = count_terms(title, topic.keywords)
-    in_body = count_terms(body, topic.keywords)
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1024)
+def _first_words(keywords: tuple[str, ...]) -> frozenset[str] | None:
+    """Each keyword's first word, lower-cased (plural forms too), or None when a keyword has a
+    first word that is not all word characters ("C++"): then no shortcut is safe."""
+    firsts: set[str] = set()
+    for keyword in keywords:
+        first = keyword.split()[0].lower() if keyword.split() else ""
+        if not _WORD.fullmatch(first):
+            return None
+        firsts.update((first, first + "s", first + "es"))
+    return frozenset(firsts)
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The lower-cased words of `text`: a topic none of whose keywords starts with one of
+    them cannot match, so its regex need not run (classification stays linear in topics)."""
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def _may_match(words: frozenset[str] | None, keywords: tuple[str, ...]) -> bool:
+    firsts = _first_words(keywords)
+    return words is None or firsts is None or not firsts.isdisjoint(words)
+
+
+def score(title: str, body: str, topic: TopicConfig, tags: Iterable[str] = (),
+          words: frozenset[str] | None = None) -> TopicScore:
+    """Score one article (its title, text and front matter tags) against one topic;
+    `words` (from `words_of(title + body)`) lets a topic that cannot match skip its regex."""
+    possible = _may_match(words, topic.keywords)
+    in_title = count_terms(title, topic.keywords) if possible else Counter()
+    in_body = count_terms(body, topic.keywords) if possible else Counter()
     weighted = Counter({k: v * TITLE_WEIGHT for k, v in in_title.items()})
     weighted.update(in_body)
     hits = in_title + in_body
@@ -99,7 +129,8 @@ def explain(title: str, body: str, topics: Sequence[TopicConfig], *,
             tags: Iterable[str] = ()) -> list[TopicScore]:
     """Every topic's score for this article, in declaration order."""
     tags = tuple(tags)
-    return [score(title, body, topic, tags) for topic in topics]
+    words = words_of(f"{title}\n{body}") if len(topics) > 1 else None
+    return [score(title, body, topic, tags, words) for topic in topics]
 
 
 def classify(title: str, body: str, topics: Sequence[TopicConfig],

@@ -7,6 +7,7 @@ never needed in a config or front matter, and they are how "billion laughs" docu
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,40 @@ def _record(node: yaml.Node, prefix: KeyPath, offset: int, out: dict[KeyPath, in
             _record(item, (*prefix, index), offset, out)
 
 
+def _scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
+    if isinstance(node, yaml.ScalarNode):
+        yield node
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _scalars(key)
+            yield from _scalars(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _scalars(item)
+
+
+_KINDS = {"timestamp": "date (write it as YYYY-MM-DD)", "int": "whole number",
+          "float": "number", "bool": "true or false"}
+
+
+def _construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """The document's data; a value PyYAML's constructors choke on (`2024-13-45`, `!!int x`)
+    becomes a MarkedYAMLError at that value, not a ValueError from deep inside PyYAML."""
+    try:
+        return loader.construct_document(node)
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError) as exc:
+        for scalar in _scalars(node):
+            loader.constructed_objects, loader.recursive_objects = {}, {}  # reset by the failure
+            try:
+                loader.construct_object(scalar, deep=True)
+            except (ValueError, TypeError, AttributeError, IndexError, KeyError):
+                kind = scalar.tag.rsplit(":", 1)[-1]
+                raise yaml.MarkedYAMLError(
+                    None, None, f"`{scalar.value}` is not a valid {_KINDS.get(kind, kind)}",
+                    scalar.start_mark) from exc
+        raise yaml.YAMLError(f"a value cannot be read: {exc}") from exc
+
+
 def _compose(text: str, loader_class: type[yaml.SafeLoader]) -> tuple[Any, yaml.Node | None]:
     """(data, node) of one YAML document, aliases refused before construction."""
     loader = loader_class(text)
@@ -75,7 +110,7 @@ def _compose(text: str, loader_class: type[yaml.SafeLoader]) -> tuple[Any, yaml.
         node = loader.get_single_node()
         if node is not None:
             _reject_aliases(node, set())
-        return (loader.construct_document(node) if node is not None else None), node
+        return (_construct(loader, node) if node is not None else None), node
     finally:
         loader.dispose()
 

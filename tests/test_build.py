@@ -10,7 +10,7 @@ import pytest
 from readsite.cli import main
 from readsite.config import load_config
 from readsite.errors import BuildError
-from readsite.pipeline import MARKER, Writer, build_site
+from readsite.pipeline import MARKER, build_site
 from tests.conftest import DEFAULT_SITE_YAML, MakeSite, broken_links, snapshot
 
 ARTICLES = {
@@ -180,11 +180,14 @@ def test_output_option(make_site: MakeSite, tmp_path: Path) -> None:
     assert not (root / "_site").exists()
 
 
-def test_writer_refuses_second_write() -> None:
-    writer = Writer()
-    writer.add("articles/a/index.html", b"1", "article a")
-    with pytest.raises(BuildError, match=r"two things want to write articles/a/index\.html"):
-        writer.add("articles/a/index.html", b"2", "article b")
+def test_two_claims_on_one_output_path_fail_before_anything_is_written(
+        make_site: MakeSite) -> None:
+    root = make_site(files={**ARTICLES, "root/articles/one/index.html": "<p>mine</p>"})
+    with pytest.raises(BuildError, match=r"two things want to write articles/one/index\.html: "
+                       r"the article page `/articles/one/` and root file "):
+        build_site(load_config(root))
+    assert not (root / "_site").exists()
+    assert not list(root.glob(".*tmp-*")), "no staged folder was made"
 
 
 def test_empty_site_builds(make_site: MakeSite) -> None:

@@ -105,3 +105,16 @@ def test_dump_single_scalar_key_is_block_and_odd_breaks_survive() -> None:
     assert dump({"title": "T"}, "b") == "---\ntitle: T\n---\n\nb\n"
     for value in ("\x85", "a\u2028b", "x\rY", "a\nb\x85", "line\nbreak"):
         assert parse(dump({"summary": value}, ""), P).meta == {"summary": value}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("title: A\ndate: 2024-13-45\n", "a.md:3: invalid YAML: `2024-13-45` is not a valid date"),
+    ("title: A\ndate: 2024-02-30\n", "a.md:3: invalid YAML: `2024-02-30` is not a valid date"),
+    ("title: !!int abc\n", "a.md:2: invalid YAML: `abc` is not a valid whole number"),
+    ("title: !!float\n", "a.md:2: invalid YAML: `` is not a valid number"),
+    ("title: !!timestamp nope\n", "a.md:2: invalid YAML: `nope` is not a valid date"),
+])
+def test_values_yaml_cannot_build_are_errors_with_their_line(text: str, expected: str) -> None:
+    with pytest.raises(ContentError) as caught:
+        parse(f"---\n{text}---\nBody.\n", Path("a.md"))
+    assert str(caught.value).startswith(expected)

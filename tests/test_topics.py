@@ -133,3 +133,14 @@ def test_tags_classify_in_the_collection_but_front_matter_topics_win() -> None:
     collection = build_collection(config, [tagged, chosen])
     assert [t.slug for t in collection.article_topics["a"]] == ["rust"]
     assert [t.slug for t in collection.article_topics["b"]] == ["go"]
+
+
+@given(st.text(alphabet="GPU gpus neocloud IPO ipos CVE-2013 pre-IPO C++ x\n", max_size=60),
+       st.lists(st.sampled_from(["GPU", "neocloud", "IPO", "compute capacity", "C++", "CVE"]),
+                min_size=1, max_size=4))
+def test_skipping_impossible_topics_never_changes_a_score(text: str, keywords: list[str]) -> None:
+    """The word-set shortcut in `explain` gives exactly the scores of running every regex."""
+    topic = TopicConfig(slug="t", name="T", keywords=tuple(keywords), min_score=1)
+    other = TopicConfig(slug="o", name="O", keywords=("unrelated",))
+    [shortcut, _] = explain("Title", text, (topic, other))
+    assert shortcut == score("Title", text, topic)
