@@ -54,6 +54,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--drafts", action="store_true", help="include `draft: true` articles")
     build.add_argument("--relative", action="store_true",
                        help="relative links, for opening from disk (`relative_urls: true`)")
+    build.add_argument("--jobs", "-j", type=int, metavar="N",
+                       help="processes for loading and rendering (default: all CPUs for a big "
+                       "site, 1 for a small one)")
+    build.add_argument("--profile", action="store_true", help="print the time of each stage")
 
     serve = sub.add_parser(
         "serve", help="build, serve on http://127.0.0.1:8000, rebuild and reload on change")
@@ -91,8 +95,13 @@ def _parser() -> argparse.ArgumentParser:
 def _build(config: SiteConfig, args: argparse.Namespace) -> int:
     if args.relative:
         config = dataclasses.replace(config, relative_urls=True)
-    report = build_site(config, args.output.resolve() if args.output else None, args.drafts)
+    if args.jobs is not None and args.jobs < 1:
+        raise ConfigError.at(None, None, "--jobs must be 1 or more")
+    report = build_site(config, args.output.resolve() if args.output else None, args.drafts,
+                        args.jobs)
     print(report.summary())
+    if args.profile:
+        print(report.profile())
     return EXIT_OK
 
 
@@ -214,7 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "build"
     if command == "build" and not hasattr(args, "output"):
-        args.output, args.drafts, args.relative = None, False, False
+        args.output, args.drafts, args.relative, args.jobs, args.profile = (
+            None, False, False, None, False)
     site: Path = args.site.resolve()
     try:
         if command == "import":

@@ -13,7 +13,7 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from readsite.config import SiteConfig
@@ -40,11 +40,22 @@ class BuildReport:
     """All files written, static files included."""
     seconds: float
     """Wall time of the build."""
+    stages: dict[str, float] = field(default_factory=dict)
+    """Wall time per stage (load, link, render, swap), in order."""
 
     def summary(self) -> str:
-        """One line for the terminal."""
+        """One line for the terminal, naming the slowest stage."""
         kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.pages.items()))
-        return f"built {self.files} files ({kinds}) into {self.output} in {self.seconds:.2f}s"
+        slowest = max(self.stages.items(), key=lambda kv: kv[1], default=None)
+        most = f" (slowest: {slowest[0]} {slowest[1]:.2f}s)" if slowest else ""
+        return (f"built {self.files} files ({kinds}) into {self.output} in "
+                f"{self.seconds:.2f}s{most}")
+
+    def profile(self) -> str:
+        """Per-stage times, for `build --profile`."""
+        width = max((len(name) for name in self.stages), default=0)
+        return "\n".join(f"  {name:<{width}}  {seconds:7.3f}s  {100 * seconds / self.seconds:5.1f}%"
+                         for name, seconds in self.stages.items())
 
 
 class Writer:
@@ -177,17 +188,30 @@ def build_site(
     `draft: true` articles are left out unless `drafts` (the preview server shows them).
     `jobs` processes load and render (default: all CPUs for a big site; see `workers`)."""
     started = time.perf_counter()
+    stages: dict[str, float] = {}
+    clock = started
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        stages[name], clock = now - clock, now
+
     target = (output or config.output_dir).resolve()
-    collection = build_collection(config, load_articles(config, drafts, jobs))
+    articles = load_articles(config, drafts, jobs)
+    lap("load")
+    collection = build_collection(config, articles)
     plan = plan_site(collection)  # a collision fails the build before anything is written
+    lap("link")
     _check_replaceable(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
     try:
         files, kinds = write_site(collection, plan, staged, jobs)
+        lap("render")
         staged.chmod(0o755)
         swap_in(staged, target)
+        lap("swap")
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
-    return BuildReport(target, dict(kinds), files, time.perf_counter() - started)
+    return BuildReport(target, dict(kinds), files, time.perf_counter() - started, stages)
