@@ -78,6 +78,10 @@ class SiteConfig:
     """How many articles the home page lists."""
     related: int = 5
     """At most this many related articles per article page."""
+    paginate: int = 50
+    """Articles per topic and archive page; the rest go on `page/2/`, `page/3/`, ... so a
+    list page stays small at 10,000 articles.  At least 5 (fewer makes readers page through
+    a list for nothing), or 0 for one page listing everything."""
     topics: tuple[TopicConfig, ...] = ()
     """Declared topics, in display order."""
     relative_urls: bool = False
@@ -194,12 +198,15 @@ class _Checker:
         return bool(data[key])
 
     def integer(self, data: dict[str, Any], key: str, where: tuple[str | int, ...],
-                minimum: int = 0) -> int | None:
+                minimum: int = 0, zero: str = "") -> int | None:
+        """A whole number ≥ `minimum`; with `zero` (what 0 means), 0 is allowed too."""
         if key not in data:
             return None
         value = data[key]
-        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            self.fail((*where, key), f"`{key}` must be a whole number ≥ {minimum}")
+        if isinstance(value, bool) or not isinstance(value, int) or (
+                value < minimum and not (zero and value == 0)):
+            also = f", or 0 for {zero}" if zero else ""
+            self.fail((*where, key), f"`{key}` must be a whole number ≥ {minimum}{also}")
             return None
         return value
 
@@ -260,8 +267,9 @@ def parse_config(text: str, path: Path) -> SiteConfig:
         value = check.text(data, key, (), required=key == "title")
         if value is not None:
             values[key] = value
-    for key, minimum in (("latest", 1), ("related", 0)):
-        number = check.integer(data, key, (), minimum=minimum)
+    for key, minimum, zero in (("latest", 1, ""), ("related", 0, ""),
+                               ("paginate", 5, "one page listing every article")):
+        number = check.integer(data, key, (), minimum=minimum, zero=zero)
         if number is not None:
             values[key] = number
     relative = check.boolean(data, "relative_urls", ())

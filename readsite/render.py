@@ -4,21 +4,24 @@ Template lookup follows Pelican: the site's `templates/` first, then the built-i
 `!theme/NAME` always reaches the theme's own file so an override can extend what it replaces.
 Undefined variables are errors (StrictUndefined) and every template is autoescaped, because
 article text is untrusted.  `render_page` is a pure function of (environment, collection,
-page), which is what lets a later build render pages in parallel or only the changed ones.
+page), which is what lets a later build render pages in parallel or only the changed ones;
+so a paginated list (a topic, the archive) is cut into pages here, each page carrying its
+articles, number and neighbours in its context.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import posixpath
 import re
 import traceback
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import unquote, urljoin
 
 import jinja2
@@ -27,9 +30,10 @@ from markupsafe import Markup
 from readsite.config import SiteConfig
 from readsite.errors import BuildError, Problem, TemplateError
 from readsite.markdown import render_inline
-from readsite.models import Collection
+from readsite.models import Article, Collection
 
 THEME_DIR = Path(__file__).parent / "theme"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,21 +57,26 @@ class Page:
 def page_list(collection: Collection) -> list[Page]:
     """Every page of the site, in a stable order."""
     config = collection.config
+    archive = archive_pages(collection)
+    topic_pages = {topic.slug: list_pages(
+        "topic", f"topics/{topic.slug}/", "topic.html", topic.name, topic.articles,
+        config.paginate, {"topic": topic}) for topic in collection.topics}
+    listed = [p.path for p in archive] + [p.path for ps in topic_pages.values() for p in ps]
     pages = [
         Page("home", "", "index.html", "home.html", config.title),
         Page("topics", "topics/", "topics/index.html", "topics.html", "Topics"),
-        Page("archive", "archive/", "archive/index.html", "archive.html", "Archive"),
+        *archive,
         Page("404", "404.html", "404.html", "404.html", "Page not found"),
         Page("feed", "feed.xml", "feed.xml", "feed.xml", config.title,
              MappingProxyType({"entries": collection.articles})),
-        Page("sitemap", "sitemap.xml", "sitemap.xml", "sitemap.xml", "Sitemap"),
+        Page("sitemap", "sitemap.xml", "sitemap.xml", "sitemap.xml", "Sitemap",
+             MappingProxyType({"list_paths": tuple(listed)})),
     ]
     if not (config.root_files_dir / "robots.txt").is_file():
         pages.append(Page("robots", "robots.txt", "robots.txt", "robots.txt", "robots.txt"))
     for topic in collection.topics:
         home = f"topics/{topic.slug}/"
-        pages.append(Page("topic", home, f"{home}index.html", "topic.html", topic.name,
-                          MappingProxyType({"topic": topic})))
+        pages += topic_pages[topic.slug]
         pages.append(Page("feed", f"{home}feed.xml", f"{home}feed.xml", "feed.xml",
                           f"{topic.name} · {config.title}",
                           MappingProxyType({"entries": topic.articles, "home": home,
@@ -82,6 +91,113 @@ def page_list(collection: Collection) -> list[Page]:
                 "neighbours": collection.neighbours[article.slug],
             })))
     return pages + redirect_pages(collection, pages)
+
+
+def list_path(home: str, number: int) -> str:
+    """The address of page `number` of a list whose first page is `home`: page 1 keeps the
+    list's own address, so links made before pagination still land on its start."""
+    return home if number == 1 else f"{home}page/{number}/"
+
+
+def paginate(items: Sequence[T], per_page: int) -> list[tuple[T, ...]]:
+    """`items` cut into pages of `per_page` (0: all on one page); no items is one empty page,
+    so an empty topic still has its page."""
+    if per_page <= 0 or len(items) <= per_page:
+        return [tuple(items)]
+    return [tuple(items[i:i + per_page]) for i in range(0, len(items), per_page)]
+
+
+def list_pages(kind: str, home: str, template: str, title: str, items: Sequence[Article],
+               per_page: int, context: Mapping[str, Any]) -> list[Page]:
+    """The pages of one article list (a topic, the archive), newest first, each knowing its
+    number, the page count and its neighbours' addresses for the pager and `rel` links."""
+    chunks = paginate(items, per_page)
+    count = len(chunks)
+    pages = []
+    for number, chunk in enumerate(chunks, 1):
+        path = list_path(home, number)
+        pages.append(Page(
+            kind, path, f"{path}index.html", template,
+            title if number == 1 else f"{title} · page {number}",
+            MappingProxyType({
+                **context,
+                "items": chunk,
+                "page_number": number,
+                "page_count": count,
+                "prev_path": list_path(home, number - 1) if number > 1 else "",
+                "next_path": list_path(home, number + 1) if number < count else "",
+            })))
+    return pages
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveMonth:
+    """One month's articles on one archive page: an h3 under its year."""
+
+    name: str
+    """"March"; "" for undated articles, which have no month heading."""
+    continued: bool
+    """The month began on an earlier page, so its heading says "(continued)"."""
+    articles: tuple[Article, ...]
+    """Its articles on this page, newest first."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveYear:
+    """One year's articles on one archive page (an h2), or the undated ones, last."""
+
+    name: str
+    """"2026", "Undated", or "" when no article of the site has a date (nothing to set the
+    undated ones apart from)."""
+    continued: bool
+    """The year began on an earlier page."""
+    months: tuple[ArchiveMonth, ...]
+    """Its months on this page, newest first (one unnamed group for undated articles)."""
+
+
+def _year(article: Article) -> int | None:
+    return article.date.year if article.date else None
+
+
+def _month(article: Article) -> tuple[int, int] | None:
+    return (article.date.year, article.date.month) if article.date else None
+
+
+def archive_groups(articles: Sequence[Article], before: Article | None,
+                   undated_name: str = "Undated") -> tuple[ArchiveYear, ...]:
+    """One archive page's articles (newest first, undated last) under year and month
+    headings; `before` is the last article of the previous page, to tell a year or month
+    that started there."""
+    years: list[ArchiveYear] = []
+    for year, group in itertools.groupby(articles, key=_year):
+        in_year = tuple(group)
+        year_continued = before is not None and _year(before) == year
+        months: tuple[ArchiveMonth, ...]
+        if year is None:
+            months = (ArchiveMonth("", year_continued, in_year),)
+        else:
+            months = tuple(
+                ArchiveMonth(dt.date(year, month[1], 1).strftime("%B"),
+                             before is not None and _month(before) == month, tuple(in_month))
+                for month, in_month in itertools.groupby(in_year, key=_month) if month)
+        years.append(ArchiveYear(str(year) if year else undated_name, year_continued, months))
+    return tuple(years)
+
+
+def archive_pages(collection: Collection) -> list[Page]:
+    """The archive: every article, newest first, paginated, grouped by year and month."""
+    articles = collection.articles
+    undated_name = "Undated" if any(a.date for a in articles) else ""
+    pages = list_pages("archive", "archive/", "archive.html", "Archive", articles,
+                       collection.config.paginate, {})
+    done = 0
+    for index, page in enumerate(pages):
+        items = page.context["items"]
+        before = articles[done - 1] if done else None
+        groups = archive_groups(items, before, undated_name)
+        pages[index] = replace(page, context=MappingProxyType({**page.context, "groups": groups}))
+        done += len(items)
+    return pages
 
 
 def alias_output(alias: str) -> str:
