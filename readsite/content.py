@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from readsite import cache
 from readsite.config import SLUG_RE, SiteConfig
 from readsite.errors import ContentError, Problem
 from readsite.frontmatter import Document, as_date, parse
@@ -174,8 +175,10 @@ def _extra(doc: Document, path: Path, problems: list[Problem]) -> dict[str, Any]
     return {**extra, **given}
 
 
-def load_article(text: str, path: Path, config: SiteConfig) -> Article:
-    """Parse and validate one article file; raise ContentError listing its problems."""
+def load_article(text: str, path: Path, config: SiteConfig,
+                 rendered: Mapping[str, cache.Entry] | None = None) -> Article:
+    """Parse and validate one article file; raise ContentError listing its problems.
+    `rendered` holds bodies rendered by earlier builds (see `readsite.cache`)."""
     doc = parse(text, path)
     problems: list[Problem] = []
     title = _text(doc, path, "title", problems)
@@ -206,18 +209,22 @@ def load_article(text: str, path: Path, config: SiteConfig) -> Article:
         problems.append(Problem("`draft` must be true or false", path, doc.loaded.line("draft")))
     if problems:
         raise ContentError(*problems)
-    rendered = render(doc.body, config.base_path)
+    entry = rendered.get(cache.key(doc.body, config.base_path)) if rendered else None
+    if entry is None:
+        fresh = render(doc.body, config.base_path)
+        entry = (fresh.html, fresh.text, fresh.headings)
+    html, plain, headings = entry
     return Article(
-        slug=slug, title=title, path=path, body=doc.body, body_html=rendered.html,
-        text=rendered.text, headings=rendered.headings, date=date, topics_set=topics,
-        word_count=len(WORD_RE.findall(rendered.text)), extra=MappingProxyType(extra),
+        slug=slug, title=title, path=path, body=doc.body, body_html=html,
+        text=plain, headings=headings, date=date, topics_set=topics,
+        word_count=len(WORD_RE.findall(plain)), extra=MappingProxyType(extra),
         draft=draft is True, tags=tags, aliases=aliases, updated=updated,
         **values,
     )
 
 
-def load_articles(config: SiteConfig, drafts: bool = False,
-                  jobs: int | None = None) -> list[Article]:
+def load_articles(config: SiteConfig, drafts: bool = False, jobs: int | None = None,
+                  render_cache: cache.RenderCache | None = None) -> list[Article]:
     """Load every article (`draft: true` ones only when `drafts`; across `jobs` processes,
     see `readsite.workers`); raise one ContentError with the problems of all files (drafts
     are validated either way)."""
@@ -237,9 +244,13 @@ def load_articles(config: SiteConfig, drafts: bool = False,
             continue
         texts.append((text, shown))
     articles: list[Article] = []
-    for result in load_many(texts, config, jobs):
+    known = render_cache.entries if render_cache is not None else None
+    for result in load_many(texts, config, jobs, known):
         if isinstance(result, Article):
             articles.append(result)
+            if render_cache is not None:
+                render_cache.put(cache.key(result.body, config.base_path),
+                                 (result.body_html, result.text, result.headings))
         else:
             problems.extend(result.problems)
     problems.extend(_slug_collisions(articles))

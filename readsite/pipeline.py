@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from readsite.cache import RenderCache
 from readsite.config import SiteConfig
 from readsite.content import load_articles
 from readsite.errors import BuildError, Problem
@@ -182,11 +183,12 @@ def swap_in(staged: Path, output: Path) -> None:
 
 def build_site(
     config: SiteConfig, output: Path | None = None, drafts: bool = False,
-    jobs: int | None = None,
+    jobs: int | None = None, use_cache: bool = True,
 ) -> BuildReport:
     """Build the whole site into `output` (default: the configured folder), atomically;
     `draft: true` articles are left out unless `drafts` (the preview server shows them).
-    `jobs` processes load and render (default: all CPUs for a big site; see `workers`)."""
+    `jobs` processes load and render (default: all CPUs for a big site; see `workers`);
+    bodies rendered by earlier builds come from `.readsite-cache/` unless not `use_cache`."""
     started = time.perf_counter()
     stages: dict[str, float] = {}
     clock = started
@@ -197,7 +199,10 @@ def build_site(
         stages[name], clock = now - clock, now
 
     target = (output or config.output_dir).resolve()
-    articles = load_articles(config, drafts, jobs)
+    render_cache = RenderCache.open(config.root) if use_cache else None
+    articles = load_articles(config, drafts, jobs, render_cache)
+    if render_cache is not None:
+        render_cache.save()
     lap("load")
     collection = build_collection(config, articles)
     plan = plan_site(collection)  # a collision fails the build before anything is written

@@ -18,12 +18,13 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from readsite.cache import Entry
 from readsite.config import SiteConfig
 from readsite.errors import ReadsiteError
 from readsite.models import Article, Collection
@@ -76,11 +77,12 @@ def _initialise(*state: Any) -> None:
 LoadResult = Article | ReadsiteError
 
 
-def _load(text: str, path: Path, config: SiteConfig) -> LoadResult:
+def _load(text: str, path: Path, config: SiteConfig,
+          rendered: Mapping[str, Entry] | None) -> LoadResult:
     from readsite.content import load_article
 
     try:
-        article = load_article(text, path, config)
+        article = load_article(text, path, config, rendered)
     except ReadsiteError as exc:
         return exc
     # MappingProxyType cannot be pickled: a plain dict travels, the caller wraps it again.
@@ -88,19 +90,20 @@ def _load(text: str, path: Path, config: SiteConfig) -> LoadResult:
 
 
 def _load_chunk(items: list[tuple[str, Path]]) -> list[LoadResult]:
-    (config,) = _WORKER["state"]
-    return [_load(text, path, config) for text, path in items]
+    config, rendered = _WORKER["state"]
+    return [_load(text, path, config, rendered) for text, path in items]
 
 
-def load_many(items: Sequence[tuple[str, Path]], config: SiteConfig,
-              jobs: int | None = None) -> list[LoadResult]:
-    """`load_article` over (text, path) pairs, in order; an error is returned, not raised."""
+def load_many(items: Sequence[tuple[str, Path]], config: SiteConfig, jobs: int | None = None,
+              rendered: Mapping[str, Entry] | None = None) -> list[LoadResult]:
+    """`load_article` over (text, path) pairs, in order; an error is returned, not raised.
+    `rendered` (earlier builds' bodies, see `readsite.cache`) is inherited by the workers."""
     workers = _workers(jobs, len(items))
     if workers == 1:
-        results = [_load(text, path, config) for text, path in items]
+        results = [_load(text, path, config, rendered) for text, path in items]
     else:
         batches = [list(items[r.start:r.stop]) for r in _chunks(len(items))]
-        with _pool(workers, (config,)) as pool:
+        with _pool(workers, (config, rendered)) as pool:
             results = [r for batch in pool.map(_load_chunk, batches) for r in batch]
     return [dataclasses.replace(r, extra=MappingProxyType(dict(r.extra)))
             if isinstance(r, Article) else r for r in results]

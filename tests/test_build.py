@@ -159,7 +159,8 @@ def test_rebuild_replaces_output_and_leaves_no_temp(make_site: MakeSite) -> None
     (root / "content/two.md").unlink()
     build(root)
     assert not (site / "articles/two").exists()
-    assert sorted(p.name for p in root.iterdir()) == ["_site", "content", "site.yaml"]
+    assert sorted(p.name for p in root.iterdir()) == [".readsite-cache", "_site", "content",
+                                                      "site.yaml"]
 
 
 def test_refuses_to_replace_foreign_folder(

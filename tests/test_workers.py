@@ -63,3 +63,36 @@ def test_a_template_error_in_a_worker_names_the_template(make_site: MakeSite,
     with pytest.raises(TemplateError, match=r"article\.html"):
         build_site(config, tmp_path / "out", jobs=2)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_warm_cache_gives_the_same_site_and_a_damaged_one_is_ignored(
+        make_site: MakeSite, tmp_path: Path) -> None:
+    from readsite.cache import CACHE_DIR
+
+    root = make_site(many_articles(15))
+    config = load_config(root)
+    cold = build_site(config, tmp_path / "cold", jobs=1)
+    cache_file = root / CACHE_DIR / "render.json"
+    assert cache_file.is_file() and (root / CACHE_DIR / ".gitignore").read_text() == "*\n"
+    warm = build_site(config, tmp_path / "warm", jobs=2)
+    assert snapshot(cold.output) == snapshot(warm.output)
+    data = cache_file.read_text(encoding="utf-8")
+    poisoned = data.replace("About ", "<script>alert(1)</script>About ", 1)
+    for damage in ("{not json", '{"format": 99, "entries": {}}', poisoned, poisoned.replace(
+            '"entries":{', '"entries":{"x":[1,2,3],', 1), data[: len(data) // 2]):
+        cache_file.write_text(damage, encoding="utf-8")
+        again = build_site(config, tmp_path / "again", jobs=1)
+        assert snapshot(again.output) == snapshot(cold.output), damage[:40]
+    # An edited article is rendered afresh, not taken from the cache.
+    article = root / "content/a-000.md"
+    article.write_text(article.read_text().replace("## Part 0", "## Part zero"))
+    edited = build_site(config, tmp_path / "edited", jobs=1)
+    assert "Part zero" in (edited.output / "articles/a-000/index.html").read_text()
+
+
+def test_a_different_renderer_never_reuses_old_entries(make_site: MakeSite) -> None:
+    from readsite import cache
+
+    assert cache.key("body", "/") != cache.key("body", "/repo/")
+    assert cache.key("body", "/") == cache.key("body", "/")
+    assert len(cache.renderer_id()) == 64

@@ -1,0 +1,138 @@
+"""The render cache: an article body rendered once is not rendered again.
+
+Rendering Markdown (parsing, plugins, sanitising) is most of the cost of loading an article,
+and it is a pure function of (body, base path, the renderer's code), so its result is kept
+in `.readsite-cache/render.json` beside site.yaml, outside the output and every watched
+folder.  Keys hash all three inputs: the renderer's identity is a hash of readsite's version,
+the source of the modules that render, and the versions of the libraries they use, so a new
+readsite or library never reuses an old result.
+
+The file is JSON, never pickle: it is read as untrusted data.  A file that does not parse, has
+another format, or holds an entry of the wrong shape or whose checksum fails (a damaged or
+hand-edited entry) is ignored, entry by entry, never trusted; the worst a damaged cache can
+do is cost a re-render.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from readsite import __version__
+from readsite.models import Heading
+
+CACHE_DIR = ".readsite-cache"
+"""Folder (beside site.yaml) holding the cache; safe to delete at any time."""
+FORMAT = 1
+"""Bumped when the file's layout changes."""
+
+Entry = tuple[str, str, tuple[Heading, ...]]
+"""(html, text, headings) of a rendered body."""
+
+
+@lru_cache(maxsize=1)
+def renderer_id() -> str:
+    """A hash of everything a rendered body depends on besides the body and base path."""
+    digest = hashlib.sha256(f"readsite {__version__}".encode())
+    here = Path(__file__).parent
+    for module in ("markdown.py", "sanitise.py", "models.py"):
+        digest.update((here / module).read_bytes())
+    for package in ("markdown-it-py", "mdit-py-plugins", "nh3"):
+        try:
+            digest.update(f"{package} {metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(package.encode())
+    return digest.hexdigest()
+
+
+def key(body: str, base_path: str) -> str:
+    """The cache key of one body rendered under one base path."""
+    return hashlib.sha256(
+        f"{renderer_id()}\0{base_path}\0{body}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _digest(name: str, html: str, text: str, headings: Any) -> str:
+    """A checksum over an entry and its key: a damaged or edited entry fails it."""
+    blob = json.dumps([name, html, text, headings], ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _entry(name: str, raw: Any) -> Entry | None:
+    """A cached value, if it has exactly the expected shape and its checksum holds."""
+    if not (isinstance(raw, list) and len(raw) == 4 and isinstance(raw[0], str)
+            and isinstance(raw[1], str) and isinstance(raw[2], list)
+            and raw[3] == _digest(name, raw[0], raw[1], raw[2])):
+        return None
+    headings = []
+    for item in raw[2]:
+        if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], int)
+                and isinstance(item[1], str) and isinstance(item[2], str)):
+            return None
+        headings.append(Heading(item[0], item[1], item[2]))
+    return raw[0], raw[1], tuple(headings)
+
+
+@dataclass(slots=True)
+class RenderCache:
+    """Rendered bodies by key; loaded from and saved to one JSON file."""
+
+    path: Path | None
+    """The file, or None for a cache that is not kept (a preview, a test)."""
+    entries: dict[str, Entry] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    """Keys read or written in this build: only those are saved (no unbounded growth)."""
+    changed: bool = False
+
+    @classmethod
+    def open(cls, root: Path) -> RenderCache:
+        """The cache of the site at `root`; empty if missing, unreadable or of another kind."""
+        path = root / CACHE_DIR / "render.json"
+        cache = cls(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+            return cache
+        if not (isinstance(data, dict) and data.get("format") == FORMAT
+                and isinstance(data.get("entries"), dict)):
+            return cache
+        for name, raw in data["entries"].items():
+            entry = _entry(str(name), raw)
+            if entry is not None:
+                cache.entries[name] = entry
+        return cache
+
+    def put(self, name: str, entry: Entry) -> None:
+        """Remember an entry made in this build."""
+        if self.entries.get(name) != entry:
+            self.entries[name] = entry
+            self.changed = True
+        self.used.add(name)
+
+    def save(self) -> None:
+        """Write the entries this build used, atomically; a failure only costs speed."""
+        if self.path is None or not (self.changed or self.used != set(self.entries)):
+            return
+        entries = {}
+        for name, (html, text, headings) in sorted(self.entries.items()):
+            if name in self.used:
+                listed = [[h.level, h.text, h.anchor] for h in headings]
+                entries[name] = [html, text, listed, _digest(name, html, text, listed)]
+        data = {"format": FORMAT, "entries": entries}
+        temp = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            (self.path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
+            handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".render-")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temp, self.path)
+        except (OSError, ValueError):  # read-only site, or text JSON cannot hold
+            if temp is not None:
+                Path(temp).unlink(missing_ok=True)
