@@ -119,7 +119,8 @@ def test_cli_bad_article_exits_1_and_keeps_site(
     err = capsys.readouterr().err
     assert f"content/bad.md{expected}" in err
     assert snapshot(root / "_site") == before
-    assert sorted(p.name for p in root.iterdir()) == ["_site", "content", "site.yaml"]
+    assert sorted(p.name for p in root.iterdir()) == [".readsite-cache", "_site", "content",
+                                                      "site.yaml"], "no staged folder is left"
 
 
 def test_tags_aliases_updated_extra(make_site: MakeSite) -> None:
