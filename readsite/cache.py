@@ -136,3 +136,93 @@ class RenderCache:
         except (OSError, ValueError):  # read-only site, or text JSON cannot hold
             if temp is not None:
                 Path(temp).unlink(missing_ok=True)
+
+
+# --------------------------------------------------------------------------- build stamps
+
+
+@lru_cache(maxsize=1)
+def code_id() -> str:
+    """A hash of readsite's own code (every module) and the libraries that shape output."""
+    digest = hashlib.sha256(renderer_id().encode())
+    for module in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(module.read_bytes())
+    for package in ("jinja2", "pyyaml", "python-slugify"):
+        try:
+            digest.update(f"{package} {metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(package.encode())
+    return digest.hexdigest()
+
+
+def inputs_digest(settings: str, paths: list[Path]) -> str:
+    """A hash of everything a build reads: `settings` (the config and options, as text),
+    readsite's code, and the bytes of every file under `paths`."""
+    digest = hashlib.sha256(f"{code_id()}\0{settings}".encode("utf-8", "surrogatepass"))
+    for top in paths:
+        files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
+        for path in files:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            digest.update(f"\0{path}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
+            digest.update(hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def output_listing(folder: Path) -> dict[str, list[int]]:
+    """Every file in a built folder with its size and modification time."""
+    listing: dict[str, list[int]] = {}
+    for directory, _, names in os.walk(folder):
+        for name in names:
+            path = Path(directory, name)
+            stat = path.stat()
+            listing[path.relative_to(folder).as_posix()] = [stat.st_size, stat.st_mtime_ns]
+    return listing
+
+
+@dataclass(slots=True)
+class BuildStamps:
+    """What the last builds into each output folder were made from (`build.json`)."""
+
+    path: Path
+    stamps: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, root: Path) -> BuildStamps:
+        """The stamps of the site at `root`; none if missing or unreadable."""
+        path = root / CACHE_DIR / "build.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+            data = None
+        ok = isinstance(data, dict) and data.get("format") == FORMAT
+        return cls(path, data["builds"] if ok and isinstance(data.get("builds"), dict) else {})
+
+    def up_to_date(self, output: Path, digest: str) -> bool:
+        """Whether `output` holds, untouched, what a build from `digest` wrote."""
+        stamp = self.stamps.get(str(output))
+        if not (isinstance(stamp, dict) and stamp.get("inputs") == digest and output.is_dir()):
+            return False
+        try:
+            return bool(output_listing(output) == stamp.get("files"))
+        except OSError:
+            return False
+
+    def record(self, output: Path, digest: str) -> None:
+        """Remember that `output` was just built from `digest` (kept for 8 folders)."""
+        self.stamps.pop(str(output), None)
+        self.stamps[str(output)] = {"inputs": digest, "files": output_listing(output)}
+        while len(self.stamps) > 8:
+            self.stamps.pop(next(iter(self.stamps)))
+        temp = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".build-")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump({"format": FORMAT, "builds": self.stamps}, out)
+            os.replace(temp, self.path)
+        except (OSError, ValueError):
+            if temp is not None:
+                Path(temp).unlink(missing_ok=True)

@@ -16,8 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from readsite.cache import RenderCache
-from readsite.config import SiteConfig
+from readsite.cache import BuildStamps, RenderCache, inputs_digest
+from readsite.config import CONFIG_NAME, WATCHED_FOLDERS, SiteConfig
 from readsite.content import load_articles
 from readsite.errors import BuildError, Problem
 from readsite.links import build_collection
@@ -43,9 +43,14 @@ class BuildReport:
     """Wall time of the build."""
     stages: dict[str, float] = field(default_factory=dict)
     """Wall time per stage (load, link, render, swap), in order."""
+    up_to_date: bool = False
+    """Nothing the build reads changed since it last wrote this folder, so it was kept."""
 
     def summary(self) -> str:
         """One line for the terminal, naming the slowest stage."""
+        if self.up_to_date:
+            return (f"up to date: {self.output} already holds this site ({self.files} files; "
+                    f"nothing changed since the last build) in {self.seconds:.2f}s")
         kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.pages.items()))
         slowest = max(self.stages.items(), key=lambda kv: kv[1], default=None)
         most = f" (slowest: {slowest[0]} {slowest[1]:.2f}s)" if slowest else ""
@@ -199,6 +204,11 @@ def build_site(
         stages[name], clock = now - clock, now
 
     target = (output or config.output_dir).resolve()
+    if use_cache:
+        stamps = BuildStamps.open(config.root)
+        digest = inputs_digest(f"{config!r} drafts={drafts}", input_paths(config.root))
+        if stamps.up_to_date(target, digest):
+            return _unchanged(target, started)
     render_cache = RenderCache.open(config.root) if use_cache else None
     articles = load_articles(config, drafts, jobs, render_cache)
     if render_cache is not None:
@@ -219,4 +229,17 @@ def build_site(
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
+    if use_cache:
+        stamps.record(target, digest)
     return BuildReport(target, dict(kinds), files, time.perf_counter() - started, stages)
+
+
+def input_paths(root: Path) -> list[Path]:
+    """What a build of the site at `root` reads: site.yaml, its folders and the theme."""
+    return [root / CONFIG_NAME, *(root / name for name in WATCHED_FOLDERS), THEME_DIR]
+
+
+def _unchanged(target: Path, started: float) -> BuildReport:
+    """The report of a build skipped because nothing it reads changed since the last one."""
+    files = sum(1 for _ in target.rglob("*") if _.is_file())
+    return BuildReport(target, {}, files, time.perf_counter() - started, {}, up_to_date=True)

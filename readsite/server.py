@@ -47,10 +47,9 @@ import tornado.web
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from livereload.watcher import Watcher
 
-from readsite.config import CONFIG_NAME, WATCHED_FOLDERS, load_config
+from readsite.config import WATCHED_FOLDERS, load_config
 from readsite.errors import Problem, ReadsiteError
-from readsite.pipeline import BuildReport, build_site, is_junk
-from readsite.render import THEME_DIR
+from readsite.pipeline import BuildReport, build_site, input_paths, is_junk
 
 POLL_SECONDS = 0.25
 """How often the watched trees are scanned."""
@@ -59,11 +58,6 @@ RECENT_SECONDS = 2.0
 
 Signature = dict[str, tuple[int, int, int, str]]
 """Watched file → (mtime_ns, size, inode, content hash if recently modified)."""
-
-
-def watched_paths(root: Path) -> list[Path]:
-    """What a preview of the site at `root` depends on: its folders, site.yaml, the theme."""
-    return [root / CONFIG_NAME, *(root / name for name in WATCHED_FOLDERS), THEME_DIR]
 
 
 def _digest(path: Path) -> str:
@@ -130,7 +124,7 @@ class Preview:
 
     def build(self) -> BuildReport | None:
         """Build the whole site afresh; on failure keep the last good one and remember why."""
-        self.built = signature(watched_paths(self.root))
+        self.built = signature(input_paths(self.root))
         try:
             config = load_config(self.root).with_base_url(self.base_url)
             report = build_site(config, self.output, drafts=True)
@@ -143,7 +137,7 @@ class Preview:
     def poll(self) -> list[str] | None:
         """Rebuild when watched files changed and have been quiet since the last poll;
         return the changed files when a rebuild ran, else None."""
-        now = signature(watched_paths(self.root))
+        now = signature(input_paths(self.root))
         changed = differs(self.built or {}, now)
         if not changed:
             self.pending = None

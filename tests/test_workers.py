@@ -96,3 +96,29 @@ def test_a_different_renderer_never_reuses_old_entries(make_site: MakeSite) -> N
     assert cache.key("body", "/") != cache.key("body", "/repo/")
     assert cache.key("body", "/") == cache.key("body", "/")
     assert len(cache.renderer_id()) == 64
+
+
+def test_a_build_with_nothing_changed_keeps_the_folder_and_says_so(make_site: MakeSite) -> None:
+    root = make_site(many_articles(8))
+    config = load_config(root)
+    first = build_site(config)
+    before = snapshot(first.output)
+    again = build_site(config)
+    assert again.up_to_date and again.summary().startswith("up to date:")
+    assert again.files == first.files and snapshot(again.output) == before
+    # Anything the build reads, or a change to the output folder, means a real build.
+    for change in (
+        lambda: (root / "content/a-001.md").write_text(
+            (root / "content/a-001.md").read_text().replace("Article 1", "Article one")),
+        lambda: (root / "templates").mkdir() or (root / "templates/base.html").write_text(
+            '{% extends "!theme/base.html" %}{% block colophon %}<p>c</p>{% endblock %}'),
+        lambda: (first.output / "archive/index.html").unlink(),
+        lambda: (first.output / "index.html").write_text("tampered"),
+    ):
+        change()
+        rebuilt = build_site(config)
+        assert not rebuilt.up_to_date
+        assert build_site(config).up_to_date
+    assert "Article one" in (first.output / "articles/a-001/index.html").read_text()
+    assert "tampered" not in (first.output / "index.html").read_text()
+    assert not build_site(config, drafts=True).up_to_date, "other options, other site"
