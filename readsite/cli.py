@@ -58,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="processes for loading and rendering (default: all CPUs for a big "
                        "site, 1 for a small one)")
     build.add_argument("--profile", action="store_true", help="print the time of each stage")
+    build.add_argument("--no-cache", action="store_true",
+                       help="a clean build: ignore and do not write .readsite-cache/")
 
     serve = sub.add_parser(
         "serve", help="build, serve on http://127.0.0.1:8000, rebuild and reload on change")
@@ -98,7 +100,7 @@ def _build(config: SiteConfig, args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise ConfigError.at(None, None, "--jobs must be 1 or more")
     report = build_site(config, args.output.resolve() if args.output else None, args.drafts,
-                        args.jobs)
+                        args.jobs, use_cache=not args.no_cache)
     print(report.summary())
     if args.profile:
         print(report.profile())
@@ -223,8 +225,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "build"
     if command == "build" and not hasattr(args, "output"):
-        args.output, args.drafts, args.relative, args.jobs, args.profile = (
-            None, False, False, None, False)
+        args.output, args.drafts, args.relative, args.jobs, args.profile, args.no_cache = (
+            None, False, False, None, False, False)
     site: Path = args.site.resolve()
     try:
         if command == "import":
