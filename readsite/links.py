@@ -51,21 +51,26 @@ def sort_key(article: Article) -> tuple[int, int, str, str]:
     return (article.date is None, -ordinal, article.title.lower(), article.slug)
 
 
-def terms(text: str) -> Counter[str]:
-    """Lower-cased content words of `text` (no stopwords, no numbers, ≥ 3 letters)."""
-    words = (w.lower().replace("’", "'") for w in WORD_RE.findall(text))
-    return Counter(w for w in words if len(w) >= 3 and w not in STOPWORDS)
+def terms(text: str, forms: dict[str, Counter[str]] | None = None) -> Counter[str]:
+    """Lower-cased content words of `text` (no stopwords, no numbers, ≥ 3 letters); when
+    `forms` is given, also count how each word was written there ("xAI" for "xai").
+
+    Words are counted as written first (one C-speed pass) and folded per *distinct* word,
+    which is what keeps this cheap for long articles."""
+    counted: Counter[str] = Counter()
+    for word, n in Counter(WORD_RE.findall(text)).items():
+        written = word.replace("’", "'")
+        key = written.lower()
+        if forms is not None:
+            forms[key][written] += n
+        if len(key) >= 3 and key not in STOPWORDS:
+            counted[key] += n
+    return counted
 
 
-def _display_forms(articles: Iterable[Article], wanted: set[str]) -> dict[str, str]:
-    """Most common written form of each wanted term ("xai" → "xAI") for showing reasons."""
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for article in articles:
-        for word in WORD_RE.findall(article.text):
-            key = word.lower().replace("’", "'")
-            if key in wanted:
-                forms[key][word.replace("’", "'")] += 1
-    return {term: counter.most_common(1)[0][0] for term, counter in forms.items()}
+def _display_forms(forms: dict[str, Counter[str]], wanted: set[str]) -> dict[str, str]:
+    """Most common written form of each wanted term, for showing reasons (ties: first met)."""
+    return {term: forms[term].most_common(1)[0][0] for term in wanted if forms.get(term)}
 
 
 def distinctive_terms(
@@ -112,7 +117,9 @@ def relate(
     """For each article, up to `limit` related articles with the reason they relate."""
     if limit == 0:
         return {a.slug: () for a in articles}
-    tops, strengths = distinctive_terms([terms(a.title + "\n" + a.text) for a in articles])
+    written: dict[str, Counter[str]] = defaultdict(Counter)
+    tops, strengths = distinctive_terms([terms(a.title + "\n" + a.text, written)
+                                         for a in articles])
     index = postings(strengths)
     ranks = [sort_key(a) for a in articles]
     slugs_of = [frozenset(t.slug for t in topics_of[a.slug]) for a in articles]
@@ -130,7 +137,7 @@ def relate(
     # Only the chosen pairs get a reason worked out, with display forms for just their terms.
     commons = [[sorted(tops[i].keys() & tops[j].keys(), key=lambda t: (-tops[i][t], t))[:3]
                 for _, j in best] for i, best in enumerate(chosen)]
-    forms = _display_forms(articles, {t for per in commons for common in per for t in common})
+    forms = _display_forms(written, {t for per in commons for common in per for t in common})
     result: dict[str, tuple[Related, ...]] = {}
     for i, article in enumerate(articles):
         related = []
