@@ -44,12 +44,17 @@ def renderer_id() -> str:
     here = Path(__file__).parent
     for module in ("markdown.py", "sanitise.py", "models.py"):
         digest.update((here / module).read_bytes())
-    for package in ("markdown-it-py", "mdit-py-plugins", "nh3"):
+    _add_versions(digest, ("markdown-it-py", "mdit-py-plugins", "nh3"))
+    return digest.hexdigest()
+
+
+def _add_versions(digest: Any, packages: tuple[str, ...]) -> None:
+    """Feed the installed version of each package (or its bare name) into `digest`."""
+    for package in packages:
         try:
             digest.update(f"{package} {metadata.version(package)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(package.encode())
-    return digest.hexdigest()
 
 
 def key(body: str, base_path: str) -> str:
@@ -147,11 +152,7 @@ def code_id() -> str:
     digest = hashlib.sha256(renderer_id().encode())
     for module in sorted(Path(__file__).parent.rglob("*.py")):
         digest.update(module.read_bytes())
-    for package in ("jinja2", "pyyaml", "python-slugify"):
-        try:
-            digest.update(f"{package} {metadata.version(package)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(package.encode())
+    _add_versions(digest, ("jinja2", "pyyaml", "python-slugify"))
     return digest.hexdigest()
 
 
