@@ -12,10 +12,11 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from types import MappingProxyType
 
-from readsite.config import SiteConfig
+from readsite.config import SiteConfig, TopicConfig
 from readsite.models import Article, Collection, Neighbours, Related, Topic
 from readsite.topics import classify
 
@@ -51,30 +52,76 @@ def sort_key(article: Article) -> tuple[int, int, str, str]:
     return (article.date is None, -ordinal, article.title.lower(), article.slug)
 
 
-def terms(text: str, forms: dict[str, Counter[str]] | None = None) -> Counter[str]:
-    """Lower-cased content words of `text` (no stopwords, no numbers, ≥ 3 letters); when
-    `forms` is given, also count how each word was written there ("xAI" for "xai").
+def terms(text: str) -> Counter[str]:
+    """Lower-cased content words of `text` (no stopwords, no numbers, ≥ 3 letters)."""
+    return _fold(Counter(WORD_RE.findall(text)))
 
-    Words are counted as written first (one C-speed pass) and folded per *distinct* word,
-    which is what keeps this cheap for long articles."""
+
+def _fold(written: Counter[str]) -> Counter[str]:
+    """Counts of words as written, folded to lower case (stopwords and short words dropped);
+    done per *distinct* word, which is what keeps it cheap for long articles."""
     counted: Counter[str] = Counter()
-    for word, n in Counter(WORD_RE.findall(text)).items():
-        written = word.replace("’", "'")
-        key = written.lower()
-        if forms is not None:
-            forms[key][written] += n
+    for word, n in written.items():
+        key = word.replace("’", "'").lower()
         if len(key) >= 3 and key not in STOPWORDS:
             counted[key] += n
     return counted
 
 
-def _display_forms(forms: dict[str, Counter[str]], wanted: set[str]) -> dict[str, str]:
-    """Most common written form of each wanted term, for showing reasons (ties: first met)."""
-    return {term: forms[term].most_common(1)[0][0] for term in wanted if forms.get(term)}
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What linking needs from one article, worked out from it alone (so on any core)."""
+
+    topics: tuple[str, ...]
+    """Slugs of the topics its text and tags classify it into."""
+    counts: dict[str, int]
+    """Its content words, lower-cased, with their counts."""
+    capitals: dict[str, int]
+    """Every way it writes each word it capitalises somewhere ("xAI": 4, "xai": 1)."""
+
+
+def analyse(article: Article, topics: Sequence[TopicConfig]) -> Analysis:
+    """Classify one article and count its words."""
+    written = Counter(WORD_RE.findall(article.title + "\n" + article.text))
+    capitalised = {w.replace("’", "'").lower() for w in written if not w.islower()}
+    capitals: dict[str, int] = {}
+    for word, n in written.items():
+        shown = word.replace("’", "'")
+        if shown.lower() in capitalised:
+            capitals[shown] = capitals.get(shown, 0) + n
+    return Analysis(classify(article.title, article.text, topics, article.tags),
+                    dict(_fold(written)), capitals)
+
+
+def _display_forms(analyses: Sequence[Analysis], wanted: set[str]) -> dict[str, str]:
+    """How each wanted term is shown in reasons: its most common written form across all
+    articles ("xAI", "Memphis", but "tenant" for a word capitalised only now and then; on a
+    tie, the lower-case form).
+
+    Only articles that capitalise a word report its variants; every other occurrence is
+    the lower-case form, counted from the articles' folded word counts."""
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for analysis in analyses:
+        for shown, n in analysis.capitals.items():
+            key = shown.lower()
+            if key in wanted:
+                forms[key][shown] += n
+    totals: Counter[str] = Counter()
+    capitalised = forms.keys()
+    for analysis in analyses:
+        for key in capitalised & analysis.counts.keys():
+            totals[key] += analysis.counts[key]
+    for key, counter in forms.items():
+        lower = totals[key] - sum(n for shown, n in counter.items() if shown != key)
+        if lower > 0:
+            counter[key] = lower
+    # Most common form; on a tie the lower-case one, then the form met first.
+    return {term: max(counter.items(), key=lambda kv: (kv[1], kv[0] == term))[0]
+            for term, counter in forms.items()}
 
 
 def distinctive_terms(
-    counts: Sequence[Counter[str]], limit: int = TERMS_PER_ARTICLE
+    counts: Sequence[Mapping[str, int]], limit: int = TERMS_PER_ARTICLE
 ) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
     """Per document, its top terms by tf-idf (only terms that another document shares):
     (term → idf, the weight a shared term adds; term → tf-idf, how strongly it is about it)."""
@@ -113,13 +160,12 @@ def relate(
     articles: Sequence[Article],
     topics_of: dict[str, tuple[Topic, ...]],
     limit: int,
+    analyses: Sequence[Analysis],
 ) -> dict[str, tuple[Related, ...]]:
     """For each article, up to `limit` related articles with the reason they relate."""
     if limit == 0:
         return {a.slug: () for a in articles}
-    written: dict[str, Counter[str]] = defaultdict(Counter)
-    tops, strengths = distinctive_terms([terms(a.title + "\n" + a.text, written)
-                                         for a in articles])
+    tops, strengths = distinctive_terms([a.counts for a in analyses])
     index = postings(strengths)
     ranks = [sort_key(a) for a in articles]
     slugs_of = [frozenset(t.slug for t in topics_of[a.slug]) for a in articles]
@@ -137,7 +183,7 @@ def relate(
     # Only the chosen pairs get a reason worked out, with display forms for just their terms.
     commons = [[sorted(tops[i].keys() & tops[j].keys(), key=lambda t: (-tops[i][t], t))[:3]
                 for _, j in best] for i, best in enumerate(chosen)]
-    forms = _display_forms(written, {t for per in commons for common in per for t in common})
+    forms = _display_forms(analyses, {t for per in commons for common in per for t in common})
     result: dict[str, tuple[Related, ...]] = {}
     for i, article in enumerate(articles):
         related = []
@@ -150,13 +196,17 @@ def relate(
     return result
 
 
-def build_collection(config: SiteConfig, articles: Iterable[Article]) -> Collection:
-    """Classify, sort and cross-link all articles into the read-only Collection."""
+def build_collection(config: SiteConfig, articles: Iterable[Article],
+                     jobs: int | None = None) -> Collection:
+    """Classify, sort and cross-link all articles into the read-only Collection (the
+    per-article analysis across `jobs` processes, see `readsite.workers`)."""
+    from readsite.workers import analyse_many
+
     ordered = tuple(sorted(articles, key=sort_key))
+    analyses = analyse_many(ordered, config.topics, jobs)
     chosen = {
-        a.slug: a.topics_set if a.topics_set is not None
-        else classify(a.title, a.text, config.topics, a.tags)
-        for a in ordered
+        a.slug: a.topics_set if a.topics_set is not None else analyses[i].topics
+        for i, a in enumerate(ordered)
     }
     topics = tuple(
         Topic(t.slug, t.name, t.description,
@@ -186,6 +236,6 @@ def build_collection(config: SiteConfig, articles: Iterable[Article]) -> Collect
         by_slug=MappingProxyType(by_slug),
         topics=topics,
         article_topics=MappingProxyType(topics_of),
-        related=MappingProxyType(relate(ordered, topics_of, config.related)),
+        related=MappingProxyType(relate(ordered, topics_of, config.related, analyses)),
         neighbours=MappingProxyType(neighbours),
     )

@@ -214,7 +214,7 @@ def build_site(
     if render_cache is not None:
         render_cache.save()
     lap("load")
-    collection = build_collection(config, articles)
+    collection = build_collection(config, articles, jobs)
     plan = plan_site(collection)  # a collision fails the build before anything is written
     lap("link")
     _check_replaceable(target)

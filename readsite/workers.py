@@ -25,8 +25,9 @@ from types import MappingProxyType
 from typing import Any
 
 from readsite.cache import Entry
-from readsite.config import SiteConfig
+from readsite.config import SiteConfig, TopicConfig
 from readsite.errors import ReadsiteError
+from readsite.links import Analysis, analyse
 from readsite.models import Article, Collection
 from readsite.render import Page, make_environment, render_page
 
@@ -107,6 +108,24 @@ def load_many(items: Sequence[tuple[str, Path]], config: SiteConfig, jobs: int |
             results = [r for batch in pool.map(_load_chunk, batches) for r in batch]
     return [dataclasses.replace(r, extra=MappingProxyType(dict(r.extra)))
             if isinstance(r, Article) else r for r in results]
+
+
+# --------------------------------------------------------------------------- analysing
+
+
+def _analyse_chunk(indices: range) -> list[Analysis]:
+    articles, topics = _WORKER["state"]
+    return [analyse(articles[i], topics) for i in indices]
+
+
+def analyse_many(articles: Sequence[Article], topics: Sequence[TopicConfig],
+                 jobs: int | None = None) -> list[Analysis]:
+    """`links.analyse` over every article, in order (classification and word counts)."""
+    workers = _workers(jobs, len(articles))
+    if workers == 1:
+        return [analyse(article, topics) for article in articles]
+    with _pool(workers, (tuple(articles), tuple(topics))) as pool:
+        return [a for batch in pool.map(_analyse_chunk, _chunks(len(articles))) for a in batch]
 
 
 # --------------------------------------------------------------------------- rendering
