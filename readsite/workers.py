@@ -1,11 +1,12 @@
-"""Loading and rendering across cores: the two pure, per-item stages of a build.
+"""Loading, analysing and rendering across cores: the pure, per-item stages of a build.
 
-Loading one article is a pure function of (its text, the config) and rendering one page of
-(the collection, the page), so both split cleanly over a process pool.  The pool is forked
-*after* the config or collection exists, and receives them through its initializer, so the
-workers inherit them (copy-on-write) instead of having them pickled; only small results
-travel back: an `Article` per file, or nothing at all for pages, which each worker writes
-straight into the staged output folder (so output is never held in memory as a whole).
+Loading one article is a pure function of (its text, the config), analysing it (topics, word
+counts) of (the article, the topics), and rendering one page of (the collection, the page), so
+all three split cleanly over a process pool.  The pool is forked *after* its inputs exist and
+receives them through its initializer, so the workers inherit them (copy-on-write) instead of
+having them pickled; only small results travel back: an `Article` per file, an `Analysis` per
+article, or nothing at all for pages, which each worker writes straight into the staged
+output folder (so output is never held in memory as a whole).
 
 Each worker process keeps what its initializer gave it in `_WORKER` (one process, one build):
 that is the only module state here.  Small jobs, explicit `jobs=1`, and platforms without
