@@ -254,3 +254,9 @@ def test_markdown_toml_front_matter_and_derived_summary(tmp_path: Path) -> None:
     assert (record.title, record.summary, record.body) == (
         "Toml Post", "First line here. Second.", "First line here. Second."
     )
+
+
+def test_summaries_lose_inline_tags_without_a_stray_space(tmp_path: Path) -> None:
+    record = markdown.read("---\ntitle: T\ndescription: A <em>bold</em>. Move &hellip;\n---\n\nx\n",
+                           tmp_path / "t.md")
+    assert record.summary == "A bold. Move"

@@ -51,6 +51,10 @@ MAPPED = frozenset({
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 _TAGS_RE = re.compile(r"<[^>]+>")
+_INLINE_TAGS = re.compile(
+    r"</?(?:a|abbr|b|cite|code|del|em|i|ins|kbd|mark|q|s|small|span|strong|sub|sup|u)\b[^>]*>",
+    re.IGNORECASE)
+"""Inline tags: dropped without a space when a summary is made plain (`<em>x</em>.`)."""
 _TRUNCATION = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\.)\s*$")
 
 
@@ -120,7 +124,7 @@ def as_date(value: Any) -> dt.date | None:
 def clean_summary(value: str) -> str:
     """A summary as plain text: tags stripped, entities decoded, a truncation mark dropped
     (WordPress and Jekyll excerpts end in `[&hellip;]`), whole words only."""
-    text = " ".join(html.unescape(_TAGS_RE.sub(" ", value)).split())
+    text = " ".join(html.unescape(_TAGS_RE.sub(" ", _INLINE_TAGS.sub("", value))).split())
     return _TRUNCATION.sub("", text)
 
 

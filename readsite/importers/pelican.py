@@ -50,9 +50,6 @@ docutils.conf read, no pygments markup, errors raised instead of printed (or `sy
 _FIRST_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*:\s")
 _META = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)$")
 _MORE = re.compile(r"^[ ]{4,}(.*)$")
-_INLINE_TAGS = re.compile(
-    r"</?(?:a|abbr|b|cite|code|del|em|i|ins|kbd|mark|q|s|small|span|strong|sub|sup|u)\b[^>]*>",
-    re.IGNORECASE)
 _UNSAFE_DIRECTIVE = re.compile(r"^\s*\.\.\s+(raw|include)::", re.MULTILINE)
 
 
@@ -112,7 +109,7 @@ def split_names(value: str) -> list[str]:
 
 def plain_summary(markup: str) -> str:
     """A Markdown/HTML summary as one line of plain text."""
-    return clean_summary(_INLINE_TAGS.sub("", MarkdownIt("commonmark").render(markup)))
+    return clean_summary(MarkdownIt("commonmark").render(markup))
 
 
 def _date(meta: dict[str, str], keys: tuple[str, ...], where: dict[str, int], path: Path,

@@ -66,10 +66,6 @@ _CAPTION_ATTR = re.compile(r"\bcaption=([\"'])(.*?)\1", re.DOTALL)
 _SHORTCODE = re.compile(r"(?<!\[)\[([A-Za-z][\w-]*)(\s[^\]]*)?/?\](?!\])")
 _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]+>")
-_INLINE_TAGS = re.compile(
-    r"</?(?:a|abbr|b|cite|code|del|em|i|ins|kbd|mark|q|s|small|span|strong|sub|sup|u)\b[^>]*>",
-    re.IGNORECASE)
-"""Inline tags: dropped without a space when a summary is made plain (`<em>x</em>.`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +211,7 @@ def teaser(content: str) -> str:
     match = re.search(r"<!--more\b", content)
     if match is None or "<!-- wp:" in content[: match.start()]:
         return ""
-    return clean_summary(_INLINE_TAGS.sub("", content[: match.start()]))
+    return clean_summary(content[: match.start()])
 
 
 def wp_body(content: str) -> str:
@@ -312,7 +308,7 @@ def _article(item: ET.Element, lines: dict[ET.Element, int], path: Path,
         title=title, body=wp_body(content), source_path=path, date=date,
         updated=updated if updated and date and updated > date else None,
         author=authors.get(login, login),
-        summary=clean_summary(_INLINE_TAGS.sub("", item.findtext("excerpt:encoded", "", NS)))
+        summary=clean_summary(item.findtext("excerpt:encoded", "", NS))
         or teaser(content),
         tags=_tags(item), draft=draft, aliases=_alias(link), slug=slug,
         key=f"wp:{post_id}", extra={k: v for k, v in extra.items() if v is not None},
