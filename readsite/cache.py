@@ -63,6 +63,22 @@ def key(body: str, base_path: str) -> str:
         f"{renderer_id()}\0{base_path}\0{body}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _write_json(path: Path, data: Any) -> None:
+    """Replace `path` with `data` as JSON, atomically; a failure (a read-only site, text JSON
+    cannot hold) only costs speed, so it is swallowed and the temporary file removed."""
+    temp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        (path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temp, path)
+    except (OSError, ValueError):
+        if temp is not None:
+            Path(temp).unlink(missing_ok=True)
+
+
 def _digest(name: str, html: str, text: str, headings: Any) -> str:
     """A checksum over an entry and its key: a damaged or edited entry fails it."""
     blob = json.dumps([name, html, text, headings], ensure_ascii=False)
@@ -130,17 +146,7 @@ class RenderCache:
                 listed = [[h.level, h.text, h.anchor] for h in headings]
                 entries[name] = [html, text, listed, _digest(name, html, text, listed)]
         data = {"format": FORMAT, "entries": entries}
-        temp = None
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            (self.path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-            handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".render-")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temp, self.path)
-        except (OSError, ValueError):  # read-only site, or text JSON cannot hold
-            if temp is not None:
-                Path(temp).unlink(missing_ok=True)
+        _write_json(self.path, data)
 
 
 # --------------------------------------------------------------------------- build stamps
@@ -217,13 +223,4 @@ class BuildStamps:
         self.stamps[str(output)] = {"inputs": digest, "files": output_listing(output)}
         while len(self.stamps) > 8:
             self.stamps.pop(next(iter(self.stamps)))
-        temp = None
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".build-")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"format": FORMAT, "builds": self.stamps}, out)
-            os.replace(temp, self.path)
-        except (OSError, ValueError):
-            if temp is not None:
-                Path(temp).unlink(missing_ok=True)
+        _write_json(self.path, {"format": FORMAT, "builds": self.stamps})
