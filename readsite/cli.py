@@ -196,8 +196,8 @@ def _check(config: SiteConfig, args: argparse.Namespace) -> int:
                 how += f"; classification alone would give: {', '.join(classified) or 'none'}"
         print(f"  topics: {', '.join(chosen) or 'none'} ({how})")
         return EXIT_OK
-    writer, kinds = render_site(collection)
-    findings = check_files(writer.files, config.base_path, file_urls=config.relative_urls)
+    files, kinds = render_site(collection)
+    findings = check_files(files, config.base_path, file_urls=config.relative_urls)
     _warn_or_fail(findings, args.strict, "fix them, or run without --strict to only warn")
     problems = f"{len(findings)} warning(s)" if findings else "no problems"
     print(f"ok: {len(collection.articles)} articles, {sum(kinds.values())} pages, {problems}")

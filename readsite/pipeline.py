@@ -64,17 +64,6 @@ class BuildReport:
                          for name, seconds in self.stages.items())
 
 
-class Writer:
-    """A whole site in memory (output path → bytes), for checking without writing."""
-
-    def __init__(self) -> None:
-        self.files: dict[str, bytes] = {}
-
-    def add(self, relpath: str, data: bytes) -> None:
-        """Keep `data` for `relpath` (`plan_site` has already refused double claims)."""
-        self.files[relpath.replace(os.sep, "/").lstrip("/")] = data
-
-
 def _static_files(config: SiteConfig) -> dict[str, Path]:
     """static/ files to copy, site files overriding same-named theme files."""
     found: dict[str, Path] = {}
@@ -137,18 +126,15 @@ def plan_site(collection: Collection) -> tuple[list[Page], dict[str, Path]]:
 MARKER_TEXT = b"This folder is written by readsite; each build replaces it.\n"
 
 
-def render_site(collection: Collection) -> tuple[Writer, Counter[str]]:
-    """Render every page and gather static files into a Writer (nothing touches disk): what
-    `check` inspects."""
+def render_site(collection: Collection) -> tuple[dict[str, bytes], Counter[str]]:
+    """The whole site in memory, output path → bytes (nothing touches disk): what `check`
+    inspects; and the pages per kind."""
     pages, copies = plan_site(collection)
     env = make_environment(collection.config)
-    writer = Writer()
-    for page in pages:
-        writer.add(page.output, render_page(env, collection, page).encode("utf-8"))
-    for relpath, path in copies.items():
-        writer.add(relpath, path.read_bytes())
-    writer.add(MARKER, MARKER_TEXT)
-    return writer, Counter(page.kind for page in pages)
+    files = {page.output: render_page(env, collection, page).encode("utf-8") for page in pages}
+    files.update((relpath, path.read_bytes()) for relpath, path in copies.items())
+    files[MARKER] = MARKER_TEXT
+    return files, Counter(page.kind for page in pages)
 
 
 def write_site(collection: Collection, plan: tuple[list[Page], dict[str, Path]],

@@ -7,7 +7,7 @@ on a case-insensitive host, or a feed that readers reject.  `readsite check --st
 what is wrong in the reader's terms.
 
 The checks take the built output as a mapping (output-relative posix path -> bytes) rather
-than a folder, so they run unchanged on the in-memory build (`pipeline.Writer.files`) and on a
+than a folder, so they run unchanged on the in-memory build (`pipeline.render_site`) and on a
 folder on disk (`read_folder`), and tests can describe a whole site as a small dict.  Links are
 resolved the way a browser resolves them: against the page's URL, under the site's base path,
 and — with `file_urls` — the way a site opened from disk (`file://`) sees them.
