@@ -128,14 +128,15 @@ def clean_summary(value: str) -> str:
     return _TRUNCATION.sub("", text)
 
 
-_COMMONMARK = MarkdownIt("commonmark")
+COMMONMARK = MarkdownIt("commonmark")
+"""One CommonMark parser for reading summaries out of imported Markdown (made once)."""
 SUMMARY_SOURCE = 6000
 """Characters of a body read for its summary: its opening is all a summary needs."""
 
 
 def paragraphs_text(body: str) -> list[str]:
     """Plain text of each top-level paragraph of a Markdown body's opening (for a summary)."""
-    tokens = _COMMONMARK.parse(body[:SUMMARY_SOURCE])
+    tokens = COMMONMARK.parse(body[:SUMMARY_SOURCE])
     texts: list[str] = []
     for index, token in enumerate(tokens):
         if token.type == "paragraph_open" and token.level == 0 and index + 1 < len(tokens):

@@ -23,12 +23,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from markdown_it import MarkdownIt
 from slugify import slugify
 
 from readsite.errors import ContentError, Problem
 from readsite.importers import sites
-from readsite.importers.markdown import clean_summary
+from readsite.importers.markdown import COMMONMARK, clean_summary
 from readsite.importers.record import Imported
 from readsite.normalise import finish_title
 
@@ -109,7 +108,7 @@ def split_names(value: str) -> list[str]:
 
 def plain_summary(markup: str) -> str:
     """A Markdown/HTML summary as one line of plain text."""
-    return clean_summary(MarkdownIt("commonmark").render(markup))
+    return clean_summary(COMMONMARK.render(markup))
 
 
 def _date(meta: dict[str, str], keys: tuple[str, ...], where: dict[str, int], path: Path,
