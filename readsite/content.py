@@ -219,7 +219,8 @@ def load_article(text: str, path: Path, config: SiteConfig,
         text=plain, headings=headings, date=date, topics_set=topics,
         word_count=len(WORD_RE.findall(plain)), extra=MappingProxyType(extra),
         draft=draft is True, tags=tags, aliases=aliases, updated=updated,
-        **values,
+        source=values["source"], author=values["author"], url=values["url"],
+        summary=values["summary"],
     )
 
 

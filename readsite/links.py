@@ -1,23 +1,27 @@
 """Whole-collection linking: topics per article, related articles, previous/next.
 
 Everything here needs every article at once, so it runs after loading and before any
-rendering; the result is the read-only `Collection` that templates see.  Related articles
-come from an inverted index of each article's most distinctive terms (TF-IDF), so the cost
-grows with the number of articles sharing a term, not with the square of the collection.
+rendering; the result is the read-only `Collection` that templates see.  What can be worked
+out from one article alone (its topics, its word counts) is, by `analyse` while it loads, on
+every core.  Related articles then come from a map-reduce: document frequencies are summed
+over the collection, each article's most distinctive terms (TF-IDF) are found in parallel,
+capped inverted postings of those terms give each article its candidates, and candidates are
+scored in parallel again, so the cost grows with the collection, not with its square.
 """
 
 from __future__ import annotations
 
 import heapq
+import marshal
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from types import MappingProxyType
 
 from readsite.config import SiteConfig, TopicConfig
-from readsite.models import Article, Collection, Neighbours, Related, Topic
+from readsite.models import Analysis, Article, Collection, Neighbours, Related, Topic
+from readsite.pool import map_chunks
 from readsite.topics import classify
 
 TERMS_PER_ARTICLE = 25
@@ -25,9 +29,9 @@ TERMS_PER_ARTICLE = 25
 TOPIC_WEIGHT = 1.0
 """Score a shared topic adds; a shared term adds its idf (≈0.3–3)."""
 MIN_RELATED_SCORE = 1.0
+"""Below this two articles are not worth suggesting to each other."""
 POSTING_CAP = 40
 """Candidates come only from the `POSTING_CAP` articles most about each shared term."""
-"""Below this two articles are not worth suggesting to each other."""
 
 STOPWORDS = frozenset("""
 a about above after again against all almost also although always am among an and another any
@@ -68,80 +72,48 @@ def _fold(written: Counter[str]) -> Counter[str]:
     return counted
 
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
-    """What linking needs from one article, worked out from it alone (so on any core)."""
-
-    topics: tuple[str, ...]
-    """Slugs of the topics its text and tags classify it into."""
-    counts: dict[str, int]
-    """Its content words, lower-cased, with their counts."""
-    capitals: dict[str, int]
-    """Every way it writes each word it capitalises somewhere ("xAI": 4, "xai": 1)."""
-
-
-def analyse(article: Article, topics: Sequence[TopicConfig]) -> Analysis:
-    """Classify one article and count its words."""
-    written = Counter(WORD_RE.findall(article.title + "\n" + article.text))
-    capitalised = {w.replace("’", "'").lower() for w in written if not w.islower()}
+def analyse(title: str, text: str, tags: Sequence[str],
+            topics: Sequence[TopicConfig]) -> Analysis:
+    """Classify one article and count its words (see `Analysis`)."""
+    written = Counter(WORD_RE.findall(title + "\n" + text))
     capitals: dict[str, int] = {}
     for word, n in written.items():
-        shown = word.replace("’", "'")
-        if shown.lower() in capitalised:
-            capitals[shown] = capitals.get(shown, 0) + n
-    return Analysis(classify(article.title, article.text, topics, article.tags),
-                    dict(_fold(written)), capitals)
+        if not word.islower():
+            shown = word.replace("’", "'")
+            key = shown.lower()
+            if shown != key and len(key) >= 3 and key not in STOPWORDS:
+                capitals[shown] = capitals.get(shown, 0) + n
+    words = marshal.dumps((dict(_fold(written)), capitals))
+    return Analysis(classify(title, text, topics, tags), words)
 
 
-def _display_forms(analyses: Sequence[Analysis], wanted: set[str]) -> dict[str, str]:
+def _unpack(analysis: Analysis) -> tuple[dict[str, int], dict[str, int]]:
+    counts, capitals = marshal.loads(analysis.words)
+    return counts, capitals
+
+
+def _display_forms(capitals: Mapping[str, int], totals: Mapping[str, int],
+                   wanted: set[str]) -> dict[str, str]:
     """How each wanted term is shown in reasons: its most common written form across all
     articles ("xAI", "Memphis", but "tenant" for a word capitalised only now and then; on a
-    tie, the lower-case form).
+    tie, the lower-case form, then the form met first).
 
-    Only articles that capitalise a word report its variants; every other occurrence is
-    the lower-case form, counted from the articles' folded word counts."""
+    `capitals` counts every form with a capital letter, in the order first met; `totals`
+    counts each such word in all its forms, so what is left is its lower-case count."""
     forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for analysis in analyses:
-        for shown, n in analysis.capitals.items():
-            key = shown.lower()
-            if key in wanted:
-                forms[key][shown] += n
-    totals: Counter[str] = Counter()
-    capitalised = forms.keys()
-    for analysis in analyses:
-        for key in capitalised & analysis.counts.keys():
-            totals[key] += analysis.counts[key]
+    for shown, n in capitals.items():
+        key = shown.lower()
+        if key in wanted:
+            forms[key][shown] += n
     for key, counter in forms.items():
-        lower = totals[key] - sum(n for shown, n in counter.items() if shown != key)
+        lower = totals.get(key, 0) - sum(counter.values())
         if lower > 0:
             counter[key] = lower
-    # Most common form; on a tie the lower-case one, then the form met first.
     return {term: max(counter.items(), key=lambda kv: (kv[1], kv[0] == term))[0]
             for term, counter in forms.items()}
 
 
-def distinctive_terms(
-    counts: Sequence[Mapping[str, int]], limit: int = TERMS_PER_ARTICLE
-) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
-    """Per document, its top terms by tf-idf (only terms that another document shares):
-    (term → idf, the weight a shared term adds; term → tf-idf, how strongly it is about it)."""
-    df: Counter[str] = Counter()
-    for c in counts:
-        df.update(c.keys())
-    n = len(counts)
-    idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items() if d >= 2}
-    tops: list[dict[str, float]] = []
-    strengths: list[dict[str, float]] = []
-    for c in counts:
-        total = sum(c.values()) or 1
-        scored = [(t, (k / total) * idf[t]) for t, k in c.items() if t in idf]
-        scored.sort(key=lambda tw: (-tw[1], tw[0]))
-        tops.append({t: idf[t] for t, _ in scored[:limit]})
-        strengths.append(dict(scored[:limit]))
-    return tops, strengths
-
-
-def postings(strengths: Sequence[dict[str, float]], cap: int = POSTING_CAP
+def postings(strengths: Sequence[Mapping[str, float]], cap: int = POSTING_CAP
              ) -> dict[str, list[int]]:
     """Term → the (at most `cap`) documents most about it, strongest first.
 
@@ -156,54 +128,110 @@ def postings(strengths: Sequence[dict[str, float]], cap: int = POSTING_CAP
             for term, found in index.items()}
 
 
+Terms = list[tuple[str, float]]
+"""An article's distinctive terms with their tf-idf, strongest first."""
+
+
+def _distinctive_chunk(state: tuple[Sequence[Analysis], dict[str, float], frozenset[str]],
+                       chunk: range) -> list[tuple[Terms, dict[str, int]]]:
+    """Per article: its top terms by tf-idf (only terms another article shares, i.e. with an
+    idf), and its counts of the words some article capitalises (for display forms)."""
+    analyses, idf, capitalised = state
+    out = []
+    for i in chunk:
+        counts, _ = _unpack(analyses[i])
+        total = sum(counts.values()) or 1
+        scored = [(-((k / total) * idf[t]), t) for t, k in counts.items() if t in idf]
+        scored.sort()
+        out.append(([(t, -w) for w, t in scored[:TERMS_PER_ARTICLE]],
+                    {k: counts[k] for k in capitalised & counts.keys()}))
+    return out
+
+
+Chosen = list[tuple[float, int, list[str]]]
+"""An article's related articles: (score, index, up to three shared terms), best first."""
+
+
+def _relate_chunk(state: tuple[Sequence[dict[str, float]], dict[str, list[int]], list[int], int],
+                  chunk: range) -> list[Chosen]:
+    """Per article, its best `limit` others: the sum of the idf of the distinctive terms they
+    share plus `TOPIC_WEIGHT` per shared topic, at least `MIN_RELATED_SCORE`; ties go to the
+    one listed first (articles are in reading order, so the newer)."""
+    tops, index, masks, limit = state
+    out = []
+    for i in chunk:
+        top = tops[i]
+        candidates: dict[int, float] = {}
+        for term, weight in top.items():
+            for j in index.get(term, ()):
+                candidates[j] = candidates.get(j, 0.0) + weight
+        candidates.pop(i, None)
+        mine = masks[i]
+        scored = [(-(s + TOPIC_WEIGHT * (mine & masks[j]).bit_count()), j)
+                  for j, s in candidates.items()]
+        best = heapq.nsmallest(limit, [x for x in scored if -x[0] >= MIN_RELATED_SCORE])
+        out.append([(-score, j, sorted(top.keys() & tops[j].keys(),
+                                       key=lambda t: (-top[t], t))[:3])
+                    for score, j in best])
+    return out
+
+
 def relate(
     articles: Sequence[Article],
+    topics: Sequence[Topic],
     topics_of: dict[str, tuple[Topic, ...]],
     limit: int,
     analyses: Sequence[Analysis],
+    jobs: int | None = None,
 ) -> dict[str, tuple[Related, ...]]:
-    """For each article, up to `limit` related articles with the reason they relate."""
+    """For each article (in reading order), up to `limit` related articles with the reason
+    they relate.  A map-reduce: document frequencies are summed here, each article's
+    distinctive terms are worked out across `jobs` processes, the capped postings of those
+    terms are built here, and each article's candidates are scored across processes again."""
     if limit == 0:
         return {a.slug: () for a in articles}
-    tops, strengths = distinctive_terms([a.counts for a in analyses])
-    index = postings(strengths)
-    ranks = [sort_key(a) for a in articles]
-    slugs_of = [frozenset(t.slug for t in topics_of[a.slug]) for a in articles]
-    chosen: list[list[tuple[float, int]]] = []
-    for i, top in enumerate(tops):
-        candidates: dict[int, float] = defaultdict(float)
-        for term, weight in top.items():
-            for j in index.get(term, ()):
-                candidates[j] += weight
-        candidates.pop(i, None)
-        mine = slugs_of[i]
-        scored = [(s + TOPIC_WEIGHT * len(mine & slugs_of[j]), j) for j, s in candidates.items()]
-        chosen.append(heapq.nsmallest(limit, (x for x in scored if x[0] >= MIN_RELATED_SCORE),
-                                      key=lambda x: (-x[0], ranks[x[1]])))
-    # Only the chosen pairs get a reason worked out, with display forms for just their terms.
-    commons = [[sorted(tops[i].keys() & tops[j].keys(), key=lambda t: (-tops[i][t], t))[:3]
-                for _, j in best] for i, best in enumerate(chosen)]
-    forms = _display_forms(analyses, {t for per in commons for common in per for t in common})
+    df: Counter[str] = Counter()
+    capitals: Counter[str] = Counter()
+    for analysis in analyses:
+        counts, caps = _unpack(analysis)
+        df.update(counts.keys())
+        capitals.update(caps)
+    n = len(analyses)
+    idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items() if d >= 2}
+    del df
+    capitalised = frozenset(shown.lower() for shown in capitals)
+    distinct = map_chunks(_distinctive_chunk, (analyses, idf, capitalised), n, jobs)
+    tops = [{t: idf[t] for t, _ in terms} for terms, _ in distinct]
+    index = postings([dict(terms) for terms, _ in distinct])
+    totals: Counter[str] = Counter()
+    for _, some in distinct:
+        totals.update(some)
+    del distinct
+    slots = {t.slug: 1 << k for k, t in enumerate(topics)}
+    masks = [sum(slots[t.slug] for t in topics_of[a.slug]) for a in articles]
+    chosen = map_chunks(_relate_chunk, (tops, index, masks, limit), n, jobs)
+    forms = _display_forms(capitals, totals,
+                           {t for best in chosen for _, _, common in best for t in common})
     result: dict[str, tuple[Related, ...]] = {}
-    for i, article in enumerate(articles):
+    for article, best in zip(articles, chosen, strict=True):
+        mine = {t.slug for t in topics_of[article.slug]}
         related = []
-        for (total, j), common in zip(chosen[i], commons[i], strict=True):
+        for total, j, common in best:
             other = articles[j]
-            shared = tuple(t.name for t in topics_of[other.slug] if t.slug in slugs_of[i])
-            shown = tuple(forms.get(t, t) for t in common)
-            related.append(Related(other, round(total, 3), shared, shown))
+            shared = tuple(t.name for t in topics_of[other.slug] if t.slug in mine)
+            related.append(Related(other, round(total, 3), shared,
+                                   tuple(forms.get(t, t) for t in common)))
         result[article.slug] = tuple(related)
     return result
 
 
 def build_collection(config: SiteConfig, articles: Iterable[Article],
                      jobs: int | None = None) -> Collection:
-    """Classify, sort and cross-link all articles into the read-only Collection (the
-    per-article analysis across `jobs` processes, see `readsite.workers`)."""
-    from readsite.workers import analyse_many
-
+    """Classify, sort and cross-link all articles into the read-only Collection (relating
+    across `jobs` processes, see `readsite.pool`).  Articles loaded by `workers.load_many`
+    bring their analysis; any other is analysed here."""
     ordered = tuple(sorted(articles, key=sort_key))
-    analyses = analyse_many(ordered, config.topics, jobs)
+    analyses = [a.analysis or analyse(a.title, a.text, a.tags, config.topics) for a in ordered]
     chosen = {
         a.slug: a.topics_set if a.topics_set is not None else analyses[i].topics
         for i, a in enumerate(ordered)
@@ -236,6 +264,7 @@ def build_collection(config: SiteConfig, articles: Iterable[Article],
         by_slug=MappingProxyType(by_slug),
         topics=topics,
         article_topics=MappingProxyType(topics_of),
-        related=MappingProxyType(relate(ordered, topics_of, config.related, analyses)),
+        related=MappingProxyType(
+            relate(ordered, topics, topics_of, config.related, analyses, jobs)),
         neighbours=MappingProxyType(neighbours),
     )

@@ -30,6 +30,20 @@ class Heading:
 
 
 @dataclass(frozen=True, slots=True)
+class Analysis:
+    """What linking needs from one article, worked out from it alone (so on any core, while
+    loading): see `links.analyse`."""
+
+    topics: tuple[str, ...]
+    """Slugs of the topics its text and tags classify it into."""
+    words: bytes
+    """`marshal`led (counts, capitals): its content words, lower-cased, with their counts,
+    and each form with a capital letter it writes ("xAI": 4).  Packed, because a dict of a
+    thousand words costs several times its text in memory, and every article's are held
+    until the collection is linked."""
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One article, as loaded from `content/<slug>.md`."""
 
@@ -75,6 +89,9 @@ class Article:
     extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     """Front matter keys readsite does not interpret, kept for templates, merged with the
     keys of an `extra:` mapping (which win on a clash)."""
+    analysis: Analysis | None = field(default=None, compare=False, repr=False)
+    """Its classification and word counts, when loaded by `workers.load_many` (else linking
+    works them out)."""
 
     @property
     def dek(self) -> str:
