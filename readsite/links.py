@@ -15,6 +15,7 @@ import heapq
 import marshal
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
@@ -58,55 +59,78 @@ def sort_key(article: Article) -> tuple[int, int, str, str]:
 
 def terms(text: str) -> Counter[str]:
     """Lower-cased content words of `text` (no stopwords, no numbers, ≥ 3 letters)."""
-    return _fold(Counter(WORD_RE.findall(text)))
+    return Counter(_fold(Counter(WORD_RE.findall(text)))[0])
 
 
-def _fold(written: Counter[str]) -> Counter[str]:
-    """Counts of words as written, folded to lower case (stopwords and short words dropped);
-    done per *distinct* word, which is what keeps it cheap for long articles."""
-    counted: Counter[str] = Counter()
+def _fold(written: Counter[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """Counts of words as written, folded to lower case (stopwords and short words dropped),
+    and the forms with a capital letter among them ("xAI": 4); done per *distinct* word,
+    and for the many already in lower case by one comprehension, which keeps it cheap."""
+    counted = {word: n for word, n in written.items()
+               if word.islower() and len(word) >= 3 and "’" not in word and word not in STOPWORDS}
+    capitals: dict[str, int] = {}
     for word, n in written.items():
-        key = word.replace("’", "'").lower()
-        if len(key) >= 3 and key not in STOPWORDS:
-            counted[key] += n
-    return counted
+        if not word.islower() or "’" in word:
+            shown = word.replace("’", "'")
+            key = shown.lower()
+            if len(key) >= 3 and key not in STOPWORDS:
+                counted[key] = counted.get(key, 0) + n
+                if shown != key:
+                    capitals[shown] = capitals.get(shown, 0) + n
+    return counted, capitals
 
 
 def analyse(title: str, text: str, tags: Sequence[str],
             topics: Sequence[TopicConfig]) -> Analysis:
     """Classify one article and count its words (see `Analysis`)."""
-    written = Counter(WORD_RE.findall(title + "\n" + text))
-    capitals: dict[str, int] = {}
-    for word, n in written.items():
-        if not word.islower():
-            shown = word.replace("’", "'")
-            key = shown.lower()
-            if shown != key and len(key) >= 3 and key not in STOPWORDS:
-                capitals[shown] = capitals.get(shown, 0) + n
-    words = marshal.dumps((dict(_fold(written)), capitals))
-    return Analysis(classify(title, text, topics, tags), words)
+    counts, capitals = _fold(Counter(WORD_RE.findall(title + "\n" + text)))
+    return Analysis(classify(title, text, topics, tags), "\n".join(counts),
+                    array("I", counts.values()).tobytes(), marshal.dumps(capitals))
 
 
-def _unpack(analysis: Analysis) -> tuple[dict[str, int], dict[str, int]]:
-    counts, capitals = marshal.loads(analysis.words)
-    return counts, capitals
+def _terms(analysis: Analysis) -> list[str]:
+    return analysis.terms.split("\n") if analysis.terms else []
 
 
-def _display_forms(capitals: Mapping[str, int], totals: Mapping[str, int],
-                   wanted: set[str]) -> dict[str, str]:
+def _counts(analysis: Analysis) -> dict[str, int]:
+    counts = array("I")
+    counts.frombytes(analysis.counts)
+    return dict(zip(_terms(analysis), counts, strict=True))
+
+
+def _forms_chunk(state: tuple[Sequence[Analysis], set[str]], chunk: range
+                 ) -> list[tuple[Counter[str], Counter[str]]]:
+    """For the wanted terms, over a chunk of articles: each form with a capital letter and
+    its count, in the order first met, and each term's count in all its forms."""
+    analyses, wanted = state
+    capitals: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    for i in chunk:
+        analysis = analyses[i]
+        for shown, n in marshal.loads(analysis.capitals).items():
+            if shown.lower() in wanted:
+                capitals[shown] += n
+        if not wanted.isdisjoint(_terms(analysis)):
+            counts = _counts(analysis)
+            for term in counts.keys() & wanted:
+                totals[term] += counts[term]
+    return [(capitals, totals)]
+
+
+def display_forms(analyses: Sequence[Analysis], wanted: set[str],
+                  jobs: int | None = None) -> dict[str, str]:
     """How each wanted term is shown in reasons: its most common written form across all
-    articles ("xAI", "Memphis", but "tenant" for a word capitalised only now and then; on a
-    tie, the lower-case form, then the form met first).
-
-    `capitals` counts every form with a capital letter, in the order first met; `totals`
-    counts each such word in all its forms, so what is left is its lower-case count."""
+    articles ("xAI", "Memphis", but "tenant" for a word capitalised only now and then, at
+    the start of a sentence or in a heading); on a tie the lower-case form, then the form
+    met first."""
     forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for shown, n in capitals.items():
-        key = shown.lower()
-        if key in wanted:
-            forms[key][shown] += n
+    totals: Counter[str] = Counter()
+    for capitals, some in map_chunks(_forms_chunk, (analyses, wanted), len(analyses), jobs):
+        for shown, n in capitals.items():
+            forms[shown.lower()][shown] += n
+        totals.update(some)
     for key, counter in forms.items():
-        lower = totals.get(key, 0) - sum(counter.values())
+        lower = totals[key] - sum(counter.values())
         if lower > 0:
             counter[key] = lower
     return {term: max(counter.items(), key=lambda kv: (kv[1], kv[0] == term))[0]
@@ -132,33 +156,32 @@ Terms = list[tuple[str, float]]
 """An article's distinctive terms with their tf-idf, strongest first."""
 
 
-def _distinctive_chunk(state: tuple[Sequence[Analysis], dict[str, float], frozenset[str]],
-                       chunk: range) -> list[tuple[Terms, dict[str, int]]]:
-    """Per article: its top terms by tf-idf (only terms another article shares, i.e. with an
-    idf), and its counts of the words some article capitalises (for display forms)."""
-    analyses, idf, capitalised = state
+def _distinctive_chunk(state: tuple[Sequence[Analysis], dict[str, float]], chunk: range
+                       ) -> list[Terms]:
+    """Per article, its top terms by tf-idf (only terms another article shares: those with
+    an idf)."""
+    analyses, idf = state
     out = []
     for i in chunk:
-        counts, _ = _unpack(analyses[i])
+        counts = _counts(analyses[i])
         total = sum(counts.values()) or 1
         scored = [(-((k / total) * idf[t]), t) for t, k in counts.items() if t in idf]
         scored.sort()
-        out.append(([(t, -w) for w, t in scored[:TERMS_PER_ARTICLE]],
-                    {k: counts[k] for k in capitalised & counts.keys()}))
+        out.append([(t, -w) for w, t in scored[:TERMS_PER_ARTICLE]])
     return out
 
 
 Chosen = list[tuple[float, int, list[str]]]
 """An article's related articles: (score, index, up to three shared terms), best first."""
+RelateState = tuple[Sequence[dict[str, float]], dict[str, list[int]], list[int], int]
 
 
-def _relate_chunk(state: tuple[Sequence[dict[str, float]], dict[str, list[int]], list[int], int],
-                  chunk: range) -> list[Chosen]:
+def _relate_chunk(state: RelateState, chunk: range) -> list[Chosen]:
     """Per article, its best `limit` others: the sum of the idf of the distinctive terms they
     share plus `TOPIC_WEIGHT` per shared topic, at least `MIN_RELATED_SCORE`; ties go to the
     one listed first (articles are in reading order, so the newer)."""
     tops, index, masks, limit = state
-    out = []
+    out: list[Chosen] = []
     for i in chunk:
         top = tops[i]
         candidates: dict[int, float] = {}
@@ -191,27 +214,20 @@ def relate(
     if limit == 0:
         return {a.slug: () for a in articles}
     df: Counter[str] = Counter()
-    capitals: Counter[str] = Counter()
     for analysis in analyses:
-        counts, caps = _unpack(analysis)
-        df.update(counts.keys())
-        capitals.update(caps)
+        df.update(_terms(analysis))
     n = len(analyses)
     idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items() if d >= 2}
     del df
-    capitalised = frozenset(shown.lower() for shown in capitals)
-    distinct = map_chunks(_distinctive_chunk, (analyses, idf, capitalised), n, jobs)
-    tops = [{t: idf[t] for t, _ in terms} for terms, _ in distinct]
-    index = postings([dict(terms) for terms, _ in distinct])
-    totals: Counter[str] = Counter()
-    for _, some in distinct:
-        totals.update(some)
+    distinct = map_chunks(_distinctive_chunk, (analyses, idf), n, jobs)
+    tops = [{t: idf[t] for t, _ in terms} for terms in distinct]
+    index = postings([dict(terms) for terms in distinct])
     del distinct
     slots = {t.slug: 1 << k for k, t in enumerate(topics)}
     masks = [sum(slots[t.slug] for t in topics_of[a.slug]) for a in articles]
     chosen = map_chunks(_relate_chunk, (tops, index, masks, limit), n, jobs)
-    forms = _display_forms(capitals, totals,
-                           {t for best in chosen for _, _, common in best for t in common})
+    forms = display_forms(
+        analyses, {t for best in chosen for _, _, common in best for t in common}, jobs)
     result: dict[str, tuple[Related, ...]] = {}
     for article, best in zip(articles, chosen, strict=True):
         mine = {t.slug for t in topics_of[article.slug]}

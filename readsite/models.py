@@ -36,11 +36,16 @@ class Analysis:
 
     topics: tuple[str, ...]
     """Slugs of the topics its text and tags classify it into."""
-    words: bytes
-    """`marshal`led (counts, capitals): its content words, lower-cased, with their counts,
-    and each form with a capital letter it writes ("xAI": 4).  Packed, because a dict of a
-    thousand words costs several times its text in memory, and every article's are held
-    until the collection is linked."""
+    terms: str
+    """Its content words, lower-cased, one per line."""
+    counts: bytes
+    """How often it uses each of them, as an `array("I")`."""
+    capitals: bytes
+    """`marshal`led: each form with a capital letter it writes, with its count ("xAI": 4).
+
+    Packed, because a dict of a thousand words costs several times its text in memory and
+    every article's are held until the collection is linked; lines are what a document
+    frequency counts, at C speed."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import filterfalse
 
 from readsite.config import TopicConfig
 
@@ -83,6 +84,56 @@ def tag_matches(tags: Iterable[str], topic: TopicConfig) -> tuple[str, ...]:
 
 
 _WORD = re.compile(r"\w+")
+_RUN = re.compile(r"(?<![\w-])\w+")
+"""A whole run of word characters not after a hyphen: the only places a keyword can start."""
+
+
+@dataclass(frozen=True, slots=True)
+class Runs:
+    """The runs of word characters in a text that do not follow a hyphen, with their counts:
+    a single-word keyword can only match a whole such run (see `_pattern`)."""
+
+    ascii: Counter[str]
+    """Runs of ASCII characters, lower-cased."""
+    other: tuple[tuple[str, int], ...]
+    """Runs with other characters, as written (re.IGNORECASE folds "ſ" to "s", so these
+    are matched by regex, not by lower-casing)."""
+
+    @classmethod
+    def of(cls, text: str) -> Runs:
+        """Count the runs of `text`."""
+        found = _RUN.findall(text)
+        if text.isascii():
+            return cls(Counter(map(str.lower, found)), ())
+        return cls(Counter(map(str.lower, filter(str.isascii, found))),
+                   tuple(Counter(filterfalse(str.isascii, found)).items()))
+
+    def count(self, keywords: tuple[str, ...], forms: dict[str, str]) -> Counter[str]:
+        """`count_terms` for single-word ASCII keywords, whose lower-case `forms` (see
+        `_word_forms`) are looked up instead of searched for."""
+        found: Counter[str] = Counter()
+        for form, keyword in forms.items():
+            n = self.ascii.get(form)
+            if n:
+                found[keyword] += n
+        for run, n in self.other:
+            if _pattern(keywords).fullmatch(run):
+                found[_canonical(run, keywords)] += n
+        return found
+
+
+@lru_cache(maxsize=256)
+def _word_forms(keywords: tuple[str, ...]) -> dict[str, str] | None:
+    """For keywords that are all single ASCII words: each lower-case form a run may take
+    (the keyword, plus `s`, plus `es`) → the keyword it counts for; else None."""
+    if not keywords or not all(k.isascii() and _WORD.fullmatch(k) for k in keywords):
+        return None
+    forms: dict[str, str] = {}
+    for keyword in keywords:
+        k = keyword.lower()
+        for form in (k, k + "s", k + "es"):
+            forms[form] = _canonical(form, keywords)
+    return forms
 
 
 @lru_cache(maxsize=1024)
@@ -98,39 +149,62 @@ def _first_words(keywords: tuple[str, ...]) -> frozenset[str] | None:
     return frozenset(firsts)
 
 
-def words_of(text: str) -> frozenset[str]:
-    """The lower-cased words of `text`: a topic none of whose keywords starts with one of
-    them cannot match, so its regex need not run (classification stays linear in topics)."""
-    return frozenset(_WORD.findall(text.lower()))
+@dataclass(frozen=True, slots=True)
+class Text:
+    """An article's title and body, with their runs counted once for all topics."""
 
+    title_runs: Runs
+    body_runs: Runs
+    words: frozenset[str] | None
+    """Its runs, lower-cased, when some topic needs its regex: a topic none of whose
+    keywords starts with one of them cannot match, so its regex need not run."""
 
-def _may_match(words: frozenset[str] | None, keywords: tuple[str, ...]) -> bool:
-    firsts = _first_words(keywords)
-    return words is None or firsts is None or not firsts.isdisjoint(words)
+    @classmethod
+    def of(cls, title: str, body: str, topics: Sequence[TopicConfig] = ()) -> Text:
+        """Count the runs of `title` and `body` (and their words, if a topic needs them)."""
+        title_runs, body_runs = Runs.of(title), Runs.of(body)
+        words = None
+        if any(_word_forms(t.keywords) is None for t in topics):
+            words = frozenset(_WORD.findall(f"{title}\n{body}".lower()))
+        return cls(title_runs, body_runs, words)
 
 
 def score(title: str, body: str, topic: TopicConfig, tags: Iterable[str] = (),
-          words: frozenset[str] | None = None) -> TopicScore:
-    """Score one article (its title, text and front matter tags) against one topic;
-    `words` (from `words_of(title + body)`) lets a topic that cannot match skip its regex."""
-    possible = _may_match(words, topic.keywords)
-    in_title = count_terms(title, topic.keywords) if possible else Counter()
-    in_body = count_terms(body, topic.keywords) if possible else Counter()
+          text: Text | None = None) -> TopicScore:
+    """Score one article (its title, text and front matter tags) against one topic; `text`
+    (`Text.of(title, body, topics)`, shared by all topics) spares recounting."""
+    text = text or Text.of(title, body)
+    forms = _word_forms(topic.keywords)
+    if forms is not None:
+        in_title = text.title_runs.count(topic.keywords, forms)
+        in_body = text.body_runs.count(topic.keywords, forms)
+    elif _may_match(text, topic.keywords):
+        in_title = count_terms(title, topic.keywords)
+        in_body = count_terms(body, topic.keywords)
+    else:
+        in_title = in_body = Counter()
+    tagged = tag_matches(tags, topic)
+    if not (in_title or in_body or tagged):
+        return TopicScore(topic, 0, ())
     weighted = Counter({k: v * TITLE_WEIGHT for k, v in in_title.items()})
     weighted.update(in_body)
     hits = in_title + in_body
-    tagged = tag_matches(tags, topic)
     matches = tuple((f"tag: {t}", 1) for t in tagged) + tuple(
         sorted(hits.items(), key=lambda kv: (-kv[1], kv[0].lower())))
     return TopicScore(topic, sum(weighted.values()) + topic.min_score * len(tagged), matches)
+
+
+def _may_match(text: Text, keywords: tuple[str, ...]) -> bool:
+    firsts = _first_words(keywords)
+    return text.words is None or firsts is None or not firsts.isdisjoint(text.words)
 
 
 def explain(title: str, body: str, topics: Sequence[TopicConfig], *,
             tags: Iterable[str] = ()) -> list[TopicScore]:
     """Every topic's score for this article, in declaration order."""
     tags = tuple(tags)
-    words = words_of(f"{title}\n{body}") if len(topics) > 1 else None
-    return [score(title, body, topic, tags, words) for topic in topics]
+    text = Text.of(title, body, topics)
+    return [score(title, body, topic, tags, text) for topic in topics]
 
 
 def classify(title: str, body: str, topics: Sequence[TopicConfig],
