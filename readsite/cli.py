@@ -34,6 +34,7 @@ from readsite.errors import (
 from readsite.frontmatter import dump
 from readsite.links import build_collection
 from readsite.pipeline import build_site, render_site
+from readsite.progress import Reporter
 from readsite.sitecheck import Finding, check_files, read_folder
 from readsite.topics import explain
 
@@ -100,7 +101,7 @@ def _build(config: SiteConfig, args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise ConfigError.at(None, None, "--jobs must be 1 or more")
     report = build_site(config, args.output.resolve() if args.output else None, args.drafts,
-                        args.jobs, use_cache=not args.no_cache)
+                        args.jobs, use_cache=not args.no_cache, progress=Reporter(sys.stderr))
     print(report.summary())
     if args.profile:
         print(report.profile())
@@ -132,7 +133,7 @@ def _publish(config: SiteConfig, args: argparse.Namespace) -> int:
                              "add `publish: {target: git:git@github.com:me/site.git}` to "
                              "site.yaml, or pass --target dir:PATH")
     with tempfile.TemporaryDirectory(prefix="readsite-publish-") as folder:
-        report = build_site(config, Path(folder) / "site")
+        report = build_site(config, Path(folder) / "site", progress=Reporter(sys.stderr))
         print(report.summary())
         _warn_or_fail(check_files(read_folder(report.output), config.base_path,
                                   file_urls=config.relative_urls), True, "nothing was published")

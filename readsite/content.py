@@ -22,6 +22,7 @@ from readsite.errors import ContentError, Problem
 from readsite.frontmatter import Document, as_date, parse
 from readsite.markdown import is_safe_url, render
 from readsite.models import Article
+from readsite.progress import QUIET, Progress
 
 TEXT_KEYS = ("source", "author", "url", "summary")
 INTERNAL_KEYS = frozenset({"imported_from", "import_hash", "body_hash"})
@@ -225,7 +226,8 @@ def load_article(text: str, path: Path, config: SiteConfig,
 
 
 def load_articles(config: SiteConfig, drafts: bool = False, jobs: int | None = None,
-                  render_cache: cache.RenderCache | None = None) -> list[Article]:
+                  render_cache: cache.RenderCache | None = None,
+                  progress: Progress = QUIET) -> list[Article]:
     """Load every article (`draft: true` ones only when `drafts`; across `jobs` processes,
     see `readsite.workers`); raise one ContentError with the problems of all files (drafts
     are validated either way)."""
@@ -246,7 +248,8 @@ def load_articles(config: SiteConfig, drafts: bool = False, jobs: int | None = N
         texts.append((text, shown))
     articles: list[Article] = []
     known = render_cache.entries if render_cache is not None else None
-    for result in load_many(texts, config, jobs, known):
+    tick = progress.stage("loading", len(texts), "articles")
+    for result in load_many(texts, config, jobs, known, tick):
         if isinstance(result, Article):
             articles.append(result)
             if render_cache is not None:

@@ -23,6 +23,7 @@ from types import MappingProxyType
 from readsite.config import SiteConfig, TopicConfig
 from readsite.models import Analysis, Article, Collection, Neighbours, Related, Topic
 from readsite.pool import map_chunks
+from readsite.progress import QUIET, Progress, Tick
 from readsite.topics import classify
 
 TERMS_PER_ARTICLE = 25
@@ -206,6 +207,7 @@ def relate(
     limit: int,
     analyses: Sequence[Analysis],
     jobs: int | None = None,
+    tick: Tick | None = None,
 ) -> dict[str, tuple[Related, ...]]:
     """For each article (in reading order), up to `limit` related articles with the reason
     they relate.  A map-reduce: document frequencies are summed here, each article's
@@ -225,7 +227,7 @@ def relate(
     del distinct
     slots = {t.slug: 1 << k for k, t in enumerate(topics)}
     masks = [sum(slots[t.slug] for t in topics_of[a.slug]) for a in articles]
-    chosen = map_chunks(_relate_chunk, (tops, index, masks, limit), n, jobs)
+    chosen = map_chunks(_relate_chunk, (tops, index, masks, limit), n, jobs, tick)
     forms = display_forms(
         analyses, {t for best in chosen for _, _, common in best for t in common}, jobs)
     result: dict[str, tuple[Related, ...]] = {}
@@ -242,7 +244,7 @@ def relate(
 
 
 def build_collection(config: SiteConfig, articles: Iterable[Article],
-                     jobs: int | None = None) -> Collection:
+                     jobs: int | None = None, progress: Progress = QUIET) -> Collection:
     """Classify, sort and cross-link all articles into the read-only Collection (relating
     across `jobs` processes, see `readsite.pool`).  Articles loaded by `workers.load_many`
     bring their analysis; any other is analysed here."""
@@ -281,6 +283,7 @@ def build_collection(config: SiteConfig, articles: Iterable[Article],
         topics=topics,
         article_topics=MappingProxyType(topics_of),
         related=MappingProxyType(
-            relate(ordered, topics, topics_of, config.related, analyses, jobs)),
+            relate(ordered, topics, topics_of, config.related, analyses, jobs,
+                   progress.stage("relating", len(ordered), "articles"))),
         neighbours=MappingProxyType(neighbours),
     )

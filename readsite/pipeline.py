@@ -22,6 +22,7 @@ from readsite.content import load_articles
 from readsite.errors import BuildError, Problem
 from readsite.links import build_collection
 from readsite.models import Collection
+from readsite.progress import QUIET, Progress
 from readsite.render import THEME_DIR, Page, make_environment, page_list, render_page
 from readsite.workers import render_into
 
@@ -138,11 +139,12 @@ def render_site(collection: Collection) -> tuple[dict[str, bytes], Counter[str]]
 
 
 def write_site(collection: Collection, plan: tuple[list[Page], dict[str, Path]],
-               folder: Path, jobs: int | None = None) -> tuple[int, Counter[str]]:
+               folder: Path, jobs: int | None = None,
+               progress: Progress = QUIET) -> tuple[int, Counter[str]]:
     """Render and copy the planned site into the empty `folder`, pages written as they are
     rendered (across `jobs` processes); (files written, pages per kind)."""
     pages, copies = plan
-    render_into(collection, pages, folder, jobs)
+    render_into(collection, pages, folder, jobs, progress.stage("rendering", len(pages), "pages"))
     for relpath, path in copies.items():
         target = folder / relpath
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -174,12 +176,13 @@ def swap_in(staged: Path, output: Path) -> None:
 
 def build_site(
     config: SiteConfig, output: Path | None = None, drafts: bool = False,
-    jobs: int | None = None, use_cache: bool = True,
+    jobs: int | None = None, use_cache: bool = True, progress: Progress = QUIET,
 ) -> BuildReport:
     """Build the whole site into `output` (default: the configured folder), atomically;
     `draft: true` articles are left out unless `drafts` (the preview server shows them).
     `jobs` processes load and render (default: all CPUs for a big site; see `workers`);
-    bodies rendered by earlier builds come from `.readsite-cache/` unless not `use_cache`."""
+    bodies rendered by earlier builds come from `.readsite-cache/` unless not `use_cache`;
+    each stage reports how far it is to `progress`."""
     started = time.perf_counter()
     stages: dict[str, float] = {}
     clock = started
@@ -196,18 +199,18 @@ def build_site(
         if stamps.up_to_date(target, digest):
             return _unchanged(target, started)
     render_cache = RenderCache.open(config.root) if use_cache else None
-    articles = load_articles(config, drafts, jobs, render_cache)
+    articles = load_articles(config, drafts, jobs, render_cache, progress)
     if render_cache is not None:
         render_cache.save()
     lap("load")
-    collection = build_collection(config, articles, jobs)
+    collection = build_collection(config, articles, jobs, progress)
     plan = plan_site(collection)  # a collision fails the build before anything is written
     lap("link")
     _check_replaceable(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
     try:
-        files, kinds = write_site(collection, plan, staged, jobs)
+        files, kinds = write_site(collection, plan, staged, jobs, progress)
         lap("render")
         staged.chmod(0o755)
         swap_in(staged, target)

@@ -54,17 +54,29 @@ def chunks(count: int) -> Iterator[range]:
 
 
 def map_chunks(work: Callable[[S, range], list[R]], state: S, count: int,
-               jobs: int | None = None) -> list[R]:
-    """`work(state, chunk)` over the chunks of range(count), results concatenated in order.
+               jobs: int | None = None, tick: Callable[[int], None] | None = None) -> list[R]:
+    """`work(state, chunk)` over the chunks of range(count), results concatenated in order;
+    `tick(n)` after each chunk of n items (for a progress bar).
 
     `work` must be a module-level function; `state` is inherited by forked workers, never
     pickled, so it may be large.  An exception raised in a worker is raised here."""
-    workers = worker_count(jobs, count)
-    if workers == 1:
-        return [result for chunk in chunks(count) for result in work(state, chunk)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+    if worker_count(jobs, count) == 1:
+        return _gather((work(state, chunk) for chunk in chunks(count)), count, tick)
+    with ProcessPoolExecutor(worker_count(jobs, count),
+                             mp_context=multiprocessing.get_context("fork"),
                              initializer=_initialise, initargs=(work, state)) as pool:
-        return [result for batch in pool.map(_run, chunks(count)) for result in batch]
+        return _gather(pool.map(_run, chunks(count)), count, tick)
+
+
+def _gather(batches: Iterator[list[R]], count: int,
+            tick: Callable[[int], None] | None) -> list[R]:
+    """The batches' results in order, ticking as each chunk of range(count) is done."""
+    results: list[R] = []
+    for chunk, batch in zip(chunks(count), batches, strict=True):
+        results.extend(batch)
+        if tick is not None:
+            tick(len(chunk))
+    return results
 
 
 def _initialise(work: Callable[[Any, range], list[Any]], state: Any) -> None:

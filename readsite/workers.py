@@ -23,6 +23,7 @@ from readsite.errors import ReadsiteError
 from readsite.links import analyse
 from readsite.models import Article, Collection
 from readsite.pool import map_chunks
+from readsite.progress import Tick
 from readsite.render import Page, make_environment, render_page
 
 LoadResult = Article | ReadsiteError
@@ -49,11 +50,12 @@ def _load_chunk(state: LoadState, chunk: range) -> list[LoadResult]:
 
 
 def load_many(items: Sequence[tuple[str, Path]], config: SiteConfig, jobs: int | None = None,
-              rendered: Mapping[str, Entry] | None = None) -> list[LoadResult]:
+              rendered: Mapping[str, Entry] | None = None,
+              tick: Tick | None = None) -> list[LoadResult]:
     """`load_article` and `links.analyse` over (text, path) pairs, in order; an error is
     returned, not raised.  `rendered` (earlier builds' bodies, see `readsite.cache`) is
     inherited by the workers."""
-    results = map_chunks(_load_chunk, (items, config, rendered), len(items), jobs)
+    results = map_chunks(_load_chunk, (items, config, rendered), len(items), jobs, tick)
     return [dataclasses.replace(r, extra=MappingProxyType(dict(r.extra)))
             if isinstance(r, Article) else r for r in results]
 
@@ -74,6 +76,6 @@ def _render_chunk(state: RenderState, chunk: range) -> list[None]:
 
 
 def render_into(collection: Collection, pages: Sequence[Page], folder: Path,
-                jobs: int | None = None) -> None:
+                jobs: int | None = None, tick: Tick | None = None) -> None:
     """Render `pages` and write each into `folder` as it is done."""
-    map_chunks(_render_chunk, (collection, pages, folder, {}), len(pages), jobs)
+    map_chunks(_render_chunk, (collection, pages, folder, {}), len(pages), jobs, tick)
