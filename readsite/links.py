@@ -49,7 +49,9 @@ those though through thus to too toward towards under until up upon us use used 
 via was wasn't we well were weren't what what's when where whether which while who whom whose
 why will with within without won't would wouldn't yet you your yours yourself yourselves new
 """.split())  # noqa: SIM905 - a word list reads better as prose
-WORD_RE = re.compile(r"[^\W\d_][\w’'-]*[^\W_]|[^\W\d_]{3,}")
+WORD_RE = re.compile(r"[^\W\d_][\w’'-]*[^\W_]")
+"""A word: a letter, then letters, digits, apostrophes and hyphens, ending in a letter or digit
+(one-letter words never count; two-letter ones are dropped by `_fold`)."""
 
 
 def sort_key(article: Article) -> tuple[int, int, str, str]:
