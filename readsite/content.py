@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from readsite import cache
 from readsite.config import SLUG_RE, SiteConfig
-from readsite.errors import ContentError, Problem
+from readsite.errors import ContentError, Problem, ReadsiteError
 from readsite.frontmatter import Document, as_date, parse
 from readsite.markdown import is_safe_url, render
 from readsite.models import Article
@@ -177,9 +177,11 @@ def _extra(doc: Document, path: Path, problems: list[Problem]) -> dict[str, Any]
 
 
 def load_article(text: str, path: Path, config: SiteConfig,
-                 rendered: Mapping[str, cache.Entry] | None = None) -> Article:
+                 rendered: Mapping[str, cache.Entry] | None = None) -> tuple[Article, str]:
     """Parse and validate one article file; raise ContentError listing its problems.
-    `rendered` holds bodies rendered by earlier builds (see `readsite.cache`)."""
+    `rendered` holds bodies rendered by earlier builds (see `readsite.cache`); returns the
+    article and the cache key of its body (the Markdown itself is not kept: it is the
+    largest part of an article, and nothing after rendering needs it)."""
     doc = parse(text, path)
     problems: list[Problem] = []
     title = _text(doc, path, "title", problems)
@@ -210,19 +212,20 @@ def load_article(text: str, path: Path, config: SiteConfig,
         problems.append(Problem("`draft` must be true or false", path, doc.loaded.line("draft")))
     if problems:
         raise ContentError(*problems)
-    entry = rendered.get(cache.key(doc.body, config.base_path)) if rendered else None
+    key = cache.key(doc.body, config.base_path)
+    entry = rendered.get(key) if rendered else None
     if entry is None:
         fresh = render(doc.body, config.base_path)
         entry = (fresh.html, fresh.text, fresh.headings)
     html, plain, headings = entry
     return Article(
-        slug=slug, title=title, path=path, body=doc.body, body_html=html,
+        slug=slug, title=title, path=path, body_html=html,
         text=plain, headings=headings, date=date, topics_set=topics,
         word_count=len(WORD_RE.findall(plain)), extra=MappingProxyType(extra),
         draft=draft is True, tags=tags, aliases=aliases, updated=updated,
         source=values["source"], author=values["author"], url=values["url"],
         summary=values["summary"],
-    )
+    ), key
 
 
 def load_articles(config: SiteConfig, drafts: bool = False, jobs: int | None = None,
@@ -250,13 +253,13 @@ def load_articles(config: SiteConfig, drafts: bool = False, jobs: int | None = N
     known = render_cache.entries if render_cache is not None else None
     tick = progress.stage("loading", len(texts), "articles")
     for result in load_many(texts, config, jobs, known, tick):
-        if isinstance(result, Article):
-            articles.append(result)
-            if render_cache is not None:
-                render_cache.put(cache.key(result.body, config.base_path),
-                                 (result.body_html, result.text, result.headings))
-        else:
+        if isinstance(result, ReadsiteError):
             problems.extend(result.problems)
+            continue
+        article, key = result
+        articles.append(article)
+        if render_cache is not None:
+            render_cache.put(key, (article.body_html, article.text, article.headings))
     problems.extend(_slug_collisions(articles))
     error = ContentError.collect(problems)
     if error is not None:

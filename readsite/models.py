@@ -58,8 +58,6 @@ class Article:
     """Display title (required in front matter)."""
     path: Path
     """The source file, for error messages."""
-    body: str
-    """Markdown body as written."""
     body_html: str
     """Rendered, sanitised HTML of the body."""
     text: str

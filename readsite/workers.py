@@ -26,7 +26,8 @@ from readsite.pool import map_chunks
 from readsite.progress import Tick
 from readsite.render import Page, make_environment, render_page
 
-LoadResult = Article | ReadsiteError
+LoadResult = tuple[Article, str] | ReadsiteError
+"""An article and the render-cache key of its body, or what is wrong with its file."""
 LoadState = tuple[Sequence[tuple[str, Path]], SiteConfig, Mapping[str, Entry] | None]
 
 
@@ -38,14 +39,14 @@ def _load_chunk(state: LoadState, chunk: range) -> list[LoadResult]:
     for i in chunk:
         text, path = items[i]
         try:
-            article = load_article(text, path, config, rendered)
+            article, key = load_article(text, path, config, rendered)
         except ReadsiteError as exc:
             results.append(exc)
             continue
         # MappingProxyType cannot be pickled: a plain dict travels, the caller wraps it again.
-        results.append(dataclasses.replace(
+        results.append((dataclasses.replace(
             article, extra=dict(article.extra),
-            analysis=analyse(article.title, article.text, article.tags, config.topics)))
+            analysis=analyse(article.title, article.text, article.tags, config.topics)), key))
     return results
 
 
@@ -56,8 +57,9 @@ def load_many(items: Sequence[tuple[str, Path]], config: SiteConfig, jobs: int |
     returned, not raised.  `rendered` (earlier builds' bodies, see `readsite.cache`) is
     inherited by the workers."""
     results = map_chunks(_load_chunk, (items, config, rendered), len(items), jobs, tick)
-    return [dataclasses.replace(r, extra=MappingProxyType(dict(r.extra)))
-            if isinstance(r, Article) else r for r in results]
+    return [r if isinstance(r, ReadsiteError)
+            else (dataclasses.replace(r[0], extra=MappingProxyType(dict(r[0].extra))), r[1])
+            for r in results]
 
 
 RenderState = tuple[Collection, Sequence[Page], Path, dict[str, Environment]]

@@ -48,7 +48,7 @@ def test_count_terms_never_crashes(text: str, keywords: list[str]) -> None:
 
 
 def article(slug: str, text: str, topics: tuple[str, ...] | None = None) -> Article:
-    return Article(slug=slug, title=slug.title(), path=Path(f"content/{slug}.md"), body=text,
+    return Article(slug=slug, title=slug.title(), path=Path(f"content/{slug}.md"),
                    body_html="", text=text, topics_set=topics)
 
 
