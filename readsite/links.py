@@ -225,7 +225,7 @@ def relate(
     del df
     distinct = map_chunks(_distinctive_chunk, (analyses, idf), n, jobs)
     tops = [{t: idf[t] for t, _ in terms} for terms in distinct]
-    index = postings([dict(terms) for terms in distinct])
+    index = postings([dict(terms) for terms in distinct], POSTING_CAP)
     del distinct
     slots = {t.slug: 1 << k for k, t in enumerate(topics)}
     masks = [sum(slots[t.slug] for t in topics_of[a.slug]) for a in articles]

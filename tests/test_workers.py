@@ -122,3 +122,24 @@ def test_a_build_with_nothing_changed_keeps_the_folder_and_says_so(make_site: Ma
     assert "Article one" in (first.output / "articles/a-001/index.html").read_text()
     assert "tampered" not in (first.output / "index.html").read_text()
     assert not build_site(config, drafts=True).up_to_date, "other options, other site"
+
+
+def test_relating_in_small_chunks_with_capped_postings_matches_one_process(
+        make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Relating is a map-reduce: document frequencies, capped postings and display forms
+    merged chunk by chunk across workers must give what one process gives, also when the
+    caps bind and forms are first met in different chunks."""
+    from readsite import links, pool
+
+    files = many_articles(45)
+    for i in range(0, 45, 4):  # "Colossus" mostly capitalised, in many chunks
+        files[f"content/a-{i:03d}.md"] += "\nColossus grew. The Colossus site grew again.\n"
+    for i in (1, 2, 3, 5):  # ... and now and then in lower case
+        files[f"content/a-{i:03d}.md"] += "\nA colossus of a site, colossus, grew.\n"
+    config = load_config(make_site(files))
+    monkeypatch.setattr(links, "POSTING_CAP", 3)
+    whole = build_site(config, tmp_path / "whole", jobs=1, use_cache=False)  # one chunk
+    monkeypatch.setattr(pool, "CHUNK", 4)
+    chunked = build_site(config, tmp_path / "chunked", jobs=3, use_cache=False)
+    assert snapshot(whole.output) == snapshot(chunked.output)
+    assert "both mention Colossus" in (whole.output / "articles/a-004/index.html").read_text()
