@@ -9,6 +9,8 @@ would be noise, so each stage ends with one line instead.  Small sites (fewer th
 
 from __future__ import annotations
 
+import io
+import os
 import time
 from collections.abc import Callable
 from typing import Protocol, TextIO
@@ -51,8 +53,11 @@ class Reporter:
         if total < MIN_ITEMS:
             return _ignore
         if self.terminal:
-            bar = tqdm(total=total, desc=f"{name:<8}", unit=f" {unit}", file=self.stream,
-                       leave=False, dynamic_ncols=True)
+            # A pseudo-terminal may report a 0 × 0 size, where tqdm would hide the bar.
+            sized = _sized(self.stream)
+            bar = tqdm(total=total, desc=f"{name:<9}", unit=f" {unit}", file=self.stream,
+                       leave=False, dynamic_ncols=sized, ncols=None if sized else 80,
+                       nrows=None if sized else 24)
 
             def advance(done: int) -> None:
                 bar.update(done)
@@ -68,6 +73,15 @@ class Reporter:
                 print(f"{name}: {total} {unit} in {time.perf_counter() - started:.1f}s",
                       file=self.stream, flush=True)
         return line
+
+
+def _sized(stream: TextIO) -> bool:
+    """Whether the terminal says how many columns and lines it has."""
+    try:
+        size = os.get_terminal_size(stream.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False
+    return size.columns > 0 and size.lines > 0
 
 
 QUIET = Quiet()

@@ -50,3 +50,32 @@ def test_on_a_terminal_each_stage_shows_a_bar_and_erases_it(make_site: MakeSite)
                                ("relating", MIN_ITEMS, "articles"), ("rendering", 321, "pages")):
         assert re.search(rf"\r{stage}\s*:\s+\d+%\|[^|]*\| \d+/{total} \[.*{unit}/s\]", shown), stage
     assert re.search(r"\r +\r$", shown), "the last bar is erased"
+
+
+def test_a_terminal_that_reports_no_size_still_shows_the_bar(make_site: MakeSite) -> None:
+    """Pseudo-terminals (CI runners, `script`, pty.fork) can report 0 × 0, where tqdm would
+    hide every bar."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    master, slave = pty.openpty()
+    assert os.get_terminal_size(slave) == (0, 0)
+    root = make_site(articles(MIN_ITEMS))
+    build = subprocess.Popen([sys.executable, str(REPO / "build.py"), "build", "--no-cache"],
+                             cwd=root, stdin=subprocess.DEVNULL, stdout=slave, stderr=slave,
+                             env={**os.environ, "PYTHONPATH": str(REPO)})
+    os.close(slave)
+    shown = b""
+    try:
+        while chunk := os.read(master, 65536):
+            shown += chunk
+    except OSError:  # EIO once the build has exited and closed the terminal
+        pass
+    os.close(master)
+    assert build.wait(timeout=60) == 0, shown[-500:]
+    assert re.search(rb"loading\s*:\s+\d+%\|", shown), shown[:300]
+    assert b"built " in shown
