@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from readsite import __version__
+from readsite.leftovers import remove_stale_files
 from readsite.models import Heading
 
 CACHE_DIR = ".readsite-cache"
@@ -70,7 +72,9 @@ def _write_json(path: Path, data: Any) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         (path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
+        remove_stale_files(path.parent, f".{path.stem}-*",  # ones killed writers left
+                           re.compile(re.escape(f".{path.stem}-") + r"(\d+)-[A-Za-z0-9_]+"))
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-{os.getpid()}-")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
         os.replace(temp, path)

@@ -8,7 +8,11 @@ site, and a failed build leaves the previous one untouched.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -20,6 +24,7 @@ from readsite.cache import BuildStamps, RenderCache, inputs_digest
 from readsite.config import CONFIG_NAME, WATCHED_FOLDERS, SiteConfig
 from readsite.content import load_articles
 from readsite.errors import BuildError, Problem
+from readsite.leftovers import stale
 from readsite.links import build_collection
 from readsite.models import Collection
 from readsite.progress import QUIET, Progress
@@ -46,6 +51,8 @@ class BuildReport:
     """Wall time per stage (load, link, render, swap), in order."""
     up_to_date: bool = False
     """Nothing the build reads changed since it last wrote this folder, so it was kept."""
+    warnings: tuple[Problem, ...] = ()
+    """What was left out and why (symlinks in static/ or root/ that lead out of the site)."""
 
     def summary(self) -> str:
         """One line for the terminal, naming the slowest stage."""
@@ -55,8 +62,9 @@ class BuildReport:
         kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.pages.items()))
         slowest = max(self.stages.items(), key=lambda kv: kv[1], default=None)
         most = f" (slowest: {slowest[0]} {slowest[1]:.2f}s)" if slowest else ""
+        warned = "".join(f"\nwarning: {problem}" for problem in self.warnings)
         return (f"built {self.files} files ({kinds}) into {self.output} in "
-                f"{self.seconds:.2f}s{most}")
+                f"{self.seconds:.2f}s{most}{warned}")
 
     def profile(self) -> str:
         """Per-stage times, for `build --profile`."""
@@ -65,16 +73,31 @@ class BuildReport:
                          for name, seconds in self.stages.items())
 
 
-def _static_files(config: SiteConfig) -> dict[str, Path]:
-    """static/ files to copy, site files overriding same-named theme files."""
+def _static_files(config: SiteConfig, outside: list[Problem]) -> dict[str, Path]:
+    """static/ files to copy, site files overriding same-named theme files; a symlink that
+    leads out of the site (or the theme) is not followed but noted in `outside`."""
     found: dict[str, Path] = {}
-    for folder in (THEME_DIR / "static", config.static_dir):
+    for folder, home in ((THEME_DIR / "static", THEME_DIR), (config.static_dir, config.root)):
         if folder.is_dir():
             for path in sorted(folder.rglob("*")):
                 rel = path.relative_to(folder).as_posix()
-                if path.is_file() and not path.name.startswith(".") and not is_junk(rel):
+                if (not path.name.startswith(".") and not is_junk(rel)
+                        and _publishable(path, home, outside)):
                     found[rel] = path
     return found
+
+
+def _publishable(path: Path, home: Path, outside: list[Problem]) -> bool:
+    """Whether `path` is a file to publish: a symlink only if it stays inside `home`, since
+    a link to /etc/passwd or ~/.ssh in static/ must never reach a public site."""
+    if path.is_symlink():
+        resolved = path.resolve()
+        if not resolved.is_relative_to(home.resolve()):
+            outside.append(Problem(
+                f"symlink to {resolved}, outside the site: not published", path, None,
+                "copy the file into the site if it is meant to be public, or remove the link"))
+            return False
+    return path.is_file()
 
 
 def is_junk(relpath: str) -> bool:
@@ -85,19 +108,23 @@ def is_junk(relpath: str) -> bool:
             or name in (".DS_Store", "Thumbs.db") or name.endswith(("~", ".swp", ".swx")))
 
 
-def _root_files(config: SiteConfig) -> dict[str, Path]:
-    """root/ files, copied to the site root as they are: dotfiles too (`.well-known/`)."""
+def _root_files(config: SiteConfig, outside: list[Problem]) -> dict[str, Path]:
+    """root/ files, copied to the site root as they are: dotfiles too (`.well-known/`);
+    symlinks out of the site are noted in `outside`, not followed."""
     folder = config.root_files_dir
     if not folder.is_dir():
         return {}
-    found = {path.relative_to(folder).as_posix(): path
-             for path in sorted(folder.rglob("*")) if path.is_file()}
+    found = {path.relative_to(folder).as_posix(): path for path in sorted(folder.rglob("*"))
+             if _publishable(path, config.root, outside)}
     return {rel: path for rel, path in found.items() if not is_junk(rel)}
 
 
-def plan_site(collection: Collection) -> tuple[list[Page], dict[str, Path]]:
+def plan_site(collection: Collection, outside: list[Problem] | None = None
+              ) -> tuple[list[Page], dict[str, Path]]:
     """Every page to render and every file to copy (output path → source), with two claims
-    on one output path refused before anything is rendered or written."""
+    on one output path refused before anything is rendered or written; symlinks out of the
+    site that were left out are appended to `outside`."""
+    skipped = [] if outside is None else outside
     config = collection.config
     owners: dict[str, str] = {}
 
@@ -114,10 +141,10 @@ def plan_site(collection: Collection) -> tuple[list[Page], dict[str, Path]]:
     for page in pages:
         claim(page.output, f"the {page.kind} page `/{page.path}`")
     copies: dict[str, Path] = {}
-    for relpath, path in _static_files(config).items():
+    for relpath, path in _static_files(config, skipped).items():
         claim(f"static/{relpath}", f"static file {path}")
         copies[f"static/{relpath}"] = path
-    for relpath, path in _root_files(config).items():
+    for relpath, path in _root_files(config, skipped).items():
         claim(relpath, f"root file {path}")
         copies[relpath] = path
     claim(MARKER, "readsite")
@@ -148,7 +175,12 @@ def write_site(collection: Collection, plan: tuple[list[Page], dict[str, Path]],
     for relpath, path in copies.items():
         target = folder / relpath
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
+        try:
+            shutil.copyfile(path, target)
+        except OSError as exc:
+            raise BuildError.at(path, None, f"cannot copy this file: {exc.strerror or exc}",
+                                "check that it exists and can be read, then build again",
+                                ) from None
     (folder / MARKER).write_bytes(MARKER_TEXT)
     return len(pages) + len(copies) + 1, Counter(page.kind for page in pages)
 
@@ -164,14 +196,81 @@ def _check_replaceable(output: Path) -> None:
 
 
 def swap_in(staged: Path, output: Path) -> None:
-    """Replace `output` with the complete `staged` folder (same parent: renames are atomic)."""
+    """Replace `output` with the complete `staged` folder (same parent: renames are atomic).
+
+    Where the OS can (Linux), the two folders are exchanged in one step, so there is no
+    moment without a complete `output`, and the old site, now in `staged`, is removed.
+    Elsewhere the old site first goes into a marked `.NAME.old-PID-*` folder; either way,
+    if this process is killed before the old site is removed, the next build knows what is
+    left as its own."""
+    if output.exists() and _exchange(staged, output):
+        remove_own(staged)
+        return
     old = None
     if output.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
+        old = Path(tempfile.mkdtemp(prefix=_temp_prefix(output, "old"), dir=output.parent))
+        (old / MARKER).write_bytes(MARKER_TEXT)
         os.rename(output, old / "site")
     os.rename(staged, output)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        remove_own(old)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically (Linux `renameat2(RENAME_EXCHANGE)`); False where the OS,
+    C library or file system cannot, so the caller falls back to two renames."""
+    rename = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if rename is None:
+        return False
+    at_cwd, exchange = -100, 2
+    if rename(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EPERM):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def _temp_prefix(output: Path, kind: str) -> str:
+    """Name prefix of a build's temporary folder beside `output`: `kind` is "tmp" (the site
+    being written) or "old" (the site being replaced); the pid tells whether its builder
+    still runs."""
+    return f".{output.name}.{kind}-{os.getpid()}-"
+
+
+def remove_own(folder: Path) -> None:
+    """Remove a marked temporary folder, its marker last: interrupted half-way, what is left
+    still carries the marker and is still recognised (and removed) as a leftover."""
+    if not folder.is_dir():
+        return
+    for child in folder.iterdir():
+        if child.name == MARKER:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+    (folder / MARKER).unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # something we did not write is in it: leave it
+        folder.rmdir()
+
+
+def remove_leftovers(output: Path) -> list[Path]:
+    """Remove the temporary folders that builds of `output` killed mid-way left beside it
+    (`.NAME.tmp-PID-*`, `.NAME.old-PID-*`); only ones whose process is gone and that carry
+    the marker (or are empty), so another running build's folder and anything a human put
+    there stay.  Returns what was removed."""
+    pattern = re.compile(re.escape(f".{output.name}.") + r"(?:tmp|old)-(\d+)-[A-Za-z0-9_]+")
+    removed: list[Path] = []
+    if not output.parent.is_dir():
+        return removed
+    for entry in output.parent.iterdir():
+        if not entry.is_dir() or not stale(entry, pattern):
+            continue
+        if (entry / MARKER).is_file() or not any(entry.iterdir()):
+            remove_own(entry)
+            removed.append(entry)
+    return removed
 
 
 def build_site(
@@ -197,6 +296,7 @@ def build_site(
         stamps = BuildStamps.open(config.root)
         digest = inputs_digest(f"{config!r} drafts={drafts}", input_paths(config.root))
         if stamps.up_to_date(target, digest):
+            remove_leftovers(target)  # a killed build of since-reverted changes left them
             return _unchanged(target, started)
     render_cache = RenderCache.open(config.root) if use_cache else None
     articles = load_articles(config, drafts, jobs, render_cache, progress)
@@ -204,23 +304,27 @@ def build_site(
         render_cache.save()
     lap("load")
     collection = build_collection(config, articles, jobs, progress)
-    plan = plan_site(collection)  # a collision fails the build before anything is written
+    outside: list[Problem] = []
+    plan = plan_site(collection, outside)  # a collision fails before anything is written
     lap("link")
     _check_replaceable(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staged = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    remove_leftovers(target)
+    staged = Path(tempfile.mkdtemp(prefix=_temp_prefix(target, "tmp"), dir=target.parent))
     try:
+        (staged / MARKER).write_bytes(MARKER_TEXT)  # first: a killed build's folder is known
         files, kinds = write_site(collection, plan, staged, jobs, progress)
         lap("render")
         staged.chmod(0o755)
         swap_in(staged, target)
         lap("swap")
     except BaseException:
-        shutil.rmtree(staged, ignore_errors=True)
+        remove_own(staged)
         raise
     if use_cache:
         stamps.record(target, digest)
-    return BuildReport(target, dict(kinds), files, time.perf_counter() - started, stages)
+    return BuildReport(target, dict(kinds), files, time.perf_counter() - started, stages,
+                       warnings=tuple(outside))
 
 
 def input_paths(root: Path) -> list[Path]:

@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -35,10 +33,14 @@ from readsite.importers.links import Assets, LinkMap, Rewriter, normal_path, wit
 from readsite.importers.markdown import derived_summary
 from readsite.importers.record import Imported
 from readsite.importers.sites import site_of
+from readsite.importers.writing import remove_leftovers, write_articles, write_assets
 from readsite.normalise import make_slug
 
 MANAGED_KEYS = ("imported_from", "import_hash", "body_hash")
 """Keys that describe the import itself: always rewritten, never "kept"."""
+RESERVED_NAMES = frozenset(
+    ["con", "prn", "aux", "nul", *(f"{kind}{n}" for kind in ("com", "lpt") for n in range(10))])
+"""Names Windows will not give a file (`con.md` cannot be created or checked out there)."""
 HASH_LENGTH = 16
 """Hex digits of sha256 kept in `import_hash` / `body_hash`: plenty to detect an edit."""
 
@@ -135,13 +137,20 @@ def assign_slugs(items: Sequence[Input], existing: dict[str, Path],
     for i in order:
         if i in chosen:
             continue
-        base = make_slug(items[i].record.slug or items[i].record.title)
+        base = safe_slug(items[i].record.slug or items[i].record.title)
         slug, n = base, 2
         while slug in used:
             slug, n = f"{base}-{n}", n + 1
         used.add(slug)
         chosen[i] = (slug, f"slug `{base}` was taken, so this is `{slug}`" if slug != base else "")
     return chosen
+
+
+def safe_slug(title: str) -> str:
+    """`make_slug`, but never a name Windows reserves (`con` → `con-article`), so the
+    content folder can be checked out anywhere."""
+    slug = make_slug(title)
+    return f"{slug}-article" if slug in RESERVED_NAMES else slug
 
 
 def link_map(items: Sequence[Input], slugs: dict[int, tuple[str, str]]) -> LinkMap:
@@ -225,9 +234,16 @@ def redirectable(alias: str) -> bool:
     return not any(s in ("", ".", "..") for s in segments) and not alias.startswith("//")
 
 
+def fallback_title(record: Imported) -> str:
+    """A title for a record whose own came out empty (`..`, blanks): its file's name, since
+    an article without a title would fail every build after the import."""
+    name = " ".join(re.split(r"[-_\s]+", record.source_path.stem)).strip()
+    return name[:1].upper() + name[1:] if name else "Untitled"
+
+
 def article_meta(record: Imported, slug: str, origin: str) -> dict[str, Any]:
     """The front matter a fresh import writes (empty values left out)."""
-    meta: dict[str, Any] = {"title": record.title, "slug": slug}
+    meta: dict[str, Any] = {"title": record.title or fallback_title(record), "slug": slug}
     for key, value in (("source", record.source), ("author", record.author),
                        ("url", record.url), ("date", record.date),
                        ("updated", record.updated), ("summary", record.summary),
@@ -290,47 +306,16 @@ def _action(current: bytes, text_out: str) -> str:
     return "unchanged" if current == text_out.encode("utf-8") else "updated"
 
 
-def write_atomic(path: Path, content: bytes) -> None:
-    """Write `content` to `path` via a temporary file in the same folder and os.replace."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.tmp-")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp makes 0600 files; an article should get the mode it had, or a normal one.
-        os.chmod(name, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(name, path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-
-
-def write_assets(assets: Assets, static_dir: Path, dry_run: bool) -> tuple[list[str],
-                                                                            list[Problem]]:
-    """Copy referenced files into static/, never replacing a different file already there."""
-    written: list[str] = []
-    problems: list[Problem] = []
-    for rel, data in sorted(assets.files.items()):
-        target = static_dir / rel
-        if target.exists():
-            if target.read_bytes() != data:
-                problems.append(Problem("a different file is already here; the imported "
-                                        "one was not copied", target, None,
-                                        "rename one of them and fix the links"))
-            continue
-        written.append(rel)
-        if not dry_run:
-            write_atomic(target, data)
-    return written, problems
-
-
 def import_paths(
     paths: Sequence[Path], into: Path, *, static_dir: Path | None = None, force: bool = False,
     overwrite_meta: bool = False, dry_run: bool = False,
 ) -> ImportReport:
     """Import files and folders into `into`, each article on its own, never losing edits."""
+    if into.exists() and not into.is_dir():
+        raise ImportRefused.at(into, None, "this is a file, not a folder to import into",
+                               "pass a folder with --into (it is made if it does not exist)")
+    if not dry_run:
+        remove_leftovers(into)
     items, skipped, refused, notes = read_inputs(paths, into)
     existing, taken = index_imported(into)
     slugs = assign_slugs(items, existing, taken)
@@ -348,6 +333,9 @@ def import_paths(
         except ReadsiteError as exc:
             refused.extend(exc.problems)
             continue
+        except UnicodeEncodeError as exc:  # "\ud83d" escapes: YAML reads lone surrogates
+            refused.append(not_unicode(exc, item.record.source_path))
+            continue
         notes.extend(record.notes)
         writes.append(planned)
         results.append(ImportResult(item.origin, planned.target, planned.action, planned.kept,
@@ -355,8 +343,18 @@ def import_paths(
     copied, clashes = write_assets(assets, static_dir or into.parent / "static", dry_run)
     notes.extend(clashes)
     if not dry_run:
-        for planned in writes:
-            if planned.action != "unchanged":
-                write_atomic(planned.target, planned.text.encode("utf-8"))
+        sources = {item.record.source_path.resolve() for item in items}
+        failed = write_articles([(w.target, w.text) for w in writes if w.action != "unchanged"],
+                                into, sources)
+        refused.extend(failed)
+        results = [r for r in results if all(p.path != r.target for p in failed)]
     return ImportReport(tuple(results), tuple(skipped), tuple(refused), tuple(notes),
                         tuple(copied))
+
+
+def not_unicode(exc: UnicodeEncodeError, path: Path) -> Problem:
+    """Why an input whose text holds lone surrogates (which no file can store) is refused."""
+    bad = exc.object[exc.start:exc.end].encode("unicode_escape").decode("ascii")
+    return Problem(f"the text holds `{bad}`, half of a character, which cannot be saved", path,
+                   None, "write the character itself (or one \\U0001F600-style escape) "
+                   "instead of a \\ud83d\\ude00-style pair")

@@ -213,13 +213,18 @@ class Rewriter:
         return self._asset(path, root_relative=False)
 
     def _asset(self, path: str, root_relative: bool) -> str | None:
-        """Copy a referenced file into static/ and return its address."""
+        """Copy a referenced file into static/ and return its address: only a file inside
+        the imported folder or the old site, so a post (or a symlink) naming
+        `../../../etc/passwd` cannot bring a private file into a public site."""
         site = ([self.site_root / "static", self.site_root, self.site_root / "content"]
                 if self.site_root else [])
         # a relative path not next to the post: Hugo sites often mean their static root
         bases = site if root_relative else [self.path.parent, *site]
+        allowed = [folder.resolve() for folder in (self.root, self.site_root) if folder]
         for base in bases:
             candidate = (base / path).resolve()
+            if not any(candidate.is_relative_to(folder) for folder in allowed):
+                continue
             if candidate.is_file() and candidate.suffix.lower() not in (".md", ".markdown"):
                 top = self.root.resolve()
                 rel = (candidate.relative_to(top).as_posix() if candidate.is_relative_to(top)
