@@ -3,7 +3,8 @@
 The only module that prints or chooses an exit code.  Exit codes:
   0  success
   1  bad input (site.yaml, an article, a template), a refused import, a problem found by
-     `check --strict`, or a failed publish; the message names the file and line
+     `check --strict` or `build --strict`, or a failed publish; the message names the file
+     and line
   2  bad command-line usage (argparse)
   130 interrupted (Ctrl-C) during a build or an import; `serve` stopped by Ctrl-C or
       SIGTERM is a normal end and exits 0
@@ -21,6 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from readsite import __version__
+from readsite.cache import RenderCache
 from readsite.config import SiteConfig, load_config
 from readsite.content import load_articles
 from readsite.errors import (
@@ -35,7 +37,7 @@ from readsite.frontmatter import dump
 from readsite.links import build_collection
 from readsite.pipeline import build_site, render_site
 from readsite.progress import Reporter
-from readsite.sitecheck import Finding, check_files, read_folder
+from readsite.sitecheck import Finding, check_files, missing_articles, read_folder
 from readsite.topics import explain
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -61,6 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--profile", action="store_true", help="print the time of each stage")
     build.add_argument("--no-cache", action="store_true",
                        help="a clean build: ignore and do not write .readsite-cache/")
+    build.add_argument("--strict", action="store_true",
+                       help="exit 1, writing nothing, if an article links to a missing "
+                       "article; then check the built site as `check --strict` does")
 
     serve = sub.add_parser(
         "serve", help="build, serve on http://127.0.0.1:8000, rebuild and reload on change")
@@ -100,11 +105,22 @@ def _build(config: SiteConfig, args: argparse.Namespace) -> int:
         config = dataclasses.replace(config, relative_urls=True)
     if args.jobs is not None and args.jobs < 1:
         raise ConfigError.at(None, None, "--jobs must be 1 or more")
+    if args.strict:
+        render_cache = None if args.no_cache else RenderCache.open(config.root)
+        articles = load_articles(config, args.drafts, args.jobs, render_cache)
+        if render_cache is not None:
+            render_cache.save()  # so the build below renders no body a second time
+        _warn_or_fail(missing_articles(articles, config.base_path, config.root), True,
+                      "fix the links; nothing was written")
     report = build_site(config, args.output.resolve() if args.output else None, args.drafts,
                         args.jobs, use_cache=not args.no_cache, progress=Reporter(sys.stderr))
     print(report.summary())
     if args.profile:
         print(report.profile())
+    if args.strict:
+        _warn_or_fail(check_files(read_folder(report.output), config.base_path,
+                                  file_urls=config.relative_urls), True,
+                      "the site was written; fix them, or build without --strict")
     return EXIT_OK
 
 
@@ -118,7 +134,8 @@ def _serve(site: Path, args: argparse.Namespace) -> int:
 def _warn_or_fail(findings: list[Finding], strict: bool, what: str) -> None:
     """Print check findings as warnings, or (strict) raise them as one error."""
     if strict and findings:
-        raise CheckError(*(Problem(f.message + f" ({f.kind})", Path(f.page)) for f in findings),
+        raise CheckError(*(Problem(f.message + f" ({f.kind})", Path(f.page), f.line)
+                           for f in findings),
                          Problem(f"{len(findings)} problem(s) in the built site; {what}"))
     for finding in findings:
         print(f"warning: {finding}", file=sys.stderr)
@@ -198,7 +215,8 @@ def _check(config: SiteConfig, args: argparse.Namespace) -> int:
         print(f"  topics: {', '.join(chosen) or 'none'} ({how})")
         return EXIT_OK
     files, kinds = render_site(collection)
-    findings = check_files(files, config.base_path, file_urls=config.relative_urls)
+    findings = missing_articles(collection.articles, config.base_path, config.root)
+    findings += check_files(files, config.base_path, file_urls=config.relative_urls)
     _warn_or_fail(findings, args.strict, "fix them, or run without --strict to only warn")
     problems = f"{len(findings)} warning(s)" if findings else "no problems"
     print(f"ok: {len(collection.articles)} articles, {sum(kinds.values())} pages, {problems}")
@@ -228,6 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "build" and not hasattr(args, "output"):
         args.output, args.drafts, args.relative, args.jobs, args.profile, args.no_cache = (
             None, False, False, None, False, False)
+        args.strict = False
     site: Path = args.site.resolve()
     try:
         if command == "import":

@@ -25,10 +25,11 @@ from typing import Any, TypeVar
 from urllib.parse import unquote, urljoin
 
 import jinja2
+import jinja2.sandbox
 from markupsafe import Markup
 
 from readsite.config import SiteConfig
-from readsite.errors import BuildError, Problem, TemplateError
+from readsite.errors import BuildError, Problem, ReadsiteError, TemplateError
 from readsite.markdown import render_inline
 from readsite.models import Article, Collection
 
@@ -252,12 +253,36 @@ def _format_date(value: dt.date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else ""
 
 
+class SiteTemplateLoader(jinja2.FileSystemLoader):
+    """The site's `templates/`, where a symlink leading outside the site is refused: a site
+    downloaded from someone else must not read (and publish) `~/.ssh/id_rsa` as a template."""
+
+    def __init__(self, folder: Path, site_root: Path) -> None:
+        super().__init__(folder, followlinks=False)
+        self.site_root = site_root.resolve()
+
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str, Any]:
+        """The template's source, after checking where its file really is."""
+        for folder in self.searchpath:
+            path = Path(folder, *jinja2.loaders.split_template_path(template))
+            if (path.is_file() or path.is_symlink()) and not path.resolve().is_relative_to(
+                    self.site_root):
+                raise TemplateError(Problem(
+                    f"template `{template}` is a link to {path.resolve()}, outside the site; "
+                    "it is not followed", path, None,
+                    "copy the file into templates/ instead of linking to it"))
+        return super().get_source(environment, template)
+
+
 def make_environment(config: SiteConfig) -> jinja2.Environment:
-    """The Jinja environment: user templates over the theme, strict and autoescaped."""
+    """The Jinja environment: user templates over the theme, strict, autoescaped whatever
+    the file's extension (feeds and robots.txt too), and sandboxed, because a site's
+    templates may come from a theme someone else wrote."""
     theme = jinja2.FileSystemLoader(THEME_DIR / "templates")
-    env = jinja2.Environment(
+    env = jinja2.sandbox.SandboxedEnvironment(
         loader=jinja2.ChoiceLoader([
-            jinja2.FileSystemLoader(config.templates_dir),
+            SiteTemplateLoader(config.templates_dir, config.root),
             theme,
             jinja2.PrefixLoader({"!theme": theme}, delimiter="/"),
         ]),
@@ -288,13 +313,15 @@ def _location(exc: BaseException) -> tuple[Path | None, int | None]:
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return (Path(exc.filename) if exc.filename else None), exc.lineno
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename.endswith((".html", ".xml")) and os.path.exists(frame.filename):
-            return Path(frame.filename), frame.lineno
+        if not frame.filename.endswith(".py") and os.path.isfile(frame.filename):
+            return Path(frame.filename), frame.lineno  # Jinja names template code by its file
     return None, None
 
 
 XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters XML 1.0 forbids even escaped (a pasted backspace would make a feed unreadable)."""
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
+"""Lone surrogates (a YAML `"\\ud800"` escape can make one): no UTF-8 file can hold them."""
 LINK_ATTR_RE = re.compile(
     r'(?<!rel="canonical")(\s(?:href|src)="|<meta http-equiv="refresh" content="\d+; url=)'
     r'([^"]*)(")')
@@ -334,15 +361,23 @@ def render_page(env: jinja2.Environment, collection: Collection, page: Page) -> 
             text = relativize(text, page.output, config.base_path)
         if page.output.endswith(".xml"):
             text = XML_INVALID_RE.sub("", text)
-        return text
+        return SURROGATE_RE.sub("\ufffd", text)
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(Problem(
             f"template `{exc.name}` not found (needed for {page.output})", None, None,
             f"add templates/{exc.name}, or remove the override that asks for it",
         )) from None
-    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
-        path, line = _location(exc)
-        message = getattr(exc, "message", None) or str(exc)
-        raise TemplateError(Problem(
-            f"template error while rendering {page.output}: {message}", path, line,
-        )) from exc
+    except ReadsiteError:
+        raise
+    except jinja2.TemplateError as exc:
+        raise _template_error(exc, page, exc.message or str(exc)) from exc
+    except Exception as exc:  # raised by template code ({{ 1/0 }}), so the template's fault
+        raise _template_error(exc, page, f"{type(exc).__name__}: {exc}") from exc
+
+
+def _template_error(exc: BaseException, page: Page, message: str) -> TemplateError:
+    """The TemplateError for `exc`, raised while rendering `page`, at its template line."""
+    path, line = _location(exc)
+    return TemplateError(Problem(
+        f"template error while rendering {page.output}: {message}", path, line,
+        "fix the template at that line"))

@@ -15,15 +15,19 @@ and — with `file_urls` — the way a site opened from disk (`file://`) sees th
 
 from __future__ import annotations
 
+import difflib
 import posixpath
+import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
+
+from readsite.models import Article
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 """Namespace prefix of Atom elements as ElementTree names them."""
@@ -42,14 +46,19 @@ class Finding:
     """One problem in the built site."""
 
     kind: str
-    """broken-link, broken-anchor, missing-image, duplicate-url, orphan or bad-feed."""
+    """broken-link, broken-anchor, missing-image, duplicate-url, orphan, bad-feed or
+    missing-article."""
     page: str
-    """The output-relative file at fault, e.g. `articles/a/index.html`."""
+    """The file at fault: output-relative (`articles/a/index.html`), or for a
+    missing-article the article's source file, where the writer fixes it."""
     message: str
     """What is wrong, in the user's terms."""
+    line: int | None = None
+    """1-based line in `page`, when known (source files)."""
 
     def __str__(self) -> str:
-        return f"{self.page}: {self.message} ({self.kind})"
+        where = f"{self.page}:{self.line}" if self.line else self.page
+        return f"{where}: {self.message} ({self.kind})"
 
 
 class _Page(HTMLParser):
@@ -276,3 +285,38 @@ def check_files(files: Mapping[str, bytes], base_path: str = "/", *,
         if relpath.endswith((".xml", ".atom")):
             found += _check_xml(relpath, data, root, files)
     return sorted(set(found), key=lambda f: (f.page, f.message, f.kind))
+
+
+def missing_articles(articles: Sequence[Article], base_path: str = "/",
+                     root: Path | None = None) -> list[Finding]:
+    """Links in article bodies (`[x](other.md)`, `[[other]]`, `/articles/other/`) to an
+    article the site does not have, each at the source file and line where it was written
+    (relative to `root`), so the writer fixes it there; a regex over the rendered bodies,
+    because this runs on every build."""
+    slugs = {article.slug for article in articles}
+    pattern = re.compile(rf'href="{re.escape(base_path)}articles/([^"/?#]+)/')
+    found = []
+    for article in articles:
+        targets = dict.fromkeys(unquote(m) for m in pattern.findall(article.body_html))
+        for target in (t for t in targets if t not in slugs):
+            close = difflib.get_close_matches(target, slugs, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else "no article has that slug"
+            path = article.path
+            if root is not None:
+                path = path.relative_to(root) if path.is_relative_to(root) else path
+            found.append(Finding(
+                "missing-article", str(path),
+                f"links to the article `{target}`, which does not exist ({hint})",
+                _source_line(root / path if root else path, target)))
+    return found
+
+
+def _source_line(path: Path, target: str) -> int | None:
+    """The first line of `path` that seems to link to the article `target`."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    spellings = (f"[[{target}", f"{target}.md", f"{target}.markdown", f"articles/{target}/")
+    return next((n for n, line in enumerate(lines, 1)
+                 if any(spelling in line for spelling in spellings)), None)
