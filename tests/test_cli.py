@@ -97,6 +97,13 @@ def test_new_article(make_site: MakeSite, capsys: pytest.CaptureFixture[str]) ->
     assert main(["--site", str(root)]) == 0
 
 
+def test_new_article_never_takes_a_name_windows_reserves(make_site: MakeSite) -> None:
+    root = make_site()
+    assert main(["--site", str(root), "new", "CON"]) == 0
+    assert (root / "content/con-article.md").is_file() and not (root / "content/con.md").exists()
+    assert main(["--site", str(root)]) == 0
+
+
 def test_serve_serves_pages_and_404(make_site: MakeSite) -> None:
     root = make_site(files={"content/a.md": ARTICLE})
     env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"}

@@ -38,9 +38,6 @@ from readsite.normalise import make_slug
 
 MANAGED_KEYS = ("imported_from", "import_hash", "body_hash")
 """Keys that describe the import itself: always rewritten, never "kept"."""
-RESERVED_NAMES = frozenset(
-    ["con", "prn", "aux", "nul", *(f"{kind}{n}" for kind in ("com", "lpt") for n in range(10))])
-"""Names Windows will not give a file (`con.md` cannot be created or checked out there)."""
 HASH_LENGTH = 16
 """Hex digits of sha256 kept in `import_hash` / `body_hash`: plenty to detect an edit."""
 
@@ -137,20 +134,13 @@ def assign_slugs(items: Sequence[Input], existing: dict[str, Path],
     for i in order:
         if i in chosen:
             continue
-        base = safe_slug(items[i].record.slug or items[i].record.title)
+        base = make_slug(items[i].record.slug or items[i].record.title)
         slug, n = base, 2
         while slug in used:
             slug, n = f"{base}-{n}", n + 1
         used.add(slug)
         chosen[i] = (slug, f"slug `{base}` was taken, so this is `{slug}`" if slug != base else "")
     return chosen
-
-
-def safe_slug(title: str) -> str:
-    """`make_slug`, but never a name Windows reserves (`con` → `con-article`), so the
-    content folder can be checked out anywhere."""
-    slug = make_slug(title)
-    return f"{slug}-article" if slug in RESERVED_NAMES else slug
 
 
 def link_map(items: Sequence[Input], slugs: dict[int, tuple[str, str]]) -> LinkMap:
