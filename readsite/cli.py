@@ -16,6 +16,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import functools
+import logging
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -239,8 +240,25 @@ def _new(config: SiteConfig, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _StderrHandler(logging.Handler):
+    """Prints the warnings readsite's modules log (`readsite.*` loggers) to the current
+    stderr, looked up when printing (tests swap it), message only."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(self.format(record), file=sys.stderr, flush=True)
+
+
+def _print_warnings() -> None:
+    """Make this process (and the workers it forks) print logged warnings on stderr."""
+    logger = logging.getLogger("readsite")
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        logger.addHandler(_StderrHandler(logging.WARNING))
+        logger.propagate = False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run readsite with `argv` (default: sys.argv[1:]); return the exit code."""
+    _print_warnings()
     args = _parser().parse_args(argv)
     command = args.command or "build"
     if command == "build" and not hasattr(args, "output"):

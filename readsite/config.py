@@ -23,6 +23,24 @@ CONFIG_NAME = "site.yaml"
 WATCHED_FOLDERS = ("content", "templates", "static", "root")
 """Folders of a site that readsite reads (and `serve` watches); the output may not be inside."""
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_SLUG = 100
+"""Longest slug accepted: it is a folder name in the output (file systems stop at 255 bytes)."""
+RESERVED_SLUGS = frozenset(
+    ["con", "prn", "aux", "nul", *(f"{kind}{n}" for kind in ("com", "lpt") for n in range(10))])
+"""Names Windows will not give a folder: a site using one could not be checked out there."""
+
+
+def slug_problem(slug: str) -> tuple[str, str] | None:
+    """Why `slug` cannot name an output folder, with a hint; None when it can."""
+    if len(slug) > MAX_SLUG:
+        return f"is {len(slug)} characters long (at most {MAX_SLUG})", "choose a shorter `slug:`"
+    if not SLUG_RE.match(slug):
+        return ("must be lowercase letters, digits and single hyphens",
+                "set `slug: some-words` in the front matter, or rename the file")
+    if slug in RESERVED_SLUGS:
+        return "is a device name Windows reserves", f"e.g. `slug: {slug}-article`"
+    return None
+
 
 
 @dataclass(frozen=True, slots=True)

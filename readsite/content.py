@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import html
+import logging
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -17,10 +19,10 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from readsite import cache
-from readsite.config import SLUG_RE, SiteConfig
+from readsite.config import SiteConfig, slug_problem
 from readsite.errors import ContentError, Problem, ReadsiteError
-from readsite.frontmatter import Document, as_date, parse
-from readsite.markdown import is_safe_url, render
+from readsite.frontmatter import Document, as_date, decode, parse
+from readsite.markdown import render
 from readsite.models import Article
 from readsite.progress import QUIET, Progress
 
@@ -30,26 +32,129 @@ INTERNAL_KEYS = frozenset({"imported_from", "import_hash", "body_hash"})
 KNOWN_KEYS = frozenset({"title", "slug", "date", "updated", "topics", "draft", "tags", "aliases",
                         "extra", *TEXT_KEYS}) | INTERNAL_KEYS
 WORD_RE = re.compile(r"\w+(?:[’'-]\w+)*")
+URL_KEY_RE = re.compile(r"(?:^|_)(?:url|image|href|src|link|cover|thumbnail|canonical)$", re.I)
+"""Keys of `extra` (or unknown keys) that hold an address a template will put in a link."""
+SCRIPT_SCHEME_RE = re.compile(r"^[\x00-\x20]*(?:javascript|vbscript|file|data):(?!\s)", re.I)
+"""A value that is an address a browser would run or open locally (`Data: 12` is prose)."""
+_log = logging.getLogger(__name__)
+"""Warnings (not errors): a likely typo of a known key, a symlink leading out of the site."""
 
 
-def article_files(content_dir: Path) -> Iterator[Path]:
-    """Every `*.md` under content/, sorted, skipping hidden files and folders."""
+def _shown(path: Path, root: Path | None) -> Path:
+    """`path` as messages show it: relative to the site, where it is inside it."""
+    return path.relative_to(root) if root is not None and path.is_relative_to(root) else path
+
+
+def article_files(content_dir: Path, root: Path | None = None) -> Iterator[Path]:
+    """Every `*.md` under content/, sorted, skipping hidden files and folders.
+
+    A symlink is only followed to a file inside `root` (the site): one leading elsewhere
+    (`content/x.md -> ~/.ssh/...`) would publish a file the author never meant to, so it
+    is skipped with a warning.  Symlinked folders are never descended into."""
     if not content_dir.is_dir():
         return
-    for path in sorted(content_dir.rglob("*.md")):
+    site = (root or content_dir).resolve()
+    for path in sorted(content_dir.rglob("*")):
         rel = path.relative_to(content_dir)
-        if not any(part.startswith((".", "_")) for part in rel.parts):
+        if any(part.startswith((".", "_")) for part in rel.parts):
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(site):
+            _log.warning("warning: %s", Problem(
+                "symlink leads outside the site, so it is skipped", _shown(path, root), None,
+                "copy the file into content/ if it should be published"))
+            continue
+        if path.suffix == ".md" and path.is_symlink() and not path.exists():
+            _log.warning("warning: %s", Problem(
+                "symlink leads to nothing, so it is skipped", _shown(path, root), None,
+                "delete it, or point it at the article it stands for"))
+            continue
+        if path.suffix == ".md" and path.is_file():
             yield path
 
 
+def _warn_unknown_keys(doc: Document, path: Path) -> None:
+    """A key readsite does not know is kept for templates (as `extra.<key>`), but one that
+    looks like a typo of a known key (`autor:`) would silently lose the author: say so."""
+    known = sorted(KNOWN_KEYS - INTERNAL_KEYS)
+    for key in doc.meta:
+        if key in KNOWN_KEYS:
+            continue
+        close = difflib.get_close_matches(key.casefold(), known, n=1, cutoff=0.75)
+        if close:
+            _log.warning("warning: %s", Problem(
+                f"unknown front matter key `{key}`", path, doc.loaded.line(key),
+                f"did you mean `{close[0]}`? (as written, only templates see it, as "
+                f"`extra.{key}`)"))
+
+
 def _text(doc: Document, path: Path, key: str, problems: list[Problem]) -> str:
+    """A text value.  A number is taken as it was typed (`title: 2024` is "2024", `slug: 0x1F`
+    is "0x1F", not YAML's 31): the one coercion, documented, since nothing is lost by it."""
     value = doc.meta.get(key)
     if value is None:
         return ""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         problems.append(Problem(f"`{key}` must be text", path, doc.loaded.line(key)))
         return ""
-    return str(value).strip()
+    if not isinstance(value, str):
+        value = doc.loaded.written.get((key,), str(value))
+    return value.strip()
+
+
+def url_problem(value: str, site_paths: bool) -> str | None:
+    """Why `value` is not a web address (or, with `site_paths`, a `/path` on this site) that
+    is safe to link to; None when it is.  No `javascript:`, `data:`, `file:`, no address
+    without a host (`https:x`), no protocol-relative `//host/x` (it leaves the site)."""
+    if re.search(r"[\x00-\x20\x7f\\]", value):
+        return "must not hold spaces, control characters or backslashes"
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:
+        return "is not a valid address"
+    if parts.scheme.lower() in ("http", "https"):
+        return None if host else "has no host name (write it as `https://host/path`)"
+    if site_paths and not parts.scheme and value.startswith("/") and not value.startswith("//"):
+        return None
+    return "must be an http(s) address" + (" or a path starting with `/`" if site_paths else "")
+
+
+def _extra_values(value: Any, where: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...],
+                                                                                 str]]:
+    """Every text value under `value` with its key path (nesting is bounded by the parser)."""
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _extra_values(item, (*where, str(key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _extra_values(item, (*where, index))
+
+
+def _extra_value_problem(name: str, value: str) -> str | None:
+    """Why a text value of `extra` (under key `name`) is unsafe for a template to link to."""
+    if URL_KEY_RE.search(name):
+        return url_problem(value.strip(), site_paths=True)
+    if SCRIPT_SCHEME_RE.match(html.unescape(value).replace("\t", "").replace("\n", "")):
+        return "must not be a script or local-file address"
+    return None
+
+
+def _extra_urls(doc: Document, path: Path, problems: list[Problem]) -> None:
+    """Templates may put any `extra` value in a link: an address-like key (`image`,
+    `canonical_url`) must be a safe address, and no value may be a script address."""
+    for key in doc.meta:
+        if key in KNOWN_KEYS and key != "extra":
+            continue
+        for where, value in _extra_values(doc.meta[key], (key,)):
+            name = next((k for k in reversed(where) if isinstance(k, str)), key)
+            reason = _extra_value_problem(name, value)
+            if reason is not None:
+                shown = ".".join(str(k) for k in where)
+                problems.append(Problem(
+                    f"`{shown}` {reason}", path, doc.loaded.line(*where),
+                    "e.g. `https://example.org/picture.jpg`, or `/images/a.jpg` on this site"))
 
 
 def _topics(
@@ -153,10 +258,23 @@ def _aliases(doc: Document, path: Path, problems: list[Problem]) -> tuple[str, .
     return tuple(found)
 
 
+def _strict_date(value: Any) -> dt.date | None:
+    """A date, or a text that is wholly an ISO date or date-time (`2024-01-01garbage` is not)."""
+    if not isinstance(value, str):
+        return as_date(value)
+    for parse_iso in (dt.date.fromisoformat, dt.datetime.fromisoformat):
+        try:
+            found = parse_iso(value.strip())
+        except ValueError:
+            continue
+        return found.date() if isinstance(found, dt.datetime) else found
+    return None
+
+
 def _date(doc: Document, key: str, path: Path, problems: list[Problem]) -> dt.date | None:
     if doc.meta.get(key) is None:
         return None
-    date = as_date(doc.meta[key])
+    date = _strict_date(doc.meta[key])
     if date is None:
         problems.append(Problem(f"`{key}` {doc.meta[key]!r} is not a date", path,
                                 doc.loaded.line(key), "write it as YYYY-MM-DD"))
@@ -191,27 +309,28 @@ def load_article(text: str, path: Path, config: SiteConfig,
             "add a line `title: ...` to the front matter",
         ))
     slug = _text(doc, path, "slug", problems) or path.stem
-    if not SLUG_RE.match(slug):
+    wrong = slug_problem(slug)
+    if wrong is not None:
         line = doc.loaded.line("slug") if "slug" in doc.meta else 1
-        problems.append(Problem(
-            f"slug `{slug}` must be lowercase letters, digits and single hyphens", path, line,
-            "set `slug: some-words` in the front matter, or rename the file",
-        ))
+        shown = slug if len(slug) <= 60 else slug[:60] + "…"
+        problems.append(Problem(f"slug `{shown}` {wrong[0]}", path, line, wrong[1]))
     date = _date(doc, "date", path, problems)
     updated = _date(doc, "updated", path, problems)
     tags = _tags(doc, path, problems)
     aliases = _aliases(doc, path, problems)
     extra = _extra(doc, path, problems)
     values = {key: _text(doc, path, key, problems) for key in TEXT_KEYS}
-    if values["url"] and not is_safe_url(values["url"]):
-        problems.append(Problem("`url` must be an http(s) address", path, doc.loaded.line("url")))
-        values["url"] = ""
+    url = url_problem(values["url"], site_paths=False) if values["url"] else None
+    if url is not None:
+        problems.append(Problem(f"`url` {url}", path, doc.loaded.line("url")))
+    _extra_urls(doc, path, problems)
     topics = _topics(doc, path, config, problems)
     draft = doc.meta.get("draft", False)
     if not isinstance(draft, bool):
         problems.append(Problem("`draft` must be true or false", path, doc.loaded.line("draft")))
     if problems:
         raise ContentError(*problems)
+    _warn_unknown_keys(doc, path)
     key = cache.key(doc.body, config.base_path)
     entry = rendered.get(key) if rendered else None
     if entry is None:
@@ -238,12 +357,12 @@ def load_articles(config: SiteConfig, drafts: bool = False, jobs: int | None = N
 
     texts: list[tuple[str, Path]] = []
     problems: list[Problem] = []
-    for path in article_files(config.content_dir):
-        shown = path.relative_to(config.root) if path.is_relative_to(config.root) else path
+    for path in article_files(config.content_dir, config.root):
+        shown = _shown(path, config.root)
         try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            problems.append(Problem(f"not UTF-8 text (byte {exc.start})", shown))
+            text = decode(path.read_bytes(), shown)
+        except ContentError as exc:
+            problems.extend(exc.problems)
             continue
         except OSError as exc:
             problems.append(Problem(f"cannot read: {exc.strerror}", shown))

@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 
 from slugify import slugify
 
+from readsite.config import RESERVED_SLUGS
+
 # --------------------------------------------------------------------------- the result
 
 
@@ -629,17 +631,12 @@ def to_markdown(blocks: Sequence[Block]) -> str:
     return "\n\n".join(parts)
 
 
-RESERVED_NAMES = frozenset(
-    ["con", "prn", "aux", "nul", *(f"{kind}{n}" for kind in ("com", "lpt") for n in range(10))])
-"""Names Windows will not give a file (`con.md` cannot be created or checked out there)."""
-
-
 def make_slug(title: str) -> str:
     """The article's file name and URL part: lowercase ASCII words, at most 80 characters,
     never a name Windows reserves (`con` → `con-article`), so the content folder can be
     checked out anywhere."""
     slug = slugify(title, max_length=80, word_boundary=True) or "article"
-    return f"{slug}-article" if slug in RESERVED_NAMES else slug
+    return f"{slug}-article" if slug in RESERVED_SLUGS else slug
 
 
 # --------------------------------------------------------------------------- the pipeline

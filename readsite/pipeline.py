@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import logging
 import os
 import re
 import shutil
@@ -33,6 +34,10 @@ from readsite.workers import render_into
 
 MARKER = ".readsite-output"
 """File in every output folder; we only ever replace folders that carry it (or are empty)."""
+
+
+_log = logging.getLogger(__name__)
+"""Warnings (symlinks left out); the command line prints them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +67,8 @@ class BuildReport:
         kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.pages.items()))
         slowest = max(self.stages.items(), key=lambda kv: kv[1], default=None)
         most = f" (slowest: {slowest[0]} {slowest[1]:.2f}s)" if slowest else ""
-        warned = "".join(f"\nwarning: {problem}" for problem in self.warnings)
         return (f"built {self.files} files ({kinds}) into {self.output} in "
-                f"{self.seconds:.2f}s{most}{warned}")
+                f"{self.seconds:.2f}s{most}")
 
     def profile(self) -> str:
         """Per-stage times, for `build --profile`."""
@@ -306,6 +310,8 @@ def build_site(
     collection = build_collection(config, articles, jobs, progress)
     outside: list[Problem] = []
     plan = plan_site(collection, outside)  # a collision fails before anything is written
+    for problem in outside:
+        _log.warning("warning: %s", problem)
     lap("link")
     _check_replaceable(target)
     target.parent.mkdir(parents=True, exist_ok=True)

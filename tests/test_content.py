@@ -96,7 +96,7 @@ def test_hidden_and_underscore_files_skipped(make_site: MakeSite) -> None:
 def test_not_utf8(make_site: MakeSite) -> None:
     root = make_site()
     (root / "content" / "a.md").write_bytes(b"---\ntitle: \xff\n---\n")
-    with pytest.raises(ContentError, match=r"content/a.md: not UTF-8"):
+    with pytest.raises(ContentError, match=r"content/a.md:2: not UTF-8"):
         load_articles(load_config(root))
 
 
