@@ -347,6 +347,15 @@ def load_article(text: str, path: Path, config: SiteConfig,
     ), key
 
 
+def read_article(path: Path, shown: Path) -> str:
+    """The text of the article file at `path` (named `shown` in messages), decoded; raise
+    ContentError when it cannot be read or decoded."""
+    try:
+        return decode(path.read_bytes(), shown)
+    except OSError as exc:
+        raise ContentError(Problem(f"cannot read: {exc.strerror}", shown)) from None
+
+
 def load_articles(config: SiteConfig, drafts: bool = False, jobs: int | None = None,
                   render_cache: cache.RenderCache | None = None,
                   progress: Progress = QUIET) -> list[Article]:
@@ -355,23 +364,13 @@ def load_articles(config: SiteConfig, drafts: bool = False, jobs: int | None = N
     are validated either way)."""
     from readsite.workers import load_many
 
-    texts: list[tuple[str, Path]] = []
+    files = [(path, _shown(path, config.root))
+             for path in article_files(config.content_dir, config.root)]
     problems: list[Problem] = []
-    for path in article_files(config.content_dir, config.root):
-        shown = _shown(path, config.root)
-        try:
-            text = decode(path.read_bytes(), shown)
-        except ContentError as exc:
-            problems.extend(exc.problems)
-            continue
-        except OSError as exc:
-            problems.append(Problem(f"cannot read: {exc.strerror}", shown))
-            continue
-        texts.append((text, shown))
     articles: list[Article] = []
     known = render_cache.entries if render_cache is not None else None
-    tick = progress.stage("loading", len(texts), "articles")
-    for result in load_many(texts, config, jobs, known, tick):
+    tick = progress.stage("loading", len(files), "articles")
+    for result in load_many(files, config, jobs, known, tick):
         if isinstance(result, ReadsiteError):
             problems.extend(result.problems)
             continue

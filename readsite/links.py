@@ -11,6 +11,7 @@ scored in parallel again, so the cost grows with the collection, not with its sq
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import marshal
 import math
@@ -249,9 +250,12 @@ def build_collection(config: SiteConfig, articles: Iterable[Article],
                      jobs: int | None = None, progress: Progress = QUIET) -> Collection:
     """Classify, sort and cross-link all articles into the read-only Collection (relating
     across `jobs` processes, see `readsite.pool`).  Articles loaded by `workers.load_many`
-    bring their analysis; any other is analysed here."""
-    ordered = tuple(sorted(articles, key=sort_key))
-    analyses = [a.analysis or analyse(a.title, a.text, a.tags, config.topics) for a in ordered]
+    bring their analysis; any other is analysed here.  The collection's articles do not
+    keep it: it is only needed here, and it is a fifth of an article's memory."""
+    loaded = sorted(articles, key=sort_key)
+    analyses = [a.analysis or analyse(a.title, a.text, a.tags, config.topics) for a in loaded]
+    ordered = tuple(dataclasses.replace(a, analysis=None) if a.analysis else a for a in loaded)
+    del loaded
     chosen = {
         a.slug: a.topics_set if a.topics_set is not None else analyses[i].topics
         for i, a in enumerate(ordered)

@@ -308,6 +308,7 @@ def build_site(
         render_cache.save()
     lap("load")
     collection = build_collection(config, articles, jobs, progress)
+    del articles  # the collection holds them now, without their word counts
     outside: list[Problem] = []
     plan = plan_site(collection, outside)  # a collision fails before anything is written
     for problem in outside:

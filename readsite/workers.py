@@ -28,18 +28,18 @@ from readsite.render import Page, make_environment, render_page
 
 LoadResult = tuple[Article, str] | ReadsiteError
 """An article and the render-cache key of its body, or what is wrong with its file."""
-LoadState = tuple[Sequence[tuple[str, Path]], SiteConfig, Mapping[str, Entry] | None]
+LoadState = tuple[Sequence[tuple[Path, Path]], SiteConfig, Mapping[str, Entry] | None]
 
 
 def _load_chunk(state: LoadState, chunk: range) -> list[LoadResult]:
-    from readsite.content import load_article
+    from readsite.content import load_article, read_article
 
-    items, config, rendered = state
+    files, config, rendered = state
     results: list[LoadResult] = []
     for i in chunk:
-        text, path = items[i]
+        path, shown = files[i]
         try:
-            article, key = load_article(text, path, config, rendered)
+            article, key = load_article(read_article(path, shown), shown, config, rendered)
         except ReadsiteError as exc:
             results.append(exc)
             continue
@@ -50,13 +50,14 @@ def _load_chunk(state: LoadState, chunk: range) -> list[LoadResult]:
     return results
 
 
-def load_many(items: Sequence[tuple[str, Path]], config: SiteConfig, jobs: int | None = None,
+def load_many(files: Sequence[tuple[Path, Path]], config: SiteConfig, jobs: int | None = None,
               rendered: Mapping[str, Entry] | None = None,
               tick: Tick | None = None) -> list[LoadResult]:
-    """`load_article` and `links.analyse` over (text, path) pairs, in order; an error is
-    returned, not raised.  `rendered` (earlier builds' bodies, see `readsite.cache`) is
-    inherited by the workers."""
-    results = map_chunks(_load_chunk, (items, config, rendered), len(items), jobs, tick)
+    """Read, `load_article` and `links.analyse` each (path, path shown in messages), in
+    order; an error is returned, not raised.  The workers read the files themselves, so the
+    texts are never all held at once.  `rendered` (earlier builds' bodies, see
+    `readsite.cache`) is inherited by the workers."""
+    results = map_chunks(_load_chunk, (files, config, rendered), len(files), jobs, tick)
     return [r if isinstance(r, ReadsiteError)
             else (dataclasses.replace(r[0], extra=MappingProxyType(dict(r[0].extra))), r[1])
             for r in results]
