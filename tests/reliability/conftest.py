@@ -3,7 +3,7 @@
 Fuzz targets carry `@pytest.mark.fuzz` and set no `max_examples` of their own, so the
 Hypothesis profile decides how hard they look: the default in CI, and
 
-    .venv/bin/python -m pytest -m fuzz --hypothesis-profile long tests/reliability
+    .venv/bin/python -m pytest -m fuzz --hypothesis-profile long -o timeout=0 tests/reliability
 
 for the extended run (100,000 examples per target, no deadline) outside CI.
 """
