@@ -30,6 +30,7 @@ from readsite.links import build_collection
 from readsite.models import Collection
 from readsite.progress import QUIET, Progress
 from readsite.render import THEME_DIR, Page, make_environment, page_list, render_page
+from readsite.sitecheck import missing_articles
 from readsite.workers import render_into
 
 MARKER = ".readsite-output"
@@ -37,7 +38,7 @@ MARKER = ".readsite-output"
 
 
 _log = logging.getLogger(__name__)
-"""Warnings (symlinks left out); the command line prints them."""
+"""Warnings (symlinks left out, links to missing articles); the command line prints them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +314,8 @@ def build_site(
     plan = plan_site(collection, outside)  # a collision fails before anything is written
     for problem in outside:
         _log.warning("warning: %s", problem)
+    for finding in missing_articles(collection.articles, config.base_path, config.root):
+        _log.warning("warning: %s", finding)
     lap("link")
     _check_replaceable(target)
     target.parent.mkdir(parents=True, exist_ok=True)
