@@ -7,7 +7,7 @@ Fuzz targets: `-m fuzz --hypothesis-profile long` runs them for longer (see conf
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from readsite.markdown import render
@@ -65,18 +65,21 @@ def check(source: str) -> None:
 
 
 @pytest.mark.fuzz
+@settings(deadline=None)  # a shared, noisy machine: no timing in tests
 @given(st.text())
 def test_arbitrary_text_renders_safely(source: str) -> None:
     check(source)
 
 
 @pytest.mark.fuzz
+@settings(deadline=None)  # a shared, noisy machine: no timing in tests
 @given(NASTY)
 def test_nasty_markdown_and_html_render_safely(source: str) -> None:
     check(source)
 
 
 @pytest.mark.fuzz
+@settings(deadline=None)  # a shared, noisy machine: no timing in tests
 @given(st.lists(st.sampled_from(PIECES), max_size=80).map("".join))
 def test_nasty_markdown_structure_renders_safely(source: str) -> None:
     check(source)
