@@ -199,7 +199,23 @@ _INLINE = _PHRASING | {"a", "label", "font", "tt", "big", "strike", "time", "dat
 _SKIPPED = CLEAN_CONTENT_TAGS | {"iframe", "head", "xmp", "noembed", "noframes"}
 
 
-class _TextOf(HTMLParser):
+class TolerantParser(HTMLParser):
+    """The standard library's HTML parser, reading `<![anything` as a browser does.
+
+    Outside `<![CDATA[` a browser reads `<![t ...>` as a bogus comment up to the next `>`;
+    Python's parser (3.11) raises AssertionError on an unknown keyword there, which would
+    end a build with a traceback (found by fuzzing: `<script><![t](javascript:x)`)."""
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """Skip `<![...` up to the next `>` unless it is a section the parser knows."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+
+
+class _TextOf(TolerantParser):
     """The readable text of an HTML fragment: block elements become line breaks."""
 
     def __init__(self) -> None:

@@ -23,11 +23,11 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from readsite.models import Article
+from readsite.sanitise import TolerantParser
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 """Namespace prefix of Atom elements as ElementTree names them."""
@@ -61,7 +61,7 @@ class Finding:
         return f"{where}: {self.message} ({self.kind})"
 
 
-class _Page(HTMLParser):
+class _Page(TolerantParser):
     """The ids, outgoing references and canonical address of one HTML page."""
 
     def __init__(self) -> None:

@@ -89,3 +89,18 @@ def test_a_lone_surrogate_is_replaced_not_a_crash() -> None:
     """Found by the fuzzer: nh3 refused a lone surrogate (a UnicodeEncodeError traceback)."""
     rendered = render("a \ud800 b [x](\udfff) <b>\udc00</b>")
     assert "\ufffd" in rendered.html and "\ud800" not in rendered.html
+
+
+@pytest.mark.parametrize("source", ["<script><![t](javascript:alert(1))", "<div>\n<![if !IE]>x",
+                                    "a <![", "<p><![endif]></p>"])
+def test_an_unknown_marked_section_is_a_bogus_comment_not_a_crash(source: str) -> None:
+    """Found by the extended fuzz run: Python's HTML parser raised AssertionError on
+    `<![t` (a traceback for one pasted article); a browser reads it as a bogus comment."""
+    check(source)
+
+
+def test_the_site_check_reads_any_marked_section_a_template_writes() -> None:
+    from readsite.sitecheck import check_files
+
+    page = b"<!doctype html><html><body><![if !IE]><p>hi</p><![endif]><![x y]></body></html>"
+    assert check_files({"index.html": page}) == []
