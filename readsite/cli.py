@@ -23,22 +23,25 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from readsite import __version__
-from readsite.cache import RenderCache
 from readsite.config import SiteConfig, load_config
 from readsite.content import load_articles
 from readsite.errors import (
-    CheckError,
     ConfigError,
     ContentError,
     ImportRefused,
-    Problem,
     ReadsiteError,
 )
 from readsite.frontmatter import dump
 from readsite.links import build_collection
 from readsite.pipeline import build_site, render_site
 from readsite.progress import Reporter
-from readsite.sitecheck import Finding, check_files, missing_articles, read_folder
+from readsite.sitecheck import (
+    Finding,
+    check_files,
+    findings_error,
+    missing_articles,
+    read_folder,
+)
 from readsite.topics import explain
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -106,15 +109,9 @@ def _build(config: SiteConfig, args: argparse.Namespace) -> int:
         config = dataclasses.replace(config, relative_urls=True)
     if args.jobs is not None and args.jobs < 1:
         raise ConfigError.at(None, None, "--jobs must be 1 or more")
-    if args.strict:
-        render_cache = None if args.no_cache else RenderCache.open(config.root)
-        articles = load_articles(config, args.drafts, args.jobs, render_cache)
-        if render_cache is not None:
-            render_cache.save()  # so the build below renders no body a second time
-        _warn_or_fail(missing_articles(articles, config.base_path, config.root), True,
-                      "fix the links; nothing was written")
     report = build_site(config, args.output.resolve() if args.output else None, args.drafts,
-                        args.jobs, use_cache=not args.no_cache, progress=Reporter(sys.stderr))
+                        args.jobs, use_cache=not args.no_cache, progress=Reporter(sys.stderr),
+                        strict=args.strict)
     print(report.summary())
     if args.profile:
         print(report.profile())
@@ -135,9 +132,7 @@ def _serve(site: Path, args: argparse.Namespace) -> int:
 def _warn_or_fail(findings: list[Finding], strict: bool, what: str) -> None:
     """Print check findings as warnings, or (strict) raise them as one error."""
     if strict and findings:
-        raise CheckError(*(Problem(f.message + f" ({f.kind})", Path(f.page), f.line)
-                           for f in findings),
-                         Problem(f"{len(findings)} problem(s) in the built site; {what}"))
+        raise findings_error(findings, what)
     for finding in findings:
         print(f"warning: {finding}", file=sys.stderr)
 

@@ -30,7 +30,7 @@ from readsite.links import build_collection
 from readsite.models import Collection
 from readsite.progress import QUIET, Progress
 from readsite.render import THEME_DIR, Page, make_environment, page_list, render_page
-from readsite.sitecheck import missing_articles
+from readsite.sitecheck import findings_error, missing_articles
 from readsite.workers import render_into
 
 MARKER = ".readsite-output"
@@ -281,12 +281,14 @@ def remove_leftovers(output: Path) -> list[Path]:
 def build_site(
     config: SiteConfig, output: Path | None = None, drafts: bool = False,
     jobs: int | None = None, use_cache: bool = True, progress: Progress = QUIET,
+    strict: bool = False,
 ) -> BuildReport:
     """Build the whole site into `output` (default: the configured folder), atomically;
     `draft: true` articles are left out unless `drafts` (the preview server shows them).
     `jobs` processes load and render (default: all CPUs for a big site; see `workers`);
     bodies rendered by earlier builds come from `.readsite-cache/` unless not `use_cache`;
-    each stage reports how far it is to `progress`."""
+    each stage reports how far it is to `progress`.  Links to missing articles are
+    warnings, or with `strict` an error raised before anything is written."""
     started = time.perf_counter()
     stages: dict[str, float] = {}
     clock = started
@@ -299,7 +301,8 @@ def build_site(
     target = (output or config.output_dir).resolve()
     if use_cache:
         stamps = BuildStamps.open(config.root)
-        digest = inputs_digest(f"{config!r} drafts={drafts}", input_paths(config.root))
+        digest = inputs_digest(f"{config!r} drafts={drafts} strict={strict}",
+                               input_paths(config.root))
         if stamps.up_to_date(target, digest):
             remove_leftovers(target)  # a killed build of since-reverted changes left them
             return _unchanged(target, started)
@@ -314,7 +317,10 @@ def build_site(
     plan = plan_site(collection, outside)  # a collision fails before anything is written
     for problem in outside:
         _log.warning("warning: %s", problem)
-    for finding in missing_articles(collection.articles, config.base_path, config.root):
+    missing = missing_articles(collection.articles, config.base_path, config.root)
+    if strict and missing:
+        raise findings_error(missing, "fix the links; nothing was written")
+    for finding in missing:
         _log.warning("warning: %s", finding)
     lap("link")
     _check_replaceable(target)

@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
+from readsite.errors import CheckError, Problem
 from readsite.models import Article
 from readsite.sanitise import TolerantParser
 
@@ -285,6 +286,14 @@ def check_files(files: Mapping[str, bytes], base_path: str = "/", *,
         if relpath.endswith((".xml", ".atom")):
             found += _check_xml(relpath, data, root, files)
     return sorted(set(found), key=lambda f: (f.page, f.message, f.kind))
+
+
+def findings_error(findings: Sequence[Finding], what: str) -> CheckError:
+    """The one error that `--strict` raises for `findings`, each at its file and line, then
+    a count and `what` happened (or did not)."""
+    return CheckError(*(Problem(f.message + f" ({f.kind})", Path(f.page), f.line)
+                        for f in findings),
+                      Problem(f"{len(findings)} problem(s) in the built site; {what}"))
 
 
 def missing_articles(articles: Sequence[Article], base_path: str = "/",

@@ -82,6 +82,15 @@ def test_a_link_to_a_missing_article_is_named_at_its_line(
         assert not (root / "_site").exists()  # refused before anything was written
 
 
+def test_build_strict_after_a_plain_build_still_fails(
+        make_site: MakeSite, capsys: pytest.CaptureFixture[str]) -> None:
+    """A site a plain build wrote (warning only) is not "up to date" for a strict build."""
+    root = make_site(files={"content/source.md": MISSING, "content/other.md": OTHER})
+    assert main(["--site", str(root), "build"]) == 0
+    assert main(["--site", str(root), "build", "--strict"]) == 1
+    assert "content/source.md:7:" in capsys.readouterr().err
+
+
 def test_build_strict_passes_a_site_whose_links_all_resolve(
         make_site: MakeSite, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_site(files={"content/source.md": SOURCE, "content/other.md": OTHER,
