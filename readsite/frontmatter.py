@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from readsite.errors import ContentError, Problem
+from readsite.sanitise import LONE_SURROGATE
 from readsite.yamlutil import LoadedYaml, YamlSyntaxError, load_yaml
 
 MAX_FRONT_MATTER = 64 * 1024
@@ -91,13 +92,10 @@ def split(text: str, path: Path) -> tuple[str, str, int]:
     return yaml_text, text[fence.end() + 1 :], body_line
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _check_characters(text: str, path: Path) -> None:
     """Refuse text holding a lone surrogate: it is not a character, so the page written from
     it could never be encoded (a traceback at write time instead of an error here)."""
-    found = _SURROGATE.search(text)
+    found = LONE_SURROGATE.search(text)
     if found is not None:
         raise ContentError(Problem(
             f"the text holds U+{ord(found.group()):04X}, half of a character (a lone "

@@ -44,6 +44,7 @@ from readsite.sanitise import (
     is_data_image,
     is_safe_url,
     prefixed_id,
+    replace_surrogates,
     sanitise,
 )
 
@@ -332,20 +333,11 @@ def _unique(base: str, seen: set[str], tries: Counter[str]) -> str:
     return anchor
 
 
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
-
-
-def _characters(source: str) -> str:
-    """`source` with lone surrogates (which no UTF-8 page can hold, and which the sanitiser
-    refuses) replaced by U+FFFD, as a decoder would replace them."""
-    return _SURROGATE_RE.sub("\ufffd", source)
-
-
 def render(source: str, base_path: str = "/") -> Rendered:
     """Render untrusted Markdown to safe HTML, with headings and plain text; root-relative
     links get `base_path` (a site published under /repo/ keeps working)."""
     env: dict[str, object] = {}
-    tokens = _PARSER.parse(_flatten_deep_quotes(_characters(source)), env)
+    tokens = _PARSER.parse(_flatten_deep_quotes(replace_surrogates(source)), env)
     headings, text = _annotate(tokens)
     html = _PARSER.renderer.render(tokens, _PARSER.options, env)
     return Rendered(sanitise(html, base_path), text, headings)

@@ -32,6 +32,7 @@ from readsite.config import SiteConfig
 from readsite.errors import BuildError, Problem, ReadsiteError, TemplateError
 from readsite.markdown import render_inline
 from readsite.models import Article, Collection
+from readsite.sanitise import replace_surrogates
 
 THEME_DIR = Path(__file__).parent / "theme"
 T = TypeVar("T")
@@ -320,8 +321,6 @@ def _location(exc: BaseException) -> tuple[Path | None, int | None]:
 
 XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters XML 1.0 forbids even escaped (a pasted backspace would make a feed unreadable)."""
-SURROGATE_RE = re.compile("[\ud800-\udfff]")
-"""Lone surrogates (a YAML `"\\ud800"` escape can make one): no UTF-8 file can hold them."""
 LINK_ATTR_RE = re.compile(
     r'(?<!rel="canonical")(\s(?:href|src)="|<meta http-equiv="refresh" content="\d+; url=)'
     r'([^"]*)(")')
@@ -361,7 +360,7 @@ def render_page(env: jinja2.Environment, collection: Collection, page: Page) -> 
             text = relativize(text, page.output, config.base_path)
         if page.output.endswith(".xml"):
             text = XML_INVALID_RE.sub("", text)
-        return SURROGATE_RE.sub("\ufffd", text)
+        return replace_surrogates(text)  # no UTF-8 page can hold them
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(Problem(
             f"template `{exc.name}` not found (needed for {page.output})", None, None,

@@ -24,6 +24,16 @@ from urllib.parse import urlsplit
 
 import nh3
 
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Half of a UTF-16 pair on its own (a YAML or JSON `\\ud800` escape can make one): not a
+character, so no UTF-8 file or page can hold it."""
+
+
+def replace_surrogates(text: str) -> str:
+    """`text` with lone surrogates replaced by U+FFFD, as a decoder would replace them."""
+    return LONE_SURROGATE.sub("\ufffd", text)
+
+
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 """Link schemes a body may use; relative links and `#fragments` are always fine."""
 ANCHOR_PREFIX = "s-"

@@ -7,7 +7,6 @@ never needed in a config or front matter, and they are how "billion laughs" docu
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 import yaml
 
 from readsite.errors import Problem
+from readsite.sanitise import LONE_SURROGATE
 
 KeyPath = tuple[str | int, ...]
 
@@ -89,14 +89,11 @@ def _screen_events(text: str, loader_class: type[yaml.SafeLoader]) -> None:
         loader.dispose()
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _screen_nodes(node: yaml.Node) -> None:
     """Refuse a key written twice in one mapping (YAML would silently keep the last) and a
     `\\ud800`-style escape of a lone surrogate (not a character: writing it out fails)."""
     if isinstance(node, yaml.ScalarNode):
-        if _SURROGATE.search(node.value):
+        if LONE_SURROGATE.search(node.value):
             raise _Refused("a `\\u` escape makes a lone surrogate, which is not a character",
                            node.start_mark.line)
     elif isinstance(node, yaml.MappingNode):
