@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from readsite.errors import Problem
+from readsite.normalise.trace import Trace
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,3 +55,5 @@ class Imported:
     """Front matter keys readsite does not map, kept under `extra:`."""
     notes: tuple[Problem, ...] = ()
     """Warnings for the user (unknown shortcode at file:line, unresolved link, ...)."""
+    trace: tuple[Trace, ...] = ()
+    """What a clipping's normaliser found and dropped, each with its rule (`--explain`)."""
