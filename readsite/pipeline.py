@@ -18,7 +18,8 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from readsite.cache import BuildStamps, RenderCache, inputs_digest
@@ -59,6 +60,9 @@ class BuildReport:
     """Nothing the build reads changed since it last wrote this folder, so it was kept."""
     warnings: tuple[Problem, ...] = ()
     """What was left out and why (symlinks in static/ or root/ that lead out of the site)."""
+    collection: Collection | None = field(default=None, repr=False, compare=False)
+    """The linked collection the site was rendered from (None when the build was skipped):
+    the preview server re-renders an edited article's page from it at once."""
 
     def summary(self) -> str:
         """One line for the terminal, naming the slowest stage."""
@@ -105,11 +109,15 @@ def _publishable(path: Path, home: Path, outside: list[Problem]) -> bool:
     return path.is_file()
 
 
+JUNK_FOLDERS = frozenset({".git", ".hg", ".svn", "__pycache__"})
+"""Folders of version control and Python's caches: never part of a site."""
+
+
 def is_junk(relpath: str) -> bool:
     """Editor and VCS leftovers that never belong in a published site."""
     parts = relpath.split("/")
     name = parts[-1]
-    return (any(p in (".git", ".hg", ".svn", "__pycache__") for p in parts)
+    return (any(p in JUNK_FOLDERS for p in parts)
             or name in (".DS_Store", "Thumbs.db") or name.endswith(("~", ".swp", ".swx")))
 
 
@@ -289,6 +297,55 @@ def build_site(
     bodies rendered by earlier builds come from `.readsite-cache/` unless not `use_cache`;
     each stage reports how far it is to `progress`.  Links to missing articles are
     warnings, or with `strict` an error raised before anything is written."""
+    return stage_site(config, output, drafts, jobs, use_cache, progress, strict).swap()
+
+
+@dataclass(slots=True)
+class Staged:
+    """A complete site written beside its target but not yet swapped in.
+
+    The preview server stages in a background thread and swaps in its own loop, so a page
+    it re-rendered in the meantime is never overwritten by an older build; a staged build
+    that is already stale is discarded instead."""
+
+    target: Path
+    """The output folder it will replace."""
+    folder: Path | None
+    """The staged folder; None when the target is already up to date."""
+    report: BuildReport
+    """The report, without the swap stage yet."""
+    record: Callable[[], None] = lambda: None
+    """Notes in the cache that `target` holds this build (done once it is swapped in)."""
+
+    def swap(self) -> BuildReport:
+        """Swap the staged site in; the report, with the swap stage timed."""
+        if self.folder is None:
+            return self.report
+        started = time.perf_counter()
+        try:
+            swap_in(self.folder, self.target)
+        except BaseException:
+            remove_own(self.folder)
+            raise
+        self.folder = None
+        self.record()
+        took = time.perf_counter() - started
+        return replace(self.report, seconds=self.report.seconds + took,
+                       stages={**self.report.stages, "swap": took})
+
+    def discard(self) -> None:
+        """Remove the staged folder, leaving the target as it is."""
+        if self.folder is not None:
+            remove_own(self.folder)
+            self.folder = None
+
+
+def stage_site(
+    config: SiteConfig, output: Path | None = None, drafts: bool = False,
+    jobs: int | None = None, use_cache: bool = True, progress: Progress = QUIET,
+    strict: bool = False,
+) -> Staged:
+    """Everything `build_site` does but the final swap (same arguments)."""
     started = time.perf_counter()
     stages: dict[str, float] = {}
     clock = started
@@ -305,7 +362,7 @@ def build_site(
                                input_paths(config.root))
         if stamps.up_to_date(target, digest):
             remove_leftovers(target)  # a killed build of since-reverted changes left them
-            return _unchanged(target, started)
+            return Staged(target, None, _unchanged(target, started))
     render_cache = RenderCache.open(config.root) if use_cache else None
     articles = load_articles(config, drafts, jobs, render_cache, progress)
     if render_cache is not None:
@@ -330,17 +387,16 @@ def build_site(
     try:
         (staged / MARKER).write_bytes(MARKER_TEXT)  # first: a killed build's folder is known
         files, kinds = write_site(collection, plan, staged, jobs, progress)
-        lap("render")
         staged.chmod(0o755)
-        swap_in(staged, target)
-        lap("swap")
     except BaseException:
         remove_own(staged)
         raise
-    if use_cache:
-        stamps.record(target, digest)
-    return BuildReport(target, dict(kinds), files, time.perf_counter() - started, stages,
-                       warnings=tuple(outside))
+    lap("render")
+    report = BuildReport(target, dict(kinds), files, time.perf_counter() - started, stages,
+                         warnings=tuple(outside), collection=collection)
+    if not use_cache:
+        return Staged(target, staged, report)
+    return Staged(target, staged, report, lambda: stamps.record(target, digest))
 
 
 def input_paths(root: Path) -> list[Path]:

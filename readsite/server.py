@@ -9,11 +9,13 @@ and `Watcher` are not used, because of what they do (read in livereload 2.7 and 
   * `LiveReloadHandler.poll_tasks` drops a reload that comes within 3 s of the previous one
     ("Ignore: ..."), so the second quick edit never reaches the browser;
   * `Server.serve` cannot bind port 0 and report it, and handles neither SIGTERM nor cleanup.
-So `Preview` polls the watched trees itself every 0.25 s from Tornado's loop (a snapshot of
+So `Preview` polls the watched trees itself every 0.15 s from Tornado's loop (a snapshot of
 path → mtime, size, inode, plus a content hash for files changed in the last 2 s, since file
-timestamps tick only every few ms), waits until a snapshot is quiet for one poll (a burst makes
-one rebuild), rebuilds the *whole* site (so the preview always equals a clean build: never
-stale) and calls `reload_waiters()` at once, without livereload's throttle.
+timestamps tick only every few ms), waits until a snapshot is quiet between two polls 0.05 s
+apart (a burst makes one rebuild), rebuilds the *whole* site (so the preview always equals a
+clean build: never stale) and calls `reload_waiters()` at once, without livereload's throttle.
+A large site first gets the edited article's page re-rendered at once and the full build in a
+background thread (see `Preview`).
 
 A failed rebuild leaves the last good site in place (builds are atomic) and the error is shown
 in the terminal and as an overlay injected into every page, with the livereload script; the
@@ -24,6 +26,7 @@ never inside a watched tree; SIGINT and SIGTERM stop the loop and the folder is 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import json
 import logging
@@ -32,10 +35,13 @@ import shutil
 import signal
 import socket
 import tempfile
+import threading
 import time
 import webbrowser
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as futures_wait
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
@@ -47,14 +53,30 @@ import tornado.web
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from livereload.watcher import Watcher
 
-from readsite.config import WATCHED_FOLDERS, load_config
+from readsite.config import WATCHED_FOLDERS, SiteConfig, load_config
 from readsite.errors import Problem, ReadsiteError
-from readsite.pipeline import BuildReport, build_site, input_paths, is_junk
+from readsite.fastrender import Snapshot, rerender
+from readsite.pipeline import (
+    JUNK_FOLDERS,
+    BuildReport,
+    Staged,
+    build_site,
+    input_paths,
+    is_junk,
+    stage_site,
+)
+from readsite.progress import Tick
 
-POLL_SECONDS = 0.25
+POLL_SECONDS = 0.15
 """How often the watched trees are scanned."""
+QUIET_SECONDS = 0.05
+"""After a poll sees changes, the next poll comes this soon: a change is acted on once the
+files have been quiet between two polls, without waiting a whole period."""
 RECENT_SECONDS = 2.0
 """Files modified this recently are also hashed: two edits within one timestamp tick differ."""
+FAST_RENDER_AFTER = 1.0
+"""A site whose full build takes this long or longer gets an edited article's page
+re-rendered at once, and the full build in the background."""
 
 Signature = dict[str, tuple[int, int, int, str]]
 """Watched file → (mtime_ns, size, inode, content hash if recently modified)."""
@@ -68,22 +90,50 @@ def _digest(path: Path) -> str:
 
 
 def signature(paths: list[Path]) -> Signature:
-    """A cheap fingerprint of every file under `paths` (missing paths contribute nothing)."""
+    """A cheap fingerprint of every file under `paths` (missing paths contribute nothing).
+
+    It runs every poll, so it walks with `os.scandir` and plain strings: at 10,000 articles
+    that is a few tens of milliseconds, where pathlib's `rglob` took 0.2 s of every 0.25 s."""
     now = time.time_ns()
     found: Signature = {}
     for top in paths:
-        files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
-        for path in files:
-            if is_junk(path.as_posix()):
-                continue
-            try:
-                st = path.stat()
-            except OSError:
-                continue
-            recent = now - st.st_mtime_ns < RECENT_SECONDS * 1e9
-            found[str(path)] = (st.st_mtime_ns, st.st_size, st.st_ino,
-                                _digest(path) if recent else "")
+        if top.is_file():
+            _add(found, str(top), top.name, now)
+        elif top.is_dir():
+            _walk(found, str(top), now)
     return found
+
+
+def _walk(found: Signature, folder: str, now: int) -> None:
+    """Add the files under `folder` to `found` (symlinked folders are not descended into,
+    as the build's own walks do not)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name in JUNK_FOLDERS:
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                _walk(found, entry.path, now)
+            elif entry.is_file():
+                _add(found, entry.path, entry.name, now)
+        except OSError:
+            continue
+
+
+def _add(found: Signature, path: str, name: str, now: int) -> None:
+    """Add one file's fingerprint, unless it is an editor's or VCS's leftover."""
+    if is_junk(name):
+        return
+    try:
+        st = os.stat(path)
+    except OSError:
+        return
+    recent = now - st.st_mtime_ns < RECENT_SECONDS * 1e9
+    found[path] = (st.st_mtime_ns, st.st_size, st.st_ino,
+                   _digest(Path(path)) if recent else "")
 
 
 def differs(old: Signature, new: Signature) -> list[str]:
@@ -103,9 +153,48 @@ def preview_url(host: str, port: int) -> str:
     return f"http://[{shown}]:{port}/" if ":" in shown else f"http://{shown}:{port}/"
 
 
+class Cancelled(Exception):
+    """A background build given up because newer changes came in."""
+
+
+class Cancelling:
+    """Build progress that stops the build at its next step once `event` is set."""
+
+    def __init__(self, event: threading.Event) -> None:
+        self.event = event
+
+    def stage(self, name: str, total: int, unit: str) -> Tick:
+        self.check(0)
+        return self.check
+
+    def check(self, done: int) -> None:
+        """Raise Cancelled if the build is no longer wanted."""
+        if self.event.is_set():
+            raise Cancelled
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What a poll did about the files that changed."""
+
+    files: list[str]
+    """The changed files."""
+    fast: float | None = None
+    """Seconds taken to re-render the edited articles' pages at once; None if not done."""
+    building: bool = False
+    """Whether the full rebuild runs in the background (its outcome comes from `finish`)."""
+
+
 @dataclass(slots=True)
 class Preview:
-    """The preview's state: what was built from which files, and the last error, if any."""
+    """The preview's state: what was built from which files, and the last error, if any.
+
+    A small site is rebuilt whole on every change, in the server's loop: one reload, and the
+    preview always equals a clean build.  Once a full build takes FAST_RENDER_AFTER seconds or
+    more, a plain edit first re-renders the edited article's own page (`readsite.fastrender`)
+    and reloads; the full build then runs in a background thread and is swapped in by the
+    loop (`finish`), so a page re-rendered meanwhile is never overwritten by an older build.
+    A newer change cancels a running build; a failed one puts the re-rendered pages back."""
 
     root: Path
     """The site folder (holding site.yaml)."""
@@ -113,30 +202,48 @@ class Preview:
     """Where the preview is built (a temporary folder outside the site)."""
     base_url: str
     """The server's own address, used as the preview's base_url."""
+    notify: Callable[[], None] = lambda: None
+    """Called from the build thread when a background build ends (the loop then `finish`es)."""
     built: Signature | None = None
-    """Signature of the files the current output (or error) came from."""
+    """Signature of the files the current output (or error, or running build) came from."""
     pending: Signature | None = None
     """Signature seen at the last poll while files were still changing."""
     error: ReadsiteError | None = None
     """Why the last build failed (the previous good site is still served); None when fine."""
     good: bool = False
     """Whether a good build exists in `output`."""
+    snapshot: Snapshot | None = None
+    """The last good build's collection, for re-rendering an edited page at once."""
+    seconds: float = 0.0
+    """How long the last full build took."""
+    running: Future[Staged] | None = None
+    """The background build, if one runs."""
+    cancel: threading.Event = field(default_factory=threading.Event)
+    """Set to stop the running background build."""
+    again: bool = False
+    """Files changed after the running build started: build again once it stops."""
+    undo: dict[Path, bytes | None] = field(default_factory=dict)
+    """Output files re-rendered at once → their bytes before (None: did not exist), put back
+    if the full build fails."""
+    thread: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="readsite-build"))
+    """Runs background builds, one at a time."""
 
     def build(self) -> BuildReport | None:
-        """Build the whole site afresh; on failure keep the last good one and remember why."""
+        """Build the whole site afresh, here; on failure keep the last good one and remember
+        why."""
         self.built = signature(input_paths(self.root))
         try:
-            config = load_config(self.root).with_base_url(self.base_url)
-            report = build_site(config, self.output, drafts=True)
+            report = build_site(self._config(), self.output, drafts=True)
         except ReadsiteError as exc:
-            self.error = exc
+            self._failed(exc)
             return None
-        self.error, self.good = None, True
+        self._succeeded(report)
         return report
 
-    def poll(self) -> list[str] | None:
-        """Rebuild when watched files changed and have been quiet since the last poll;
-        return the changed files when a rebuild ran, else None."""
+    def poll(self) -> Change | None:
+        """Act on watched files that changed and have been quiet since the last poll: rebuild
+        (small site), or re-render edited pages and start a background build (large site)."""
         now = signature(input_paths(self.root))
         changed = differs(self.built or {}, now)
         if not changed:
@@ -146,8 +253,118 @@ class Preview:
             self.pending = now  # still changing: wait for one quiet poll
             return None
         self.pending = None
-        self.build()
-        return changed
+        if self.running is None and (self.seconds < FAST_RENDER_AFTER or not self.good):
+            self.build()
+            return Change(changed)
+        self.built = now
+        fast = self._rerender([Path(name) for name in changed])
+        if self.running is not None:
+            self.cancel.set()
+            self.again = True
+        else:
+            self._start()
+        return Change(changed, fast, building=True)
+
+    def finish(self) -> BuildReport | ReadsiteError | None:
+        """Swap in a background build that ended (from the loop): its report, or its error
+        (the re-rendered pages are put back); None if none ended or it was superseded."""
+        if self.running is None or not self.running.done():
+            return None
+        future, self.running = self.running, None
+        try:
+            staged = future.result()
+        except Cancelled:
+            staged = None
+        except ReadsiteError as exc:
+            if self.again:
+                staged = None
+            else:
+                self._restore()
+                self._failed(exc)
+                return exc
+        if self.again or staged is None:
+            if staged is not None:
+                staged.discard()
+            self.again = False
+            self._start()
+            return None
+        report = staged.swap()
+        self._succeeded(report)
+        return report
+
+    def wait(self) -> BuildReport | ReadsiteError | None:
+        """Block until no background build runs; the last outcome (None if none ran)."""
+        outcome = None
+        while self.running is not None:
+            futures_wait([self.running])
+            outcome = self.finish() or outcome
+        return outcome
+
+    def close(self) -> None:
+        """Stop a running background build and remove what it staged."""
+        self.cancel.set()
+        if self.running is not None:
+            futures_wait([self.running])
+            with contextlib.suppress(Exception):
+                self.running.result().discard()
+            self.running = None
+        self.thread.shutdown(wait=True)
+
+    def _config(self) -> SiteConfig:
+        return load_config(self.root).with_base_url(self.base_url)
+
+    def _start(self) -> None:
+        """Start a full build in the background thread."""
+        self.cancel = threading.Event()
+        progress = Cancelling(self.cancel)
+
+        def stage() -> Staged:
+            return stage_site(self._config(), self.output, drafts=True, progress=progress)
+
+        self.running = self.thread.submit(stage)
+        self.running.add_done_callback(lambda _: self.notify())
+
+    def _rerender(self, changed: list[Path]) -> float | None:
+        """Re-render the pages of plainly edited articles into the output at once; the
+        seconds it took, or None when the change needs the full build to show."""
+        if self.snapshot is None or self.error is not None:
+            return None
+        started = time.perf_counter()
+        done = rerender(self.snapshot, changed)
+        if done is None:
+            return None
+        self.snapshot, files = done
+        for relpath, data in files.items():
+            target = self.output / relpath
+            self.undo.setdefault(target, target.read_bytes() if target.is_file() else None)
+            _replace_file(target, data)
+        return time.perf_counter() - started
+
+    def _restore(self) -> None:
+        """Put back the output files re-rendered since the last good build."""
+        for target, data in self.undo.items():
+            if data is None:
+                target.unlink(missing_ok=True)
+            else:
+                _replace_file(target, data)
+        self.undo.clear()
+
+    def _succeeded(self, report: BuildReport) -> None:
+        self.error, self.good, self.seconds = None, True, report.seconds
+        self.undo.clear()
+        if report.collection is not None:
+            self.snapshot = Snapshot.of(report.collection)
+
+    def _failed(self, exc: ReadsiteError) -> None:
+        self.error = exc
+
+
+def _replace_file(target: Path, data: bytes) -> None:
+    """Write `target` whole in one step (a reader never sees half a page)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temp.write_bytes(data)
+    os.replace(temp, target)
 
 
 LIVE_SCRIPT = (
@@ -256,17 +473,37 @@ async def _run(preview: Preview, sockets: list[socket.socket], stop: asyncio.Eve
     server.add_sockets(sockets)
 
     def tick() -> None:
-        changed = preview.poll()
-        if changed is None:
-            return
-        what = _relative(preview.root, changed)
-        if preview.error is not None:
-            announce(f"changed: {what}\nrebuild failed; still serving the last good site:\n"
-                     f"{preview.error}")
-        else:
-            announce(f"changed: {what} → rebuilt")
-        LiveReloadHandler.reload_waiters("*")
+        change = preview.poll()
+        if preview.pending is not None:
+            loop.call_later(QUIET_SECONDS, tick)
+        if change is not None:
+            what = _relative(preview.root, change.files)
+            if change.fast is not None:
+                announce(f"changed: {what} → page updated in {change.fast:.2f}s; "
+                         "rebuilding the rest")
+                LiveReloadHandler.reload_waiters("*")
+            elif change.building:
+                announce(f"changed: {what} → rebuilding")
+            elif preview.error is not None:
+                announce(f"changed: {what}\nrebuild failed; still serving the last good site:"
+                         f"\n{preview.error}")
+                LiveReloadHandler.reload_waiters("*")
+            else:
+                announce(f"changed: {what} → rebuilt")
+                LiveReloadHandler.reload_waiters("*")
+        finished()
 
+    def finished() -> None:
+        outcome = preview.finish()
+        if isinstance(outcome, ReadsiteError):
+            announce(f"rebuild failed; still serving the last good site:\n{outcome}")
+        elif outcome is not None:
+            announce(f"rebuilt in {outcome.seconds:.2f}s")
+        if outcome is not None:
+            LiveReloadHandler.reload_waiters("*")
+
+    loop = tornado.ioloop.IOLoop.current()
+    preview.notify = lambda: loop.add_callback(finished)
     poller = tornado.ioloop.PeriodicCallback(tick, POLL_SECONDS * 1000)
     poller.start()
     if open_browser:
@@ -276,6 +513,7 @@ async def _run(preview: Preview, sockets: list[socket.socket], stop: asyncio.Eve
     finally:
         poller.stop()
         server.stop()
+        preview.close()
         for waiter in list(LiveReloadHandler.waiters):
             waiter.close()
 

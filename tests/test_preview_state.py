@@ -14,6 +14,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule
@@ -21,6 +22,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, rule
 from readsite.config import load_config
 from readsite.errors import ReadsiteError
 from readsite.pipeline import build_site
+from readsite import server
 from readsite.server import Preview
 from tests.conftest import DEFAULT_SITE_YAML, snapshot
 
@@ -128,6 +130,7 @@ class PreviewMachine(RuleBasedStateMachine):
         """What the server loop does when files go quiet: poll twice; then compare."""
         self.preview.poll()
         self.preview.poll()
+        self.preview.wait()
         clean = self.tmp / "clean"
         shutil.rmtree(clean, ignore_errors=True)
         try:
@@ -145,7 +148,44 @@ class PreviewMachine(RuleBasedStateMachine):
         self.last_good = served
 
     def teardown(self) -> None:
+        self.preview.close()
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+class FastPreviewMachine(PreviewMachine):
+    """The same, as for a large site: every edit first re-renders the edited page into the
+    served folder at once, then the full build runs in the background and is swapped in."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.saved = server.FAST_RENDER_AFTER
+        server.FAST_RENDER_AFTER = 0.0
+
+    @rule(slug=SLUGS, words=st.lists(WORDS, min_size=1, max_size=5))
+    def edit_and_poll_at_once(self, slug: str, words: list[str]) -> None:
+        """Edit an article and poll twice at once, as the loop does once the file is quiet:
+        the page is re-rendered before the background build is swapped in."""
+        path = self.root / "content" / f"{slug}.md"
+        if not path.is_file():
+            return
+        self.preview.poll()  # let earlier changes settle first
+        self.preview.poll()
+        self.preview.wait()
+        known = (self.preview.error is None and self.preview.snapshot is not None
+                 and slug in self.preview.snapshot.pages)
+        title = f"{slug.title()} edited {len(words)}"
+        path.write_text(article(title, words, False), encoding="utf-8")
+        self.preview.poll()
+        change = self.preview.poll()
+        assert change is not None and change.building
+        page = self.preview.output / "articles" / slug / "index.html"
+        if known:
+            assert change.fast is not None, "a plain edit is re-rendered at once"
+            assert title in page.read_text(encoding="utf-8"), "the page shows the edit at once"
+
+    def teardown(self) -> None:
+        server.FAST_RENDER_AFTER = self.saved
+        super().teardown()
 
 
 PreviewMachine.TestCase.settings = settings(
@@ -153,6 +193,8 @@ PreviewMachine.TestCase.settings = settings(
     suppress_health_check=[HealthCheck.too_slow],
 )
 test_preview_never_stale = PreviewMachine.TestCase
+FastPreviewMachine.TestCase.settings = PreviewMachine.TestCase.settings
+test_preview_never_stale_with_fast_renders = FastPreviewMachine.TestCase
 
 
 def test_two_edits_within_one_timestamp_tick_are_both_seen(tmp_path: Path) -> None:
@@ -167,3 +209,37 @@ def test_two_edits_within_one_timestamp_tick_are_both_seen(tmp_path: Path) -> No
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert path.stat().st_mtime_ns == stat.st_mtime_ns and path.stat().st_size == stat.st_size
     assert differs(before, signature([tmp_path])) == [str(path)]
+
+
+def test_a_fast_rendered_page_is_put_back_when_the_full_build_fails(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edit that renders on its own page but breaks another page's template: the page
+    shows the edit at once, then the failed full build puts the last good site back whole."""
+    monkeypatch.setattr(server, "FAST_RENDER_AFTER", 0.0)
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    (root / "templates").mkdir()
+    (root / "site.yaml").write_text(DEFAULT_SITE_YAML, encoding="utf-8")
+    (root / "templates/home.html").write_text(
+        '{% extends "!theme/home.html" %}{% block content %}{% for a in collection.articles %}'
+        '{% if a.extra.get("explode") %}{{ 1 / 0 }}{% endif %}{% endfor %}{{ super() }}'
+        '{% endblock %}', encoding="utf-8")
+    alpha = root / "content/alpha.md"
+    alpha.write_text(article("Alpha", ["GPU"], False), encoding="utf-8")
+    preview = Preview(root, tmp_path / "preview", "http://127.0.0.1:9/")
+    try:
+        assert preview.build() is not None
+        good = snapshot(preview.output)
+        alpha.write_text("---\ntitle: Alpha edited\nexplode: true\n---\n\nGPU.\n",
+                         encoding="utf-8")
+        preview.poll()
+        change = preview.poll()
+        assert change is not None and change.fast is not None
+        page = preview.output / "articles/alpha/index.html"
+        assert "Alpha edited" in page.read_text(encoding="utf-8")
+        outcome = preview.wait()
+        assert isinstance(outcome, ReadsiteError) and "home.html" in str(outcome)
+        assert preview.error is outcome
+        assert snapshot(preview.output) == good, "the last good site, whole"
+    finally:
+        preview.close()
