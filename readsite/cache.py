@@ -133,9 +133,10 @@ class RenderCache:
                 cache.entries[name] = entry
         return cache
 
-    def put(self, name: str, entry: Entry) -> None:
-        """Remember an entry made in this build."""
-        if self.entries.get(name) != entry:
+    def use(self, name: str, entry: Entry | None) -> None:
+        """Note that this build used entry `name`: one it made (`entry`), or, with None, one
+        it found here."""
+        if entry is not None and self.entries.get(name) != entry:
             self.entries[name] = entry
             self.changed = True
         self.used.add(name)

@@ -23,7 +23,7 @@ from readsite.config import SiteConfig, slug_problem
 from readsite.errors import ContentError, Problem, ReadsiteError
 from readsite.frontmatter import Document, as_date, decode, parse
 from readsite.markdown import render
-from readsite.models import Article
+from readsite.models import Article, pack_html
 from readsite.progress import QUIET, Progress
 
 TEXT_KEYS = ("source", "author", "url", "summary")
@@ -338,7 +338,7 @@ def load_article(text: str, path: Path, config: SiteConfig,
         entry = (fresh.html, fresh.text, fresh.headings)
     html, plain, headings = entry
     return Article(
-        slug=slug, title=title, path=path, body_html=html,
+        slug=slug, title=title, path=path, packed_html=pack_html(html),
         text=plain, headings=headings, date=date, topics_set=topics,
         word_count=len(WORD_RE.findall(plain)), extra=MappingProxyType(extra),
         draft=draft is True, tags=tags, aliases=aliases, updated=updated,
@@ -374,10 +374,10 @@ def load_articles(config: SiteConfig, drafts: bool = False, jobs: int | None = N
         if isinstance(result, ReadsiteError):
             problems.extend(result.problems)
             continue
-        article, key = result
+        article, key, entry = result
         articles.append(article)
         if render_cache is not None:
-            render_cache.put(key, (article.body_html, article.text, article.headings))
+            render_cache.use(key, entry)
     problems.extend(_slug_collisions(articles))
     error = ContentError.collect(problems)
     if error is not None:

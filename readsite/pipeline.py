@@ -367,6 +367,7 @@ def stage_site(
     articles = load_articles(config, drafts, jobs, render_cache, progress)
     if render_cache is not None:
         render_cache.save()
+        render_cache = None  # its bodies and texts: a third of the memory at the peak
     lap("load")
     collection = build_collection(config, articles, jobs, progress)
     del articles  # the collection holds them now, without their word counts

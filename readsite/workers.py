@@ -26,8 +26,10 @@ from readsite.pool import map_chunks
 from readsite.progress import Tick
 from readsite.render import Page, make_environment, render_page
 
-LoadResult = tuple[Article, str] | ReadsiteError
-"""An article and the render-cache key of its body, or what is wrong with its file."""
+LoadResult = tuple[Article, str, Entry | None] | ReadsiteError
+"""An article, the render-cache key of its body and, when the body was rendered afresh, the
+cache entry to store (its whole text: the article keeps only the opening); or what is wrong
+with its file."""
 LoadState = tuple[Sequence[tuple[Path, Path]], SiteConfig, Mapping[str, Entry] | None]
 
 
@@ -43,10 +45,14 @@ def _load_chunk(state: LoadState, chunk: range) -> list[LoadResult]:
         except ReadsiteError as exc:
             results.append(exc)
             continue
+        entry = None
+        if rendered is not None and key not in rendered:
+            entry = (article.body_html, article.text, article.headings)
         # MappingProxyType cannot be pickled: a plain dict travels, the caller wraps it again.
         results.append((dataclasses.replace(
-            article, extra=dict(article.extra),
-            analysis=analyse(article.title, article.text, article.tags, config.topics)), key))
+            article, extra=dict(article.extra), text=article.opening(),
+            analysis=analyse(article.title, article.text, article.tags, config.topics)),
+            key, entry))
     return results
 
 
@@ -59,7 +65,7 @@ def load_many(files: Sequence[tuple[Path, Path]], config: SiteConfig, jobs: int 
     `readsite.cache`) is inherited by the workers."""
     results = map_chunks(_load_chunk, (files, config, rendered), len(files), jobs, tick)
     return [r if isinstance(r, ReadsiteError)
-            else (dataclasses.replace(r[0], extra=MappingProxyType(dict(r[0].extra))), r[1])
+            else (dataclasses.replace(r[0], extra=MappingProxyType(dict(r[0].extra))), *r[1:])
             for r in results]
 
 

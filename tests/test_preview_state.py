@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule
 
+from readsite import server
 from readsite.config import load_config
 from readsite.errors import ReadsiteError
 from readsite.pipeline import build_site
-from readsite import server
 from readsite.server import Preview
 from tests.conftest import DEFAULT_SITE_YAML, snapshot
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from readsite.config import TopicConfig, parse_config
 from readsite.links import build_collection, terms
-from readsite.models import Article
+from readsite.models import Article, pack_html
 from readsite.topics import classify, count_terms, explain, score
 
 IPO = TopicConfig("ipo", "IPO", keywords=("IPO", "initial public offering", "public offering"))
@@ -49,7 +49,7 @@ def test_count_terms_never_crashes(text: str, keywords: list[str]) -> None:
 
 def article(slug: str, text: str, topics: tuple[str, ...] | None = None) -> Article:
     return Article(slug=slug, title=slug.title(), path=Path(f"content/{slug}.md"),
-                   body_html="", text=text, topics_set=topics)
+                   packed_html=pack_html(""), text=text, topics_set=topics)
 
 
 def test_related_and_neighbours() -> None:
