@@ -73,6 +73,39 @@ class PublishConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceImportConfig:
+    """Import rules for one outlet: `import.sources.<name>:` in site.yaml."""
+
+    name: str
+    """The outlet's name as the normaliser finds it ("The Deep View"), compared ignoring case;
+    naming it here also teaches the normaliser to recognise the name on a line of its own."""
+    boilerplate: tuple[str, ...] = ()
+    """Lines this outlet repeats in every article (its newsletter plug, its sign-off): each a
+    plain line, matched whole ignoring case and spacing, or a `/regex/` searched in the line."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportConfig:
+    """The `import:` section of site.yaml: the site's own rules for `readsite import`."""
+
+    boilerplate: tuple[str, ...] = ()
+    """Lines to drop from every imported clipping: plain lines (matched whole, ignoring case
+    and spacing) or `/regex/` patterns (searched in the line, ignoring case)."""
+    sources: tuple[SourceImportConfig, ...] = ()
+    """Per-outlet rules: `sources: {"The Deep View": {boilerplate: [...]}}`."""
+
+
+def line_pattern(text: str) -> re.Pattern[str]:
+    """A site boilerplate entry as a pattern: `/regex/` as written (ignoring case), a plain
+    line matched whole ignoring case and spacing.  Raises `re.error` for a bad regex."""
+    stripped = text.strip()
+    if len(stripped) > 2 and stripped.startswith("/") and stripped.endswith("/"):
+        return re.compile(stripped[1:-1], re.IGNORECASE)
+    escaped = r"\s+".join(re.escape(part) for part in stripped.split())
+    return re.compile(rf"^\s*{escaped}\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
 class SiteConfig:
     """The whole site configuration; built once, never mutated."""
 
@@ -108,6 +141,8 @@ class SiteConfig:
     links because a host serves it at every depth."""
     publish: PublishConfig = PublishConfig()
     """Where `readsite publish` deploys to."""
+    imports: ImportConfig = ImportConfig()
+    """`import:` in site.yaml: boilerplate lines and per-outlet rules for `readsite import`."""
 
     @property
     def content_dir(self) -> Path:
@@ -266,6 +301,55 @@ def _publish(check: _Checker, raw: Any) -> PublishConfig:
     return PublishConfig(target=check.text(raw, "target", where) or "")
 
 
+def _patterns(check: _Checker, data: dict[str, Any], where: tuple[str | int, ...]) -> list[str]:
+    """A `boilerplate:` list: each entry a plain line or a `/regex/` that compiles."""
+    raw = data.get("boilerplate")
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        check.fail((*where, "boilerplate"), "`boilerplate` must be a list of lines or /regex/",
+                   'e.g. `boilerplate: ["Sign up for our newsletter", "/^Sponsored by /"]`')
+        return []
+    patterns: list[str] = []
+    for index, entry in enumerate(raw):
+        if not isinstance(entry, str) or not entry.strip():
+            check.fail((*where, "boilerplate", index), "each boilerplate entry must be a "
+                       "non-empty line of text")
+            continue
+        try:
+            line_pattern(entry)
+        except re.error as exc:
+            check.fail((*where, "boilerplate", index), f"bad regex {entry.strip()}: {exc}",
+                       "fix the pattern, or drop the surrounding slashes to match the plain line")
+            continue
+        patterns.append(entry.strip())
+    return patterns
+
+
+def _imports(check: _Checker, raw: Any) -> ImportConfig:
+    where: tuple[str | int, ...] = ("import",)
+    if raw is None:
+        return ImportConfig()
+    if not isinstance(raw, dict):
+        check.fail(where, "`import` must be a mapping, e.g. `import: {boilerplate: [...]}`")
+        return ImportConfig()
+    check.unknown_keys(raw, list(_fields(ImportConfig)), where)
+    sources: list[SourceImportConfig] = []
+    raw_sources = raw.get("sources") or {}
+    if not isinstance(raw_sources, dict):
+        check.fail((*where, "sources"), "`import.sources` must map outlet names to rules",
+                   'e.g. `sources: {"The Deep View": {boilerplate: [...]}}`')
+        raw_sources = {}
+    for name, rules in raw_sources.items():
+        at: tuple[str | int, ...] = (*where, "sources", name)
+        if not isinstance(rules, dict):
+            check.fail(at, f"`import.sources.{name}` must be a mapping with `boilerplate`")
+            continue
+        check.unknown_keys(rules, list(_fields(SourceImportConfig, skip=("name",))), at)
+        sources.append(SourceImportConfig(str(name).strip(), tuple(_patterns(check, rules, at))))
+    return ImportConfig(tuple(_patterns(check, raw, where)), tuple(sources))
+
+
 def parse_config(text: str, path: Path) -> SiteConfig:
     """Validate site.yaml's text; raise ConfigError listing every problem found."""
     try:
@@ -278,7 +362,7 @@ def parse_config(text: str, path: Path) -> SiteConfig:
     if not isinstance(data, dict):
         raise ConfigError.at(path, 1, "site.yaml must be a mapping of `key: value` lines")
     check = _Checker(path, loaded)
-    allowed = list(_fields(SiteConfig, skip=("root",)))
+    allowed = [*_fields(SiteConfig, skip=("root", "imports")), "import"]
     check.unknown_keys(data, allowed, ())
     values: dict[str, Any] = {}
     for key in ("title", "description", "intro", "base_url", "language", "author", "output"):
@@ -295,6 +379,8 @@ def parse_config(text: str, path: Path) -> SiteConfig:
         values["relative_urls"] = relative
     if "publish" in data:
         values["publish"] = _publish(check, data["publish"])
+    if "import" in data:
+        values["imports"] = _imports(check, data["import"])
     base_url = values.get("base_url")
     if base_url is not None:
         parts = urlsplit(base_url)

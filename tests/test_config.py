@@ -106,3 +106,17 @@ def test_topic_tags() -> None:
     assert config.topics[0].tags == ("Rust", "rustlang")
     assert problems("title: T\ntopics:\n  - slug: rust\n    tags: rust\n") == [
         "site.yaml:4: `tags` must be a list of non-empty terms\n  hint: e.g. `tags: [rust, async]`"]
+
+
+def test_import_section_boilerplate_and_sources() -> None:
+    config = parse_config(
+        "title: T\nimport:\n  boilerplate: [Sponsored, '/^Ad: /']\n"
+        "  sources:\n    The Deep View:\n      boilerplate: [Sign up]\n", Path("site.yaml"))
+    assert config.imports.boilerplate == ("Sponsored", "/^Ad: /")
+    [source] = config.imports.sources
+    assert (source.name, source.boilerplate) == ("The Deep View", ("Sign up",))
+
+
+def test_import_section_bad_regex_has_line() -> None:
+    found = problems("title: T\nimport:\n  boilerplate:\n    - ok\n    - '/[unclosed/'\n")
+    assert found[0].startswith("site.yaml:5: bad regex /[unclosed/")

@@ -1,0 +1,291 @@
+"""Page chrome: share buttons, comment forms, notices, credits, menus and the "related" tail.
+
+Each kind of chrome is a `Rule`; `line_rule` names the rule a whole line breaks, and
+`strip_boilerplate` drops those lines (and a page's trailing chrome), tracing every one.  The
+patterns are anchored and length-capped: a real sentence that merely mentions "share" or
+"cookies" is never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from readsite.normalise.blocks import Block
+from readsite.normalise.rules import Rule
+from readsite.normalise.text import fold_line, words
+from readsite.normalise.trace import Trace
+
+PAGE_CHROME = Rule("page-chrome", "A whole line that is a page control: share buttons, comment "
+                   "form labels, \"Scroll to Top\", \"Advertisement\".")
+REPORT_LABEL = Rule("report-label", "A report generator's label line (\"[CORE01 REPORT]\", "
+                    "\"Signal ID: ...\", \"Observation recorded\") with no content of its own.")
+NOTICE = Rule("notice", "A subscribe, newsletter, cookie, paywall or follow-us notice (English, "
+              "German, French, Spanish), as a short line of its own.")
+READ_MORE = Rule("read-more-link", "A teaser for another article: \"Also read: ...\", "
+                 "\"Read more: ...\", \"Lesen Sie auch: ...\", \"À lire aussi : ...\".")
+IMAGE_CREDIT = Rule("image-credit", "An image caption or credit: \"Photo: Getty Images\", "
+                    "\"Image credit: ...\", \"Source: Unsplash\", \"(Photo by X/AFP)\".")
+NAVIGATION = Rule("navigation", "Gallery counters (\"3 / 12\"), breadcrumbs (\"Home > Tech > AI\") "
+                  "and navigation links (\"Next article\", \"Skip to content\").")
+READ_TIME = Rule("read-time", "A reading-time label (\"4 min read\", \"Lesezeit: 3 Minuten\", "
+                 "\"Temps de lecture 3 min.\").")
+ICON_LABEL = Rule("icon-label", "The text label of an icon (\"AI Assisted Icon\").")
+DISCLAIMER = Rule("disclaimer", "An AI-generated-content or legal disclaimer (\"Disclaimer: ...\", "
+                  "\"This article was generated with AI\", \"All rights reserved\").")
+RELATIVE_DATE = Rule("relative-date", "A relative timestamp (\"8 hours ago\", \"vor 2 Tagen\"): "
+                     "never a date, since it is relative to when the page was copied.")
+RELATED_TAIL = Rule("related-tail", "A \"Related articles\" / \"More from\" / \"Recommended\" / "
+                    "comments marker after the article, and everything after it.")
+NEWSLETTER_MENU = Rule("newsletter-menu", "An \"In today's newsletter:\" menu and the short "
+                       "lines listing its items.")
+SITE_BOILERPLATE = Rule("site-boilerplate", "A line matching site.yaml's `import.boilerplate`.")
+SOURCE_BOILERPLATE = Rule("source-boilerplate", "A line matching the article's source's "
+                          "`import.sources.<name>.boilerplate` in site.yaml.")
+
+BOILERPLATE_LINES = frozenset({
+    "more posts - website", "more posts", "leave a comment", "leave a reply",
+    "your email address will not be published. required fields are marked *",
+    "your email address will not be published", "required fields are marked *",
+    "scroll to top", "back to top", "share this", "share this article", "share this story",
+    "share this post", "share", "share on facebook", "share on twitter", "share on x",
+    "share on linkedin", "share on whatsapp", "share on reddit", "tweet", "print", "email",
+    "facebook", "twitter", "linkedin", "whatsapp", "reddit", "pinterest", "copy link",
+    "post comment", "submit comment", "comment", "name *", "email *", "website",
+    "save my name, email, and website in this browser for the next time i comment.",
+    "save my name, email, and website in this browser for the next time i comment",
+    "cancel reply", "subscribe", "advertisement", "comment *", "name*", "email*",
+    "notify me of follow-up comments by email.", "notify me of new posts by email.",
+    "teilen", "artikel teilen", "anzeige", "werbung", "partager", "publicité", "compartir",
+    "publicidad", "kommentieren", "commenter", "comentar", "zurück nach oben", "haut de page",
+    "volver arriba", "listen to this article", "listen", "save", "save article", "gift article",
+    "add to bookmarks", "sponsored", "sponsored content", "play episode", "play", "transcript",
+    "show notes", "show notes and links", "listen now", "∙ paid", "paid",
+    "discussion about this post", "type your email...", "type your email",
+})
+"""Whole lines (compared after `fold_line`) that are page chrome, never article text."""
+
+REPORT_PATTERNS = (
+    re.compile(r"^\[[^\]]*\breport\]$"),
+    re.compile(r"^signal id\s*:"),
+    re.compile(r"^pattern detected\s*:"),
+    re.compile(r"^observation recorded\b"),
+)
+"""Report-generator chrome, on the folded line."""
+
+REPORT_LINES = frozenset({"signal summary", "parsed", "content type", "system report", "scope",
+                          "signals"})
+"""Label lines of the report generator behind one of the seeds."""
+
+BOILERPLATE_PATTERNS = (
+    *REPORT_PATTERNS,
+    re.compile(r"^share (?:this|on)\b.{0,40}$"),
+)
+"""Line shapes (on the folded line) that are chrome: report headers, IDs, share widgets."""
+
+_SHORT = 40
+"""Most words a notice, credit or navigation line may have (a longer line is prose)."""
+
+RULE_PATTERNS: tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...] = (
+    (PAGE_CHROME, (re.compile(r"^share (?:this|on)\b.{0,40}$"),
+                   re.compile(r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$"))),
+    (NOTICE, tuple(re.compile(p) for p in (
+        r"^(?:sign up|subscribe|get|join|register)\b.{0,80}\b(?:newsletters?|mailing list|"
+        r"inbox|daily digest|briefing)\b",
+        r"^subscribe (?:now|today|for|to)\b", r"^(?:we|this (?:site|website)) uses? cookies",
+        r"^by (?:using|continuing to use) this (?:site|website)", r"^accept (?:all )?cookies",
+        r"^(?:manage )?cookie (?:policy|settings|preferences)$",
+        r"^already (?:a subscriber|have an account)", r"^(?:to continue reading|continue reading"
+        r" with|subscribe to (?:continue|read|unlock))", r"^this (?:article|story|content) is "
+        r"(?:for|only available to|exclusive to|reserved for) (?:paid )?(?:subscribers|members)",
+        r"^(?:log|sign) in(?: to (?:continue|read|comment))?\.?$", r"^(?:follow|like) us on\b",
+        r"^enjoyed this (?:article|story|post)\b", r"^(?:support|become a member|donate)\b.{0,40}"
+        r"(?:journalism|member)", r"^get the (?:latest|best)\b.{0,60}\b(?:inbox|newsletter)",
+        r"^(?:jetzt )?(?:abonnieren|abonnier(?:en|t))\b", r"\bnewsletter (?:abonnieren|bestellen)$",
+        r"^(?:zum|für den|jetzt zum) newsletter anmelden", r"^wir (?:verwenden|nutzen) cookies",
+        r"^diese (?:website|seite) (?:verwendet|nutzt) cookies",
+        r"^dieser (?:artikel|beitrag|inhalt) ist (?:nur )?(?:für|exklusiv für) (?:abonnenten|"
+        r"abonnentinnen|plus-)", r"^(?:jetzt )?weiterlesen mit\b",
+        r"^(?:abonnez|inscrivez)[- ]vous\b", r"^s['’]abonner\b", r"^nous utilisons des cookies",
+        r"^ce site utilise des cookies", r"^cet article est réservé aux abonnés",
+        r"^partager (?:sur|cet article|l['’]article)\b.{0,30}$",
+        r"^(?:suscr[ií]bete|suscr[ií]base|reg[ií]strate)\b", r"^(?:utilizamos|usamos) cookies",
+        r"^este sitio(?: web)? utiliza cookies", r"^este (?:art[ií]culo|contenido) es "
+        r"(?:exclusivo )?para (?:suscriptores|socios)", r"^compartir en \w+$",
+        r"^recibe (?:nuestro|el) bolet[ií]n",
+        r"^(?:subscribe|listen|follow)(?: to (?:us|the show|the podcast))? on (?:apple podcasts|"
+        r"spotify|youtube|google podcasts|overcast|pocket casts)\b",
+    ))),
+    (READ_MORE, (re.compile(
+        r"^(?:also read|read also|read more|see also|related|more|watch|listen|recommended|"
+        r"related (?:story|article|coverage|reading)|read next|lire aussi|à lire aussi|"
+        r"a lire aussi|lesen sie auch|auch interessant|mehr dazu|mehr zum thema|lee también|"
+        r"lea también|te puede interesar|ver también|leer más)\s*:\s*\S"),)),
+    (IMAGE_CREDIT, tuple(re.compile(p) for p in (
+        r"^(?:photo|image|picture|illustration|graphic|photograph|foto|bild|crédit photo|"
+        r"credit|credits|image credit|photo credit|image source|photo source|image via|"
+        r"photo via|header image|featured image|cover image|fotos?|bildquelle|crédits?|"
+        r"fuente de la imagen|imagen)\s*:",
+        r"^source\s*:\s*(?:unsplash|pexels|pixabay|getty|shutterstock|istock|adobe stock|"
+        r"wikimedia|flickr|depositphotos|alamy|dreamstime|canva|midjourney|dall-?e)\b",
+        r"^\(?(?:photo|image|illustration|picture|foto|bild)s?\s+(?:by|courtesy of|von|de|"
+        r"par)\b.{0,80}\)?$",
+        r"[/|(]\s*(?:getty images|afp|reuters|ap photo|shutterstock|unsplash|dpa|epa|"
+        r"picture alliance|imago)(?:\s+via\s+getty images)?\)?$",
+        r"^(?:©|\(c\))\s*(?!\d{4}|copyright)\S.{0,60}$",
+    ))),
+    (NAVIGATION, tuple(re.compile(p) for p in (
+        r"^\d{1,3}\s*(?:/|of|von|de|sur)\s*\d{1,3}$", r"^\d{1,2}:\d{2}(?::\d{2})?$",
+        r"^(?:image|photo|slide|picture|bild|foto)\s+\d+\s+(?:of|von|de|sur)\s+\d+\b.{0,60}$",
+        r"^(?:previous|next|prev|back|home|menu|search|close|skip to (?:main )?content|"
+        r"open menu|toggle navigation|view (?:the )?gallery|view all|see all|load more|"
+        r"show more|zurück|weiter|suivant|précédent|siguiente|anterior)$",
+        r"^(?:previous|next) (?:article|post|story|page)\b.{0,100}$",
+        r"^[\w&'’ .-]{1,30}(?:\s*[>›»]\s*[\w&'’ .-]{1,30}){2,}$",
+    ))),
+    (READ_TIME, tuple(re.compile(p) for p in (
+        r"^(?:\d{1,3}\s*(?:-|\s)?(?:min|mins|minutes?|minuten|minutos)\.?(?:\s+(?:read|de "
+        r"lectura|lesezeit))?|(?:lesezeit|temps de lecture|tiempo de lectura|reading time)\s*:?"
+        r"\s*\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos)\.?)$",
+    ))),
+    (ICON_LABEL, (re.compile(r"^(?!(?:the|an?|my|our|your) )(?:[\w'’-]+\s){1,4}icon$"),)),
+    (DISCLAIMER, tuple(re.compile(p) for p in (
+        r"^(?:disclaimer|haftungsausschluss|avertissement|aviso legal|descargo de "
+        r"responsabilidad)\s*:",
+        r"^this (?:article|story|content|post|summary|text|report) (?:was|is|has been) "
+        r"(?:\w+ ){0,3}(?:generated|written|created|produced|drafted|summari[sz]ed|assisted)\b"
+        r".{0,80}\b(?:ai|artificial intelligence|language model|chatgpt)\b",
+        r"^(?:ai|ki|ia)[- ](?:assisted|generated|generiert|g[ée]n[ée]r[ée])(?: content| article"
+        r"| summary)?\.?$",
+        r"^the views (?:and opinions )?expressed\b.{0,120}\b(?:author|authors|writer)",
+        r"^(?:this|nothing in this article) is not (?:intended as )?(?:financial|investment|legal|"
+        r"tax|medical) advice", r"\ball rights reserved\.?$",
+        r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?\d{4}\b.{0,80}$",
+    ))),
+    (RELATIVE_DATE, tuple(re.compile(p) for p in (
+        r"^(?:updated |posted |published |last updated )?(?:\d{1,3}|an?|one)\s*(?:seconds?|"
+        r"minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|w|months?|years?)\s+ago\.?$",
+        r"^(?:aktualisiert )?vor \d{1,3} (?:sekunden|minuten|stunden|tagen|wochen|monaten)$",
+        r"^il y a \d{1,3} (?:secondes?|minutes?|heures?|jours?|semaines?|mois)$",
+        r"^hace \d{1,3} (?:segundos?|minutos?|horas?|d[ií]as?|semanas?|meses?)$",
+        r"^(?:just now|gerade eben|à l['’]instant|justo ahora)$",
+    ))),
+)
+"""Each line rule with the shapes (searched on the folded line) of the lines it drops."""
+
+TAIL_MARKERS = frozenset({
+    "related articles", "related posts", "related stories", "related reading", "related",
+    "you may also like", "you might also like", "read more", "read next", "more stories",
+    "recommended", "recommended for you", "more from this author", "system assessment",
+    "leave a comment", "leave a reply", "comments", "more posts - website",
+    "recommended stories", "recommended reading", "most read", "most popular", "trending",
+    "trending now", "you may have missed", "more news", "latest news", "more to read",
+    "mehr zum thema", "das könnte sie auch interessieren", "weitere artikel", "auch interessant",
+    "lesen sie auch", "kommentare", "à lire aussi", "lire aussi", "sur le même sujet",
+    "dans la même rubrique", "articles similaires", "commentaires", "te puede interesar",
+    "noticias relacionadas", "artículos relacionados", "también te puede interesar",
+    "comentarios", "más noticias",
+})
+"""Lines after which a page holds only chrome (teasers, comment forms, footers)."""
+
+_TAIL_PATTERN = re.compile(r"^(?:more (?:from|in|on|about) |more stories (?:from|like) |"
+                           r"mehr (?:von|aus) |plus de |más (?:de|sobre) ).{1,40}$")
+"""Tail markers that name a section or an outlet ("More from The Verge")."""
+
+TAIL_MIN_BODY = 300
+"""A tail marker cuts the rest only after this many characters of article text (so a
+"Leave a comment" link under the headline does not swallow the article)."""
+
+MENU_MARKER = re.compile(r"^(?:in (?:today['’]s|this) (?:newsletter|issue|edition|email)|"
+                         r"today['’]s (?:agenda|menu|issue)|in this (?:newsletter|issue)|"
+                         r"heute im newsletter|dans cette (?:édition|newsletter)|"
+                         r"en este (?:número|boletín))\s*:?$")
+"""The line that opens a newsletter's table of contents."""
+
+MENU_ITEM_WORDS = 15
+"""Longest menu item, in words; a longer line is where the newsletter's text begins."""
+
+
+def line_rule(line: str) -> Rule | None:
+    """The chrome rule a whole line breaks, or None when it may be article text."""
+    folded = fold_line(line)
+    if folded in BOILERPLATE_LINES:
+        return PAGE_CHROME
+    if folded in REPORT_LINES or any(p.search(folded) for p in REPORT_PATTERNS):
+        return REPORT_LABEL
+    if len(words(folded)) > _SHORT:
+        return None
+    for rule, patterns in RULE_PATTERNS:
+        if any(p.search(folded) for p in patterns):
+            return rule
+    return None
+
+
+def is_boilerplate(line: str) -> bool:
+    """Whether a whole line is page chrome (share buttons, comment forms, report labels)."""
+    return line_rule(line) is not None
+
+
+def is_tail_marker(line: str) -> bool:
+    """Whether a line starts the page's trailing chrome ("Related articles", comments...)."""
+    folded = fold_line(line)
+    return folded in TAIL_MARKERS or bool(_TAIL_PATTERN.match(folded))
+
+
+def site_rule(line: str, patterns: Sequence[re.Pattern[str]]) -> bool:
+    """Whether a line matches one of a site's boilerplate patterns."""
+    text = " ".join(line.split())
+    return any(p.search(text) for p in patterns)
+
+
+def strip_boilerplate(
+    blocks: Sequence[Block], site: Sequence[re.Pattern[str]] = (),
+) -> tuple[list[Block], list[Trace]]:
+    """Drop chrome lines, and everything from a tail marker on once the article has begun."""
+    kept: list[Block] = []
+    traces: list[Trace] = []
+    seen = 0
+    menu = False
+    for index, block in enumerate(blocks):
+        if block.markup and not block.heading:
+            kept.append(block)
+            seen += len(block.text)
+            menu = False
+            continue
+        if is_tail_marker(block.text) and seen >= TAIL_MIN_BODY:
+            traces.extend(RELATED_TAIL.dropped(b.text, b.line) for b in blocks[index:])
+            break
+        rule = _block_rule(block.text, site, menu)
+        if rule is None and is_tail_marker(block.text):
+            rule = RELATED_TAIL
+        menu = rule is NEWSLETTER_MENU
+        if rule is not None:
+            traces.append(rule.dropped(block.text, block.line))
+            continue
+        kept.append(block)
+        seen += len(block.text)
+    return kept, traces
+
+
+def _block_rule(text: str, site: Sequence[re.Pattern[str]], menu: bool) -> Rule | None:
+    """The rule that drops one block (`menu`: the blocks before it open a newsletter menu)."""
+    if site and site_rule(text, site):
+        return SITE_BOILERPLATE
+    if MENU_MARKER.match(fold_line(text)):
+        return NEWSLETTER_MENU
+    if menu and len(words(text)) <= MENU_ITEM_WORDS:
+        return NEWSLETTER_MENU
+    return line_rule(text)
+
+
+def drop_matching(blocks: Sequence[Block], patterns: Sequence[re.Pattern[str]],
+                  rule: Rule) -> tuple[list[Block], list[Trace]]:
+    """Blocks not matching any of `patterns` (a source's own boilerplate), and traces."""
+    kept: list[Block] = []
+    traces: list[Trace] = []
+    for block in blocks:
+        if not block.markup and patterns and site_rule(block.text, patterns):
+            traces.append(rule.dropped(block.text, block.line))
+        else:
+            kept.append(block)
+    return kept, traces

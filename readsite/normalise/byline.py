@@ -1,0 +1,221 @@
+"""Who wrote it: bylines ("By Jane Doe", "Jane Doe, Reuters", "— Jane Doe, Editor, Outlet"),
+bylines split over label lines, and author boxes and bios before or after the article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from readsite.normalise.blocks import Block
+from readsite.normalise.dates import parse_date
+from readsite.normalise.rules import Rule
+from readsite.normalise.text import fold, words
+from readsite.normalise.trace import Trace
+
+BYLINE = Rule("byline", "A \"By Jane Doe\" / \"Written by ...\" / \"Author: ...\" line near "
+              "the top or "
+              "the end: the author (and the date when the line states one).")
+SIGNATURE = Rule("signature", "A signature line \"— Jane Doe, Role, Outlet\": the author, and the "
+                 "outlet as its last part.")
+NAME_OUTLET = Rule("name-outlet", "A line \"Jane Doe, Outlet\" right by the headline: the author "
+                   "and the outlet.")
+AUTHOR_BOX = Rule("author-box", "An author box at the end: a name line, then repeats of it or a "
+                  "bio naming them: the author; the box leaves the body.")
+AUTHOR_BIO = Rule("author-bio", "A paragraph before or after the article about its author "
+                  "(\"Jane Doe is a reporter who covers ...\", often with an e-mail address).")
+
+NAME_CONNECTORS = frozenset({"and", "&", "de", "del", "da", "van", "von", "der", "la", "le", "bin"})
+"""Lowercase words allowed inside a person's name."""
+
+
+
+_BYLINE = re.compile(r"^(?:by|author\s*:|written\s+by|posted\s+by|reported\s+by|words\s+by|"
+                     r"story\s+by|text\s+by|von|par|por)"
+                     r"\s+(?P<value>.+)$", re.I)
+_FIELD_SPLIT = re.compile(r"\s+[\u2013\u2014\-]\s+|\s*[|·•]\s*")
+_CATEGORY = re.compile(r"\s+in\s+[A-Z][\w &'’-]{1,40}$")
+
+
+
+def is_name(text: str) -> bool:
+    """Whether `text` looks like a person's name ("Kristine Vior", "Mary-Jo O'Neil")."""
+    parts = words(text)
+    if not 2 <= len(parts) <= 5 or len(text) > 60:
+        return False
+    for part in parts:
+        if part.casefold() in NAME_CONNECTORS:
+            continue
+        if not re.fullmatch(r"[^\W\d_][\w.'\u2019\-]*", part) or not part[0].isupper():
+            return False
+    if not any(len(part.rstrip(".")) > 1 for part in parts):  # "A. B." is initials only
+        return False
+    return NAME_CONNECTORS.isdisjoint((parts[0].casefold(), parts[-1].casefold()))
+
+
+def parse_byline(line: str) -> tuple[str, dt.date | None] | None:
+    """(author, date) from "By Name" / "By Name | May 5, 2026"; None if the line is not one."""
+    match = _BYLINE.match(line.strip())
+    if not match or len(line) > 120:
+        return None
+    value = re.sub(r"\s+(?:on|am|le|el)\s+(?=\S+\s+\d)", " | ", match.group("value"))
+    value = _CATEGORY.sub("", value)
+    parts = [p.strip() for p in _FIELD_SPLIT.split(value) if p.strip()]
+    if not parts:
+        return None
+    name, *rest = parts
+    name = re.sub(r",\s*$", "", name)
+    if "," in name:
+        name, tail = (x.strip() for x in name.split(",", 1))
+        rest.insert(0, tail)
+    if not is_name(name) and not (len(words(name)) == 1 and name[:1].isupper()):
+        return None
+    date = next((d for d in map(parse_date, rest) if d is not None), None)
+    return name, date
+
+
+
+def mentions(text: str, name: str) -> bool:
+    """Whether `text` names the person (first or last name as a whole word)."""
+    parts = [p for p in words(name) if p.casefold() not in NAME_CONNECTORS and len(p) > 1]
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text, re.I) for p in parts)
+
+
+BIO_CUES = re.compile(
+    r"\b(?:writes|writer|editor|editorial|reporter|journalist|author|covers|contributor|"
+    r"correspondent|columnist|based in|passion|expertise|graduated|holds a)\b", re.I)
+"""Words that mark a paragraph as an author bio rather than article text."""
+
+
+def extract_author_box(blocks: Sequence[Block]) -> tuple[str, list[Block], list[Trace]]:
+    """An author box at the end (name line, then repeats or a bio naming them) →
+    (name, rest, traces)."""
+    for start in range(max(1, len(blocks) - 6), len(blocks) - 1):
+        name = blocks[start].text
+        if blocks[start].markup or not is_name(name):
+            continue
+        after = blocks[start + 1 :]
+        repeats = [b for b in after if fold(b.text) == fold(name)]
+        bios = [b for b in after if fold(b.text) != fold(name)]
+        if all(mentions(b.text, name) for b in bios) and (
+            repeats or any(BIO_CUES.search(b.text) for b in bios)
+        ):
+            box = blocks[start:]
+            traces = [AUTHOR_BOX.found("author", name, blocks[start].line)]
+            traces += [AUTHOR_BOX.dropped(b.text, b.line) for b in box[1:]]
+            return name, list(blocks[:start]), traces
+    return "", list(blocks), []
+
+
+_SIGNATURE = re.compile(r"^[\u2014\u2013-]{1,2}\s*(?P<value>[^,]{3,60}(?:,[^,]{2,60}){1,3})$")
+_ROLE = re.compile(r"\b(?:editor|reporter|writer|correspondent|founder|ceo|chief|host|author|"
+                   r"columnist|contributor|analyst|director|producer|staff|senior|managing)\b",
+                   re.I)
+
+
+def parse_signature(line: str) -> tuple[str, str] | None:
+    """(author, outlet) from "— Ian Krietzberg, Editor-in-Chief, The Deep View"; else None."""
+    match = _SIGNATURE.match(line.strip())
+    if not match:
+        return None
+    name, *parts = (p.strip() for p in match.group("value").split(","))
+    if not is_name(name) or not parts:
+        return None
+    outlet = parts[-1] if len(parts) > 1 or not _ROLE.search(parts[-1]) else ""
+    if outlet and not is_outlet_name(outlet):
+        return None
+    return name, outlet
+
+
+OUTLET_WORDS = frozenset({
+    "news", "times", "post", "journal", "gazette", "herald", "courier", "ledger", "tribune",
+    "review", "daily", "weekly", "quarterly", "monthly", "magazine", "press", "wire", "report",
+    "chronicle", "observer", "guardian", "telegraph", "examiner", "sentinel", "standard",
+    "insider", "digest", "dispatch", "bulletin", "record", "register", "star", "sun", "globe",
+    "mail", "express", "mirror", "independent", "today", "radio", "tv", "media", "newsletter",
+    "anzeiger", "zeitung", "rundschau", "kurier", "tagblatt", "diario", "periódico", "correo",
+    "heraldo", "monde", "libération", "dépêche", "courrier", "gazeta",
+})
+"""Words that mark a name as an outlet's ("Northfield Courier", "Rheinufer Anzeiger")."""
+
+
+def looks_like_outlet(text: str) -> bool:
+    """Whether a short name reads as an outlet's rather than a person's (by its words)."""
+    return is_outlet_name(text) and any(fold(w) in OUTLET_WORDS for w in words(text))
+
+
+def byline_outlet(line: str) -> str:
+    """The outlet a byline names after the author ("By Jane Doe, The Bluff City Post",
+    "Written by Jane Doe | Senior Reporter | GridLines"), or ""."""
+    match = _BYLINE.match(line.strip())
+    if not match:
+        return ""
+    fields = [p.strip() for p in _FIELD_SPLIT.split(match.group("value")) if p.strip()]
+    if len(fields) >= 3 and _ROLE.search(fields[1]) and is_outlet_name(fields[-1]) and (
+            not _ROLE.search(fields[-1]) and not re.search(r"\d", fields[-1])):
+        return fields[-1]
+    if match.group("value").count(",") != 1:
+        return ""
+    tail = match.group("value").split(",")[1].strip()
+    if _FIELD_SPLIT.search(tail) or _ROLE.search(tail) or not tail[:1].isupper():
+        return ""
+    if not is_outlet_name(tail) or re.search(r"\d", tail):
+        return ""
+    return tail
+
+
+def is_outlet_name(text: str) -> bool:
+    """Whether `text` could be an outlet's name: 1-6 words, capitalised, no sentence in it."""
+    parts = words(text)
+    if not 1 <= len(parts) <= 6 or len(text) > 50 or text[-1:] in ".!?:;":
+        return False
+    return text[:1].isupper() or text[:1].isdigit()
+
+
+_STATE_CODE = re.compile(r"^[A-Z]{2}\.?$|^[A-Z]\.[A-Z]\.$")
+
+
+def parse_name_outlet(line: str) -> tuple[str, str] | None:
+    """(author, outlet) from a short "Jane Doe, Reuters" line; None for anything else."""
+    if line.count(",") != 1 or len(line) > 80:
+        return None
+    name, outlet = (p.strip() for p in line.split(","))
+    if not is_name(name) or not is_outlet_name(outlet) or _STATE_CODE.match(outlet):
+        return None
+    if _ROLE.search(outlet) or fold(outlet) in {"jr", "sr", "ii", "iii", "phd", "md"}:
+        return None
+    return name, outlet
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_BIO_START = re.compile(r"^(?P<name>(?:[A-Z][\w.'\u2019-]*\s){1,3}[A-Z][\w'\u2019-]*)\s+"
+                        r"(?:is|was|has been|writes|covers|reports)\b")
+
+
+def is_bio(text: str, author: str = "") -> bool:
+    """Whether a paragraph is an author bio: it opens "<Name> is/writes/covers ..." with a bio
+    word, or gives an e-mail address with one, and (when the author is known) names them."""
+    if len(words(text)) > 90:
+        return False
+    match = _BIO_START.match(text)
+    cue = BIO_CUES.search(text)
+    if author and not mentions(text, author):
+        return False
+    if match and is_name(match.group("name")) and cue:
+        return True
+    return bool(_EMAIL.search(text) and cue and (author or match))
+
+
+def strip_bios(blocks: Sequence[Block], author: str, start: int,
+               end: int) -> tuple[list[Block], list[Trace]]:
+    """Drop bio paragraphs among the first `start` and the last `end` blocks."""
+    kept: list[Block] = []
+    traces: list[Trace] = []
+    count = len(blocks)
+    for index, block in enumerate(blocks):
+        edge = index < start or index >= count - end
+        if edge and not block.markup and not block.heading and is_bio(block.text, author):
+            traces.append(AUTHOR_BIO.dropped(block.text, block.line))
+        else:
+            kept.append(block)
+    return kept, traces

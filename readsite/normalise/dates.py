@@ -1,0 +1,89 @@
+"""Dates stated in the text ("May 5, 2026", "5 May 2026", "2026-05-05"); never guessed.
+
+A date counts only when a whole line (or one field of a header line such as "Jane Doe | May 5,
+2026") is a date, optionally labelled ("Published", "Updated") and followed by a time.  A date
+inside a sentence of the story, and a relative one ("8 hours ago"), are never used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from readsite.normalise.rules import Rule
+
+DATE_LINE = Rule("date-line", "A line (or a header field) that is a whole date, optionally "
+                 "labelled \"Published\"/\"Updated\" and followed by a time: the date.")
+STORAGE_DATE = Rule("storage-date", "A storage token \" date 2026-02-23\" that a clipping tool "
+                    "appended to a line: the date; the token leaves the body.")
+
+MONTHS = {
+    name: number
+    for number, names in enumerate((
+        ("january", "jan", "januar", "janvier", "enero"), ("february", "feb", "februar",
+                                                           "février", "fevrier", "febrero"),
+        ("march", "mar", "märz", "mars", "marzo"), ("april", "apr", "avril", "abril"),
+        ("may", "mai", "mayo"), ("june", "jun", "juni", "juin", "junio"),
+        ("july", "jul", "juli", "juillet", "julio"), ("august", "aug", "août", "aout", "agosto"),
+        ("september", "sep", "sept", "septembre", "septiembre"),
+        ("october", "oct", "oktober", "octobre", "octubre"), ("november", "nov", "novembre",
+                                                             "noviembre"),
+        ("december", "dec", "dezember", "décembre", "decembre", "diciembre"),
+    ), start=1)
+    for name in names
+}
+"""Month names and abbreviations (English, German, French, Spanish) → month number."""
+
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_TIME = (r"(?:,?\s*(?:at\s+|um\s+|à\s+|a las\s+|[-–—·|•]\s*)?\d{1,2}(?:[:.h]\d{2})?\s*"
+         r"(?:a\.?\s?m\.?|p\.?\s?m\.?|uhr)?\s*(?:[a-z]{1,4}t|utc|gmt|z)?(?:\s*[+-]\d{1,2}:?\d{0,2})?)?"
+         r"(?:,?\s*(?:updated|modified|modifié|mis à jour|actualizado|aktualisiert)\b.{0,40})?")
+_DATE_FORMS = (
+    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[t ][\d:.]+z?(?:[+-][\d:]+)?)?$"),
+    re.compile(_WEEKDAY + rf"(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+               rf"(?P<y>\d{{4}}){_TIME}$"),
+    re.compile(_WEEKDAY + rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<mon>{_MONTH_RE})"
+               rf"\.?,?\s+(?:de\s+)?(?P<y>\d{{4}}){_TIME}$"),
+)
+_DATE_LABEL = re.compile(
+    r"^(?:published|posted|date|first published|updated|last updated|last modified|"
+    r"veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado)(?:\s+(?:on|am|le|"
+    r"el))?\s*:?\s*", re.I)
+_UPDATED = re.compile(r"^(?:updated|last updated|last modified|aktualisiert|mis à jour|"
+                      r"actualizado)\b", re.I)
+_STORAGE = re.compile(r"(?:^|\s)date\s+(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\s*$")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date written as a whole phrase ("May 5, 2026", "5 May 2026", "2026-05-05"); else None."""
+    value = _DATE_LABEL.sub("", text.strip()).strip().rstrip(".").casefold()
+    value = value.replace("\u202f", " ")
+    for form in _DATE_FORMS:
+        match = form.match(value)
+        if not match:
+            continue
+        parts = match.groupdict()
+        month = int(parts["m"]) if parts.get("m") else MONTHS[parts["mon"]]
+        try:
+            return dt.date(int(parts["y"]), month, int(parts["d"]))
+        except ValueError:
+            return None
+    return None
+
+
+def is_updated(text: str) -> bool:
+    """Whether a date line states when the article was updated rather than published."""
+    return bool(_UPDATED.match(text.strip()))
+
+
+def storage_date(line: str) -> tuple[str, dt.date] | None:
+    """(line without the token, date) for a line ending in " date 2026-02-23"; else None."""
+    match = _STORAGE.search(line)
+    if not match:
+        return None
+    try:
+        date = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+    return line[: match.start()].rstrip(), date

@@ -1,0 +1,139 @@
+"""Section headings: which stand-alone lines are headings, and ALL-CAPS ones in title case."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from readsite.normalise.dates import parse_date
+from readsite.normalise.text import _WORD, fold, words
+
+if TYPE_CHECKING:
+    from readsite.normalise.blocks import Block
+
+SMALL_WORDS = frozenset({
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet",
+    "as", "at", "by", "in", "of", "off", "on", "per", "to", "up", "via", "vs",
+})
+"""Words a title-cased heading keeps lowercase (AP style: articles, conjunctions and
+prepositions of three letters or fewer), unless first or after a colon."""
+
+
+
+def is_all_caps(text: str) -> bool:
+    """Whether every letter is upper case (and there are some letters)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def is_heading_like(line: str) -> bool:
+    """Whether a stand-alone line is a section heading: short, no period, capitalised words."""
+    text = line.strip()
+    parts = words(text)
+    if not 1 <= len(parts) <= 14 or len(text) > 120:
+        return False
+    if text[-1] in ".,;!…" or re.search(r"[.!?]\s+\S", text):
+        return False
+    if is_all_caps(text):
+        return True
+    significant = [w for w in parts if _WORD.search(w) and fold(w).strip(":?") not in SMALL_WORDS]
+    if not significant:  # only small words: a heading if it starts like one ("A Or B")
+        return parts[0][:1].isupper()
+    capitalised = [w for w in significant if any(c.isupper() for c in w) or w[0].isdigit()]
+    return len(capitalised) / len(significant) >= 0.75 and parts[0][0] not in "(-\u2013\u2014*"
+
+
+def casing_map(texts: Iterable[str]) -> dict[str, str]:
+    """Case-folded word → the distinctive casing the text uses for it (xAI, AI, IPO)."""
+    seen: dict[str, Counter[str]] = {}
+    for text in texts:
+        for word in _WORD.findall(text):
+            seen.setdefault(word.casefold(), Counter())[word] += 1
+    result: dict[str, str] = {}
+    for key, forms in seen.items():
+        form, _ = max(forms.items(), key=lambda item: (item[1], item[0]))
+        if form not in (form.lower(), form.capitalize()):
+            result[key] = form
+    return result
+
+
+def title_case(text: str, casing: dict[str, str]) -> str:
+    """Title case for an ALL-CAPS line, restoring casing the article uses (xAI, IPO)."""
+    out: list[str] = []
+    position = 0
+    for index, match in enumerate(_WORD.finditer(text)):
+        word, start = match.group(), match.start()
+        gap = text[position:start]
+        key = word.casefold()
+        if start >= 2 and text[start - 1] in "'\u2019" and text[start - 2].isalnum():
+            new = word.lower()
+        elif key in casing:
+            new = casing[key]
+        elif key in SMALL_WORDS and index > 0 and not re.search(r"[:?!\u2014\u2013]\s*$", gap):
+            new = word.lower()
+        else:
+            new = word[:1].upper() + word[1:].lower()
+        out.append(gap + new)
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
+
+def is_section_heading(line: str) -> bool:
+    """Whether a heading-like line may become a `## ` heading: never a date, an icon label or
+    a one-word section label ("Memphis")."""
+    text = line.strip()
+    if not is_heading_like(text) or len(words(text)) < 2 or parse_date(text) is not None:
+        return False
+    return not re.search(r"\bicon$", text, re.I)
+
+
+SENTENCE_HEADING_WORDS = 8
+"""Longest sentence-case heading ("What went wrong"), in words."""
+
+
+def is_sentence_heading(block: Block, before: Block | None, after: Block | None) -> bool:
+    """Whether a short sentence-case line between two paragraphs is a heading ("What went
+    wrong"): 2-8 words, no final punctuation, after a finished paragraph and before a long one."""
+    text = block.text.strip()
+    if block.markup or block.heading or before is None or after is None:
+        return False
+    if not 2 <= len(words(text)) <= SENTENCE_HEADING_WORDS or not text[0].isupper():
+        return False
+    if re.search(r"[.,;:!?\u2026\"'\u201d\u2019)]$", text) or parse_date(text) is not None:
+        return False
+    if before.heading or before.markup or not re.search(r"[.!?\"\u201d\u2019]$", before.text):
+        return False
+    return not after.heading and not after.markup and len(words(after.text)) >= 20
+
+
+def mark_headings(blocks: Sequence[Block]) -> list[Block]:
+    """Stand-alone heading-like lines followed by more text become `## ` headings."""
+    marked: list[Block] = []
+    for index, block in enumerate(blocks):
+        before = blocks[index - 1] if index else None
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        if _is_heading_at(block, before, after):
+            block = replace(block, heading=True)
+        marked.append(block)
+    return marked
+
+
+def _is_heading_at(block: Block, before: Block | None, after: Block | None) -> bool:
+    """Whether a block becomes a heading, given its neighbours."""
+    if block.markup or block.heading or after is None or re.search(r"\bicon$", block.text, re.I):
+        return False
+    return is_sentence_heading(block, before, after) or is_section_heading(block.text)
+
+
+def recase_headings(blocks: Sequence[Block], casing: dict[str, str]) -> list[Block]:
+    """ALL-CAPS headings in title case, with the article's own casing of names and acronyms."""
+    return [
+        replace(b, text=title_case(b.text, casing))
+        if b.heading and not b.markup and is_all_caps(b.text) else b
+        for b in blocks
+    ]

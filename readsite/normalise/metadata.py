@@ -1,0 +1,332 @@
+"""Lines that state metadata → `Metadata`; they leave the body, each traced with its rule.
+
+Source and URL lines count anywhere; bylines, dates, label lines ("Host: ...") and outlet
+lines only in the header region (the lines before the first real paragraph) or at the very
+end, where a page puts them.  Nothing is guessed: a value is found only when a line states it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from readsite.normalise.blocks import Block
+from readsite.normalise.byline import (
+    _FIELD_SPLIT,
+    BYLINE,
+    SIGNATURE,
+    byline_outlet,
+    is_name,
+    is_outlet_name,
+    looks_like_outlet,
+    parse_byline,
+    parse_signature,
+)
+from readsite.normalise.dates import DATE_LINE, STORAGE_DATE, is_updated, parse_date, storage_date
+from readsite.normalise.outlets import (
+    KNOWN_OUTLET,
+    KNOWN_OUTLETS,
+    OUTLET_TIMESTAMP,
+    parse_outlet_timestamp,
+)
+from readsite.normalise.rules import Rule
+from readsite.normalise.text import fold, fold_line, split_sentences, words
+from readsite.normalise.trace import Trace
+
+SOURCE_LINE = Rule("source-line", "A \"Source: Outlet – Section\" / \"Via: URL\" line: the outlet "
+                   "(and the address when it gives one).")
+URL_LINE = Rule("url-line", "An \"Originally published at URL\" / \"URL: ...\" line: the address.")
+LABEL_LINE = Rule("label-line", "A metadata label line in the header (\"Podcast:\", \"Host:\", "
+                  "\"Guest:\", \"Topic:\", \"Date:\"): front matter (`extra`, or the date).")
+SPLIT_LABEL = Rule("split-label", "A label on a line of its own (\"Author\", \"Source\", \"Date\") "
+                   "and its value on the next line: that value.")
+HEADER_FIELDS = Rule("header-fields", "A header line of fields (\"Jane Doe | March 3, 2025 | 5 min "
+                     "read\"): the author, date and outlet it names.")
+NAME_LINE = Rule("name-line", "A header line that is just a person's name, above their role "
+                 "(\"Science correspondent\", dropped with it) or a date line: the author.")
+LABEL_KEYS = {"podcast": "podcast", "show": "podcast", "host": "host", "hosts": "host",
+              "guest": "guest", "guests": "guest", "topic": "topic", "topics": "topic",
+              "date": "date"}
+"""Label-line words → the front matter key their value goes to."""
+
+SPLIT_LABELS = {"author": "author", "authors": "author", "by": "author", "written by": "author",
+                "autor": "author", "auteur": "author", "source": "source", "quelle": "source",
+                "date": "date", "published": "date", "datum": "date", **LABEL_KEYS}
+"""A label alone on a line → the key of the value on the next line."""
+
+EDGE = 4
+"""How many blocks from the top or bottom may hold a byline or a date line."""
+
+HEADER_LIMIT = 12
+"""The header region ends at the first real paragraph, and at the latest after this many."""
+
+PROSE_WORDS = 30
+"""A paragraph of at least this many words is article text: the header region ends there."""
+
+_URL = re.compile(r"^<?(https?://[^\s<>]+)>?$")
+_SOURCE_LINE = re.compile(r"^(?:source|via|quelle|fuente)\s*:\s*(?P<value>.+)$", re.I)
+_URL_LINE = re.compile(
+    r"^(?:originally\s+published\s+(?:at|on|in)|original(?:\s+article)?|url|link|"
+    r"canonical(?:\s+url)?)\s*:?\s*(?P<value>.+)$", re.I)
+_LABEL = re.compile(r"^(?P<key>podcast|show|hosts?|guests?|topics?|date)\s*:\s*(?P<value>.+)$",
+                    re.I)
+_READ_TIME = re.compile(r"^\d{1,3}\s*(?:-|\s)?(?:min|mins|minutes?)(?:\s+read)?$", re.I)
+def as_url(text: str) -> str:
+    """The URL if `text` is exactly one http(s) URL (optionally in <>), else ""."""
+    match = _URL.match(text.strip())
+    return match.group(1) if match else ""
+
+
+def parse_source_line(line: str) -> tuple[str, str] | None:
+    """(source, url) from a "Source: Outlet - Section" / "Via: URL" line; None if not one."""
+    if len(line) > 150:
+        return None
+    match = _SOURCE_LINE.match(line)
+    if not match:
+        return None
+    parts = [p.strip() for p in _FIELD_SPLIT.split(match.group("value")) if p.strip()]
+    if not parts:
+        return None
+    url = next((as_url(p) for p in parts if as_url(p)), "")
+    source = "" if as_url(parts[0]) else parts[0]
+    return source, url
+
+
+def parse_url_line(line: str) -> str:
+    """The URL stated by an "Originally published at URL" / "URL: ..." line, else ""."""
+    if len(line) > 300:
+        return ""
+    match = _URL_LINE.match(line)
+    return as_url(match.group("value")) if match else ""
+
+
+def parse_label_line(line: str) -> tuple[str, str] | None:
+    """(key, value) from "Host: Jane Doe" / "Topic: AI chips"; None for prose after a colon."""
+    match = _LABEL.match(line.strip())
+    if not match:
+        return None
+    value = match.group("value").strip()
+    if len(words(value)) > 15 or len(split_sentences(value)) > 1:
+        return None
+    key = LABEL_KEYS[match.group("key").casefold()]
+    if key == "date" and parse_date(value) is None:
+        return None
+    return key, value
+
+
+def parse_header_fields(line: str, outlets: frozenset[str]) -> list[tuple[str, Any]] | None:
+    """[(key, value)] from "Jane Doe | March 3, 2025 | 5 min read"; None unless every field is
+    a name, a date, a reading time or a known outlet."""
+    parts = [p.strip() for p in _FIELD_SPLIT.split(line.strip()) if p.strip()]
+    if len(parts) < 2 or len(line) > 150:
+        return None
+    found: list[tuple[str, Any]] = []
+    unknown = ""
+    for part in parts:
+        date = parse_date(part)
+        byline = parse_byline(part)
+        if date is not None:
+            found.append(("updated" if is_updated(part) else "date", date))
+        elif byline is not None:
+            found.append(("author", byline[0]))
+        elif fold(part) in outlets or looks_like_outlet(part):
+            found.append(("source", part))
+        elif is_name(part):
+            found.append(("author", part))
+        elif is_outlet_name(part) and not unknown and len(words(part)) <= 5:
+            unknown = part
+        elif not _READ_TIME.match(part):
+            return None
+    if unknown:  # an unknown outlet only beside a date ("Northfield Courier · Mar 14, 2025")
+        if not any(key in ("date", "updated") for key, _ in found):
+            return None
+        found.append(("source", unknown))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the text states about itself, found on lines of their own."""
+
+    source: str = ""
+    """Outlet named on a "Source:" line."""
+    url: str = ""
+    """Original address stated in the text."""
+    author: str = ""
+    """Author from a byline or an author box."""
+    date: dt.date | None = None
+    """Date stated on a line of its own, or in the byline."""
+    updated: dt.date | None = None
+    """Date an "Updated ..." line states."""
+    extra: dict[str, str] = field(default_factory=dict)
+    """Label lines (`podcast`, `host`, `guest`, `topic`)."""
+
+
+def is_prose(block: Block) -> bool:
+    """Whether a block is article text: long, or a sentence of a few words ending in a stop."""
+    if block.heading or block.markup:
+        return False
+    count = len(words(block.text))
+    return count >= PROSE_WORDS or (count >= 4 and block.text.rstrip()[-1:] in ".!?"
+                                    and not parse_date(block.text)
+                                    and not parse_label_line(block.text))
+
+
+def header_end(blocks: Sequence[Block]) -> int:
+    """Index of the first real paragraph: the blocks before it are the header region."""
+    short = 0
+    for index, block in enumerate(blocks[:HEADER_LIMIT]):
+        if is_prose(block):
+            if len(words(block.text)) >= PROSE_WORDS or short:
+                return index
+            short += 1  # one short paragraph may be the dek, with the byline under it
+    return min(len(blocks), HEADER_LIMIT)
+
+
+def extract_metadata(blocks: Sequence[Block], outlets: frozenset[str] = KNOWN_OUTLETS,
+                     ) -> tuple[Metadata, list[Block], list[Trace]]:
+    """Metadata lines → Metadata (first value per key wins) and traces; they leave the body."""
+    rest: list[Block] = []
+    traces: list[Trace] = []
+    values: dict[str, Any] = {}
+    count = len(blocks)
+    top = max(EDGE, header_end(blocks))
+    skip = False
+    for index, block in enumerate(blocks):
+        if skip:
+            skip = False
+            continue
+        if block.markup or block.heading:
+            rest.append(block)
+            continue
+        near_edge = index < top or index >= count - EDGE
+        nxt = blocks[index + 1] if index + 1 < count else None
+        found = _metadata_line(block.text, near_edge, outlets)
+        if found is None and near_edge and nxt is not None and not nxt.markup:
+            found = _split_label(block.text, nxt.text)
+            skip = found is not None
+        if found is None and index < top and nxt is not None and not nxt.markup:
+            found, skip = _name_line(block.text, nxt.text)
+        if found is None:
+            rest.append(block)
+            continue
+        split = skip and found[0][2] is SPLIT_LABEL and nxt is not None
+        for key, value, rule in found:
+            traces.append(rule.found(key, value, nxt.line if split and nxt else block.line))
+            values.setdefault(key, value)
+        if split:
+            traces.append(SPLIT_LABEL.dropped(block.text, block.line))
+        elif skip and nxt is not None:
+            traces.append(found[0][2].dropped(nxt.text, nxt.line))
+    extra = {k: v for k, v in values.items() if k in ("podcast", "host", "guest", "topic")}
+    meta = Metadata(source=values.get("source", "") or values.get("podcast", ""),
+                    url=values.get("url", ""),
+                    author=values.get("author", "") or values.get("host", ""),
+                    date=values.get("date"),
+                    updated=values.get("updated"), extra=extra)
+    return meta, rest, traces
+
+
+Found = list[tuple[str, Any, Rule]]
+"""(front matter key, value, rule) for each value one line states."""
+
+
+def _metadata_line(text: str, near_edge: bool, outlets: frozenset[str]) -> Found | None:
+    """The metadata a single line states, or None if the line is article text."""
+    source = parse_source_line(text)
+    if source is not None:
+        pairs = [("source", source[0]), ("url", source[1])]
+        return [(k, v, SOURCE_LINE) for k, v in pairs if v] or None
+    url = parse_url_line(text)
+    if url:
+        return [("url", url, URL_LINE)]
+    if not near_edge:
+        return None
+    return _edge_line(text, outlets)
+
+
+def _edge_line(text: str, outlets: frozenset[str]) -> Found | None:
+    """The metadata a line in the header region or at the end states (bylines, dates ...)."""
+    label = parse_label_line(text)
+    if label is not None:
+        key, value = label
+        return [(key, parse_date(value) if key == "date" else value, LABEL_LINE)]
+    byline = parse_byline(text)
+    if byline is not None:
+        pairs3: list[tuple[str, Any]] = [("author", byline[0]), ("date", byline[1]),
+                                         ("source", byline_outlet(text))]
+        return [(k, v, BYLINE) for k, v in pairs3 if v]
+    if as_url(text):
+        return [("url", as_url(text), URL_LINE)]
+    signature = parse_signature(text)
+    if signature is not None:
+        pairs = (("author", signature[0]), ("source", signature[1]))
+        return [(k, v, SIGNATURE) for k, v in pairs if v]
+    date = parse_date(text)
+    if date is not None:
+        return [("updated" if is_updated(text) else "date", date, DATE_LINE)]
+    if fold_line(text) in outlets:
+        return [("source", text.strip(), KNOWN_OUTLET)]
+    stamp = parse_outlet_timestamp(text)
+    if stamp is not None:
+        pairs2: list[tuple[str, Any]] = [("source", stamp[0]), ("date", stamp[1])]
+        return [(k, v, OUTLET_TIMESTAMP) for k, v in pairs2 if v]
+    fields = parse_header_fields(text, outlets)
+    if fields:
+        return [(k, v, HEADER_FIELDS) for k, v in fields]
+    return None
+
+
+_ROLE_LINE = re.compile(r"^(?:[\w-]+\s){0,3}(?:correspondent|reporter|editor|writer|columnist|"
+                        r"contributor|staff writer|host|producer|analyst)$", re.I)
+
+
+def _name_line(name: str, after: str) -> tuple[Found | None, bool]:
+    """A header line that is just a person's name, above their role ("Science correspondent")
+    or a date: (the author, whether the role line goes too)."""
+    if not is_name(name) or looks_like_outlet(name):
+        return None, False
+    if _ROLE_LINE.match(after.strip()):
+        return [("author", name.strip(), NAME_LINE)], True
+    if parse_date(after) is not None:
+        return [("author", name.strip(), NAME_LINE)], False
+    return None, False
+
+
+def _split_label(label: str, value: str) -> Found | None:
+    """A label line ("Author") and the value on the next line ("Jane Doe"), or None."""
+    key = SPLIT_LABELS.get(fold_line(label))
+    if key is None or len(words(value)) > 8:
+        return None
+    if key == "author":
+        byline = parse_byline(value)
+        name = byline[0] if byline else value.strip()
+        return [("author", name, SPLIT_LABEL)] if is_name(name) else None
+    if key == "date":
+        date = parse_date(value)
+        return [("date", date, SPLIT_LABEL)] if date else None
+    if key == "source":
+        return [("source", value.strip(), SPLIT_LABEL)] if is_outlet_name(value) else None
+    return [(key, value.strip(), SPLIT_LABEL)] if len(split_sentences(value)) == 1 else None
+
+
+def extract_storage_dates(blocks: Sequence[Block]) -> tuple[dt.date | None, list[Block],
+                                                              list[Trace]]:
+    """The date of the first " date 2026-02-23" storage token; every token leaves the body."""
+    date: dt.date | None = None
+    rest: list[Block] = []
+    traces: list[Trace] = []
+    for block in blocks:
+        found = None if block.markup or block.heading else storage_date(block.text)
+        if found is None:
+            rest.append(block)
+            continue
+        text, stated = found
+        date = date or stated
+        traces.append(STORAGE_DATE.found("date", stated, block.line))
+        if text:
+            rest.append(replace(block, text=text))
+    return date, rest, traces

@@ -1,0 +1,81 @@
+"""The outlet: known outlet names, an outlet stuck to a timestamp, a wire dateline, and a
+"Jane Doe, Outlet" line by the headline.  (Source lines and bylines naming the outlet are in
+`metadata` and `byline`; an outlet line above the headline is in `title`.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from readsite.normalise.blocks import Block
+from readsite.normalise.byline import NAME_OUTLET, is_outlet_name, parse_name_outlet
+from readsite.normalise.dates import parse_date
+from readsite.normalise.rules import Rule
+from readsite.normalise.text import fold
+from readsite.normalise.trace import Trace
+
+OUTLET_TIMESTAMP = Rule("outlet-timestamp", "An outlet name stuck to a timestamp (\"The Verge3:45 "
+                        "PM EST\"): the outlet, and the date when it states one.")
+DATELINE = Rule("dateline", "A wire dateline opening the story (\"NEW YORK (Reuters) —\"): the "
+                "outlet; the paragraph stays.")
+KNOWN_OUTLET = Rule("known-outlet", "A line that is exactly a known outlet's name, above the "
+                    "headline or at the end: the outlet.")
+
+KNOWN_OUTLETS = frozenset(fold(name) for name in (
+    "TechCrunch", "The Verge", "Reuters", "Bloomberg", "Wired", "The Guardian", "Axios",
+    "The New York Times", "New York Times", "BBC News", "BBC", "CNN", "CNBC", "Ars Technica",
+    "The Information", "Financial Times", "The Deep View", "VentureBeat", "ZDNet", "Engadget",
+    "Associated Press", "AP News", "Forbes", "Business Insider", "The Atlantic", "Politico",
+    "The Washington Post", "Washington Post", "The Wall Street Journal", "Wall Street Journal",
+    "MIT Technology Review", "Fortune", "Semafor", "Platformer", "Gizmodo", "Mashable",
+    "The Economist", "NPR", "Al Jazeera", "Der Spiegel", "Spiegel Online", "Heise Online",
+    "Le Monde", "El País", "Süddeutsche Zeitung", "Frankfurter Allgemeine", "Le Figaro",
+    "HubNextera News", "Tom's Hardware", "The Register", "9to5Mac", "MacRumors", "Quartz",
+))
+"""Outlets recognised on a line of their own (site.yaml's `import.sources` adds more)."""
+
+_STUCK_TIME = re.compile(r"^(?P<outlet>[A-Z][\w&'’. -]{0,40}[a-z])(?P<stamp>\d{1,2}:\d{2}\s*"
+                         r"(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)$", re.I)
+_STUCK_DATE = re.compile(r"^(?P<outlet>[A-Z][\w&'’. -]{0,40}[a-z])(?P<stamp>[A-Z][a-z]{2,8}\.? "
+                         r"\d{1,2}, \d{4}.*)$")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}?\s*\((?P<outlet>[A-Z][\w .&'’-]{1,30})\)\s*"
+                       r"[\u2014\u2013-]{1,2}\s*\S")
+
+
+def parse_outlet_timestamp(line: str) -> tuple[str, dt.date | None] | None:
+    """(outlet, date) from an outlet stuck to a time or date ("The Verge3:45 PM EST")."""
+    text = line.strip()
+    for form in (_STUCK_TIME, _STUCK_DATE):
+        match = form.match(text)
+        if match and is_outlet_name(match.group("outlet")):
+            date = parse_date(match.group("stamp")) if form is _STUCK_DATE else None
+            if form is _STUCK_DATE and date is None:
+                continue
+            return match.group("outlet").strip(), date
+    return None
+
+
+def find_dateline(blocks: Sequence[Block]) -> tuple[str, Trace] | None:
+    """The outlet named by a wire dateline in the first paragraphs ("PARIS (AFP) —")."""
+    prose = [b for b in blocks if not b.heading and not b.markup][:3]
+    for block in prose:
+        match = _DATELINE.match(block.text)
+        if match:
+            outlet = match.group("outlet").strip()
+            return outlet, DATELINE.found("source", outlet, block.line)
+    return None
+
+
+def name_outlet_line(block: Block) -> tuple[str, str, list[Trace]] | None:
+    """(author, outlet, traces) when a block right by the headline is "Jane Doe, Outlet"."""
+    if block.markup or block.heading:
+        return None
+    found = parse_name_outlet(block.text)
+    if found is None:
+        return None
+    traces = [NAME_OUTLET.found("author", found[0], block.line),
+              NAME_OUTLET.found("source", found[1], block.line)]
+    return found[0], found[1], traces
+
+

@@ -1,0 +1,193 @@
+"""The headline: taken from the first line, or derived honestly from an untitled text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from slugify import slugify
+
+from readsite.config import RESERVED_SLUGS
+from readsite.normalise.blocks import Block, plain_markdown
+from readsite.normalise.byline import is_outlet_name, looks_like_outlet
+from readsite.normalise.rules import Rule
+from readsite.normalise.text import _WORD, cut_words, fold, split_sentences, words
+from readsite.normalise.trace import Trace
+
+FIRST_LINE = Rule("title-first-line", "The first line, when it reads as a headline (short, one "
+                  "phrase, no final period): the title.")
+GENERATED = Rule("title-generated", "No headline in the text: a short title from the opening "
+                 "clause (or its first words), marked `title_generated: true`.")
+REPEATED_TITLE = Rule("repeated-title", "The headline repeated just below itself (pages often "
+                      "show it twice): the repeat leaves the body.")
+SECTION_LABEL = Rule("section-label", "A one- or two-word section label above the headline "
+                     "(\"Memphis\", \"Tech Policy\") of a page with a header (byline, date, "
+                     "outlet), or above a stray headline.")
+OUTLET_LINE = Rule("outlet-line", "The first line of a page with a header, when it names an "
+                   "outlet (1-5 capitalised words) above a section label or the headline: the "
+                   "outlet.")
+STRAY_HEADLINE = Rule("stray-headline", "Another article's headline above this one (the real "
+                      "headline is the line repeated just below itself).")
+
+
+def is_title_like(line: str) -> bool:
+    """Whether a first line reads as a headline: short, one phrase, no final period."""
+    text = line.strip()
+    if not text or len(text) > 200 or len(words(text)) > 25:
+        return False
+    if text[-1] in ".,;" or len(split_sentences(text)) > 1:
+        return False
+    return bool(_WORD.search(text))
+
+
+def same_line(a: str, b: str) -> bool:
+    """Whether two lines say the same thing up to quotes, case and spacing (a repeated title)."""
+    return bool(fold(a)) and fold(a) == fold(b)
+
+
+
+def derive_title(text: str) -> str:
+    """An honest short title from an untitled text: its first clause, else its first words."""
+    sentences = split_sentences(text)
+    first = sentences[0] if sentences else text
+    clause = re.split(r"[,;:]\s|\s[\u2013\u2014-]\s|[\u2013\u2014]", first, maxsplit=1)[0].strip()
+    clause = clause.rstrip(".!?…").strip()
+    if 4 <= len(words(clause)) <= 12:
+        return clause
+    sentence = first.rstrip(".").strip()
+    if 1 <= len(words(sentence)) <= 12:
+        return sentence
+    return cut_words(first, 10)
+
+
+def balance_quotes(title: str) -> str:
+    """Close a quote a title leaves open (a cut-off headline), before any final ?/!."""
+    missing = ""
+    if title.count("\u201c") > title.count("\u201d"):
+        missing += "\u201d"
+    opens = len(re.findall(r"(?:^|(?<=[\s(\[\u2014\u2013-]))\u2018", title))
+    closes = len(re.findall(r"\u2019(?!\w)", title))
+    if opens > closes:
+        missing = "\u2019" + missing
+    if title.count('"') % 2:
+        missing += '"'
+    if not missing:
+        return title
+    match = re.search(r"[?!…]+$", title)
+    cut = match.start() if match else len(title)
+    return title[:cut] + missing + title[cut:]
+
+
+def finish_title(title: str) -> str:
+    """A title as written to front matter: single-spaced, balanced quotes, no final period."""
+    text = " ".join(title.split()).rstrip(" .")
+    return balance_quotes(text)
+
+
+
+def make_slug(title: str) -> str:
+    """The article's file name and URL part: lowercase ASCII words, at most 80 characters,
+    never a name Windows reserves (`con` → `con-article`), so the content folder can be
+    checked out anywhere."""
+    slug = slugify(title, max_length=80, word_boundary=True) or "article"
+    return f"{slug}-article" if slug in RESERVED_SLUGS else slug
+
+
+
+@dataclass(frozen=True, slots=True)
+class TitleChoice:
+    """The headline `take_title` chose, and what it did to the blocks above and below it."""
+
+    title: str
+    """The headline as found (or derived), before `finish_title`."""
+    stated: bool
+    """Whether the text states it (False: derived from the opening, `title_generated`)."""
+    rest: list[Block]
+    """The blocks after the headline (all blocks when it was derived)."""
+    traces: list[Trace]
+    """The title found, and the section labels, stray headlines and repeats dropped."""
+    markup: bool = False
+    """Whether the headline came from a Markdown block (so it needs `plain_markdown`)."""
+    source: str = ""
+    """The outlet named on a line above the headline, if any."""
+
+
+KICKER_WORDS = 2
+"""Longest section label above a headline ("Memphis", "Tech Policy"), in words."""
+
+
+def is_kicker(block: Block, following: Block) -> bool:
+    """Whether a block is a section label above the headline that follows it."""
+    text = block.text.strip()
+    if block.markup or block.heading or following.markup or following.heading:
+        return False
+    if not 1 <= len(words(text)) <= KICKER_WORDS or len(text) > 30 or text[-1] in ".?!,;:":
+        return False
+    return is_title_like(following.text) and len(words(following.text)) >= 4
+
+
+def is_outlet_line(block: Block, following: Sequence[Block]) -> bool:
+    """Whether the first block names the outlet: a short name above a section label and the
+    headline, or above a headline at least twice its length."""
+    if block.markup or block.heading or len(following) < 2 or not is_outlet_name(block.text):
+        return False
+    if len(words(block.text)) > 5 or not is_title_like(block.text):
+        return False
+    if is_kicker(following[0], following[1]):
+        return True
+    headline = following[0]
+    named = looks_like_outlet(block.text) or (block.text.startswith("The ") and
+                                              len(words(block.text)) >= 2)
+    return (named and not headline.markup and is_title_like(headline.text)
+            and len(words(headline.text)) >= max(6, 2 * len(words(block.text))))
+
+
+def repeated_headline(blocks: Sequence[Block]) -> int:
+    """1 when the second line is a headline (3+ words) repeated on the third and the first is
+    title-like too (another article's headline, or a section label, above it); else 0."""
+    if len(blocks) < 3 or any(b.markup for b in blocks[:3]):
+        return 0
+    first, second, third = blocks[0].text, blocks[1].text, blocks[2].text
+    if not (is_title_like(first) and is_title_like(second)) or len(words(second)) < 3:
+        return 0
+    return 1 if same_line(second, third) and not same_line(first, second) else 0
+
+
+def take_title(blocks: Sequence[Block], header: bool = False) -> TitleChoice:
+    """The headline: the first line if it reads as one (after section labels and a stray
+    headline above it), its repeat dropped; else one derived from the opening.  Section labels
+    and stray headlines are looked for only when `header` (the text had a byline, date or
+    outlet line above its first paragraph): without one, "Label / Headline" reads just like
+    "Title / Heading", and re-normalising an article would eat its title."""
+    if not blocks:
+        return TitleChoice("", False, [], [])
+    traces: list[Trace] = []
+    start = repeated_headline(blocks) if header else 0
+    for block in blocks[:start]:
+        rule = STRAY_HEADLINE if len(words(block.text)) > KICKER_WORDS else SECTION_LABEL
+        traces.append(rule.dropped(block.text, block.line))
+    source = ""
+    if header and not start and is_outlet_line(blocks[0], blocks[1:]):
+        source = blocks[0].text.strip()
+        traces.append(OUTLET_LINE.found("source", source, blocks[0].line))
+        start = 1
+    while header and len(blocks) - start > 2 and is_kicker(blocks[start], blocks[start + 1]):
+        traces.append(SECTION_LABEL.dropped(blocks[start].text, blocks[start].line))
+        start += 1
+    first = blocks[start]
+    second = blocks[start + 1] if start + 1 < len(blocks) else None
+    doubled = (second is not None and not first.markup and not second.markup
+               and same_line(first.text, second.text) and len(words(first.text)) <= 25
+               and first.text.rstrip()[-1:] not in ".,;")
+    if first.heading or doubled or (not first.markup and is_title_like(first.text)):
+        rest = list(blocks[start + 1 :])
+        traces.append(FIRST_LINE.found("title", first.text, first.line))
+        if rest and not rest[0].markup and same_line(first.text, rest[0].text):
+            traces.append(REPEATED_TITLE.dropped(rest[0].text, rest[0].line))
+            del rest[0]
+        return TitleChoice(first.text, True, rest, traces, first.markup, source)
+    text = first.text if not first.markup else plain_markdown(first.text)
+    title = derive_title(text)
+    traces.append(GENERATED.found("title", title, first.line))
+    return TitleChoice(title, False, list(blocks[start:]), traces, source=source)
