@@ -16,15 +16,17 @@ import argparse
 import dataclasses
 import datetime as dt
 import functools
+import json
 import logging
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readsite import __version__
 from readsite.config import SiteConfig, load_config
-from readsite.content import load_articles
+from readsite.content import load_article, load_articles, read_article
 from readsite.errors import (
     ConfigError,
     ContentError,
@@ -43,6 +45,9 @@ from readsite.sitecheck import (
     read_folder,
 )
 from readsite.topics import explain
+
+if TYPE_CHECKING:
+    from readsite.importers import ImportResult
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -78,13 +83,30 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--open", action="store_true", help="open the site in a web browser")
 
     imp = sub.add_parser("import", help="turn raw articles into content/<slug>.md")
-    imp.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
+    imp.add_argument("paths", nargs="+", metavar="PATH_OR_URL",
+                     help="files (text, Markdown, saved .html pages, feeds), folders, or "
+                     "http(s):// addresses of pages and feeds")
     imp.add_argument("--into", type=Path, help="folder to write into (default: content/)")
     imp.add_argument("--force", action="store_true",
                      help="overwrite article bodies even where a human has edited them")
     imp.add_argument("--overwrite-meta", action="store_true",
                      help="with --force: also replace front matter a human changed")
     imp.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
+    imp.add_argument("--explain", action="store_true",
+                     help="show each article's metadata and every dropped line, with the "
+                     "rule that found or dropped it")
+    imp.add_argument("--keep-dropped", action="store_true",
+                     help="write the lines dropped from each article to "
+                     ".readsite-import/<slug>.dropped.txt in the site folder")
+    imp.add_argument("--fetch", action="store_true",
+                     help="for feeds: fetch each entry's page and import it instead of the "
+                     "feed's text")
+    # Defaults (importers.url.DEFAULT_*) are filled in by _import: importing the importers
+    # here would slow every command down.
+    imp.add_argument("--timeout", type=float, metavar="SECONDS",
+                     help="give up on an address after this long (default 20)")
+    imp.add_argument("--max-size", type=float, metavar="MB",
+                     help="stop reading a response bigger than this (default 10)")
 
     check = sub.add_parser("check", help="validate everything and check links; write nothing")
     check.add_argument("--explain", metavar="SLUG",
@@ -157,19 +179,47 @@ def _publish(config: SiteConfig, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _import(site: Path, args: argparse.Namespace) -> int:
-    from readsite.importers import import_paths
+def _explain(results: Sequence[ImportResult]) -> None:
+    """Print, per article, the metadata found and the lines dropped, each with its rule."""
+    for result in results:
+        print(f"\n{result.source}  → {result.target.name}")
+        found = [t for t in result.trace if t.action == "found"]
+        changed = [t for t in result.trace if t.action != "found"]
+        for t in found:
+            print(f"  {t.field:<8} {json.dumps(t.text, ensure_ascii=False)}  ({t.rule})")
+        if not found:
+            print("  (no metadata traced)")
+        for t in changed:  # "dropped" lines, and any the normaliser rewrote
+            line = f"line {t.line}: " if t.line else ""
+            print(f"  {t.action:<8} {line}{json.dumps(t.text, ensure_ascii=False)}  ({t.rule})")
+        if not any(t.action == "dropped" for t in changed):
+            print("  dropped  nothing")
 
+
+def _import(site: Path, args: argparse.Namespace) -> int:
+    from readsite.importers import import_paths, url
+    from readsite.importers.inputs import Options
+
+    timeout = url.DEFAULT_TIMEOUT if args.timeout is None else args.timeout
+    max_bytes = url.DEFAULT_MAX_BYTES if args.max_size is None else int(args.max_size * 2**20)
+    if timeout <= 0 or max_bytes <= 0:
+        raise ImportRefused.at(None, None, "--timeout and --max-size must be more than 0")
     config = load_config(site) if (site / "site.yaml").exists() else None
     into = args.into or (config.content_dir if config else site / "content")
     static = config.static_dir if config else site / "static"
-    report = import_paths(args.paths, into, static_dir=static, force=args.force,
-                          overwrite_meta=args.overwrite_meta, dry_run=args.dry_run)
+    inputs: list[Path | str] = [p if url.is_url(p) else Path(p) for p in args.paths]
+    options = Options(timeout, max_bytes, args.fetch)
+    dropped = site / ".readsite-import" if args.keep_dropped and not args.dry_run else None
+    report = import_paths(inputs, into, static_dir=static, force=args.force,
+                          overwrite_meta=args.overwrite_meta, dry_run=args.dry_run,
+                          options=options, dropped_dir=dropped)
     prefix = "would be " if args.dry_run else ""
     for result in report.results:
         kept = f" (kept your edits to: {', '.join(result.kept)})" if result.kept else ""
         note = f" ({result.note})" if result.note else ""
         print(f"{prefix}{result.action}: {result.target}  ← {result.source}{kept}{note}")
+    if args.explain:
+        _explain(report.results)
     for rel in report.assets:
         print(f"{prefix}copied: {static / rel}")
     for problem in report.skipped:
@@ -178,6 +228,9 @@ def _import(site: Path, args: argparse.Namespace) -> int:
         print(f"warning: {problem}", file=sys.stderr)
     counts = (f"{len(report.results)} article(s), {len(report.assets)} file(s) copied, "
               f"{len(report.skipped)} skipped, {len(report.notes)} warning(s)")
+    if dropped is not None and any(t.action == "dropped" for r in report.results
+                                   for t in r.trace):
+        print(f"dropped lines written to {dropped}/")
     if report.refused:
         error = ImportRefused(*report.refused)
         print(f"readsite: {len(report.refused)} input(s) not imported:\n{error}", file=sys.stderr)
@@ -195,7 +248,9 @@ def _check(config: SiteConfig, args: argparse.Namespace) -> int:
             raise ContentError.at(None, None, f"no article with slug `{args.explain}`",
                                   "see the file names in content/")
         print(f"{article.title}  ({article.path})")
-        scores = explain(article.title, article.text, config.topics, tags=article.tags)
+        path = config.root / article.path  # the build keeps only the text's opening: read it
+        text = load_article(read_article(path, article.path), article.path, config)[0].text
+        scores = explain(article.title, text, config.topics, tags=article.tags)
         for s in scores:
             terms = ", ".join(f"{term} ×{n}" for term, n in s.matches) or "no keyword matched"
             mark = "✓" if s.selected else " "

@@ -28,13 +28,19 @@ from urllib.parse import unquote
 from readsite import frontmatter
 from readsite.errors import ImportRefused, Problem, ReadsiteError
 from readsite.importers import templating
-from readsite.importers.inputs import Input, read_inputs
+from readsite.importers.inputs import DEFAULT_OPTIONS, Input, Options, read_inputs
 from readsite.importers.links import Assets, LinkMap, Rewriter, normal_path, with_fragment
 from readsite.importers.markdown import derived_summary
 from readsite.importers.record import Imported
 from readsite.importers.sites import site_of
-from readsite.importers.writing import remove_leftovers, write_articles, write_assets
+from readsite.importers.writing import (
+    remove_leftovers,
+    write_articles,
+    write_assets,
+    write_atomic,
+)
 from readsite.normalise import make_slug
+from readsite.normalise.trace import Trace
 
 MANAGED_KEYS = ("imported_from", "import_hash", "body_hash")
 """Keys that describe the import itself: always rewritten, never "kept"."""
@@ -56,6 +62,8 @@ class ImportResult:
     """Front matter keys whose human-edited values were kept instead of the import's."""
     note: str = ""
     """Why the slug differs from the obvious one, when it does."""
+    trace: tuple[Trace, ...] = ()
+    """What was found and dropped on the way, each with its rule (`import --explain`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,17 +304,25 @@ def _action(current: bytes, text_out: str) -> str:
     return "unchanged" if current == text_out.encode("utf-8") else "updated"
 
 
+def dropped_text(trace: Sequence[Trace]) -> str:
+    """The lines an import dropped, each after the rule that dropped it ("" if none)."""
+    return "".join(f"[{t.rule}] {t.text}\n" for t in trace if t.action == "dropped")
+
+
 def import_paths(
-    paths: Sequence[Path], into: Path, *, static_dir: Path | None = None, force: bool = False,
-    overwrite_meta: bool = False, dry_run: bool = False,
+    paths: Sequence[Path | str], into: Path, *, static_dir: Path | None = None,
+    force: bool = False, overwrite_meta: bool = False, dry_run: bool = False,
+    options: Options = DEFAULT_OPTIONS, dropped_dir: Path | None = None,
 ) -> ImportReport:
-    """Import files and folders into `into`, each article on its own, never losing edits."""
+    """Import files, folders and http(s) addresses (`str`s) into `into`, each article on its
+    own, never losing edits; with `dropped_dir`, the lines dropped from each article are
+    written to `dropped_dir/<slug>.dropped.txt`."""
     if into.exists() and not into.is_dir():
         raise ImportRefused.at(into, None, "this is a file, not a folder to import into",
                                "pass a folder with --into (it is made if it does not exist)")
     if not dry_run:
         remove_leftovers(into)
-    items, skipped, refused, notes = read_inputs(paths, into)
+    items, skipped, refused, notes = read_inputs(paths, into, options)
     existing, taken = index_imported(into)
     slugs = assign_slugs(items, existing, taken)
     links = link_map(items, slugs)
@@ -329,7 +345,7 @@ def import_paths(
         notes.extend(record.notes)
         writes.append(planned)
         results.append(ImportResult(item.origin, planned.target, planned.action, planned.kept,
-                                    note))
+                                    note, record.trace))
     copied, clashes = write_assets(assets, static_dir or into.parent / "static", dry_run)
     notes.extend(clashes)
     if not dry_run:
@@ -338,8 +354,27 @@ def import_paths(
                                 into, sources)
         refused.extend(failed)
         results = [r for r in results if all(p.path != r.target for p in failed)]
+        if dropped_dir is not None:
+            refused.extend(write_dropped(results, dropped_dir))
     return ImportReport(tuple(results), tuple(skipped), tuple(refused), tuple(notes),
                         tuple(copied))
+
+
+def write_dropped(results: Sequence[ImportResult], folder: Path) -> list[Problem]:
+    """Write each article's dropped lines to `folder/<slug>.dropped.txt` (nothing for an
+    article that dropped nothing); the files that could not be written."""
+    failed: list[Problem] = []
+    for result in results:
+        text = dropped_text(result.trace)
+        if not text:
+            continue
+        target = folder / f"{result.target.stem}.dropped.txt"
+        try:
+            write_atomic(target, f"# dropped from {result.source}\n{text}".encode())
+        except OSError as exc:
+            failed.append(Problem(f"cannot write the dropped lines: {exc.strerror or exc}",
+                                  target))
+    return failed
 
 
 def not_unicode(exc: UnicodeEncodeError, path: Path) -> Problem:

@@ -5,18 +5,20 @@ A folder is walked recursively, as a blog's source tree: the generator's own mac
 articles (Hugo `_index.md` section files, a Jekyll site's `index.md`, READMEs) are skipped
 with a note, and every other text file is read.  The format is decided by content, not only
 by suffix: `---`/`+++` front matter, a Pelican `Title:` header, a WordPress WXR export,
-reStructuredText, or plain pasted text for the normaliser.
+reStructuredText, a saved web page (`<!doctype html`), an RSS/Atom/JSON feed, or plain pasted
+text for the normaliser.  An `http(s)://` address is fetched (`url`) and read as the page or
+feed it turns out to be.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from readsite.errors import ImportRefused, Problem, ReadsiteError
-from readsite.importers import markdown, pelican, text, wordpress
+from readsite.importers import feed, html, markdown, pelican, text, url, wordpress
 from readsite.importers.record import Imported
 from readsite.importers.sites import site_of
 
@@ -29,6 +31,10 @@ SKIP_DIRS = frozenset({"_layouts", "_includes", "_sass", "_site", "_data", "_plu
                        "archetypes", "resources", "i18n", "data", "public", "output",
                        "plugins", "__pycache__"})
 """Folders that hold a generator's machinery or files, never articles."""
+NAMED_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".rss", ".atom", ".json"})
+"""Saved pages and feeds: read when named on the command line, never found in a folder (a
+blog's tree is full of layouts and data files with these suffixes)."""
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 NOT_ARTICLES = frozenset({"readme", "license", "licence", "changelog", "contributing",
                           "code_of_conduct", "security"})
 """File stems that are about the repository, not posts."""
@@ -53,6 +59,21 @@ class Input:
     text is left as the normaliser made it)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How web addresses are fetched."""
+
+    timeout: float = url.DEFAULT_TIMEOUT
+    """Seconds one fetch may take."""
+    max_bytes: int = url.DEFAULT_MAX_BYTES
+    """Largest response read."""
+    fetch_entries: bool = False
+    """Fetch and extract each feed entry's page instead of taking the feed's text."""
+
+
+DEFAULT_OPTIONS = Options()
+
+
 def walk(paths: Sequence[Path], into: Path) -> tuple[list[tuple[Path, Path]], list[Problem],
                                                       list[Problem]]:
     """([(root, file)], skipped, refused) for the paths given on the command line."""
@@ -62,12 +83,13 @@ def walk(paths: Sequence[Path], into: Path) -> tuple[list[tuple[Path, Path]], li
     target = into.resolve()
     for path in paths:
         if path.is_file():
-            if path.suffix.lower() in ARTICLE_SUFFIXES:
+            if path.suffix.lower() in ARTICLE_SUFFIXES | NAMED_SUFFIXES:
                 found.append((path.parent, path))
             else:
                 refused.append(Problem(f"cannot import `{path.suffix}` files", path, None,
-                                       "supported: .md, .markdown, .txt, .rst, a WordPress "
-                                       ".xml export, or no suffix"))
+                                       "supported: .md, .markdown, .txt, .rst, .html, a feed "
+                                       "(.xml, .rss, .atom, .json), a WordPress .xml export, "
+                                       "an http(s):// address, or no suffix"))
             continue
         if not path.is_dir():
             refused.append(Problem("no such file or folder", path, None,
@@ -121,29 +143,80 @@ def decode(data: bytes, path: Path) -> str:
                                "convert it first, e.g. `iconv -f latin1 -t utf-8`") from None
 
 
-def read_file(path: Path) -> tuple[list[Imported], list[Problem], tuple[str, ...]]:
-    """(records, notes, old hosts) from one file, by its content."""
+Read = tuple[list[Imported], list[Problem], tuple[str, ...], str]
+"""(records, notes, old hosts, kind) — kind is "page", "feed", "wxr" or "" (one text file)."""
+
+
+def read_file(path: Path, options: Options = DEFAULT_OPTIONS) -> Read:
+    """(records, notes, old hosts, kind) from one file, by its content."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportRefused.at(path, None, f"cannot read the file: {exc.strerror or exc}") from None
-    if path.suffix.lower() == ".xml":
+    suffix = path.suffix.lower()
+    if suffix == ".xml" and b"wordpress.org/export" in data[:65536]:
         records, notes = wordpress.read_wxr(data, path)
         hosts = tuple(sorted({urlsplit(r.extra.get("wp_link", "")).hostname or ""
                               for r in records} - {""}))
-        return records, notes, hosts
+        return records, notes, hosts, "wxr"
+    if suffix in (".xml", ".rss", ".atom", ".json", "") and feed.looks_like_feed(data):
+        records, notes = feed.read_feed(data, path, page_reader(path, options))
+        return records, notes, (), "feed"
+    if suffix == ".xml":
+        records, notes = wordpress.read_wxr(data, path)
+        return records, notes, (), "wxr"
+    if suffix == ".json":
+        raise ImportRefused.at(path, None, "JSON that is not a JSON Feed",
+                               "readsite imports JSON Feeds (https://jsonfeed.org)")
+    if suffix in HTML_SUFFIXES or html.looks_like_html(data):
+        return [html.read_page(html.decode_page(data), path)], [], (), "page"
+    if suffix in (".rss", ".atom"):
+        raise ImportRefused.at(path, None, "not an RSS or Atom feed",
+                               "check the file is the feed itself, not a page about it")
     raw = decode(data, path)
     if not raw.strip():
         raise ImportRefused.at(path, None, "the file holds no article text")
-    if path.suffix.lower() == ".rst":
-        return [pelican.read_rst(raw, path)], [], ()
+    if suffix == ".rst":
+        return [pelican.read_rst(raw, path)], [], (), ""
     if raw.startswith(("---\n", "+++\n")) or raw.rstrip() == "---":
-        return [markdown.read(raw, path)], [], ()
+        return [markdown.read(raw, path)], [], (), ""
     if pelican.looks_like_pelican(raw):
-        return [pelican.read_pelican(raw, path)], [], ()
-    if path.suffix.lower() in (".md", ".markdown", ".mdown"):
-        return [markdown.read(raw, path)], [], ()
-    return [text.read(raw, path)], [], ()
+        return [pelican.read_pelican(raw, path)], [], (), ""
+    if suffix in (".md", ".markdown", ".mdown"):
+        return [markdown.read(raw, path)], [], (), ""
+    return [text.read(raw, path)], [], (), ""
+
+
+def page_reader(path: Path, options: Options) -> Callable[[str], Imported] | None:
+    """With `--fetch`, what reads a feed entry's page from its address."""
+    if not options.fetch_entries:
+        return None
+    return lambda address: read_url(address, options, path)[0][0]
+
+
+def url_path(address: str) -> Path:
+    """A stand-in file name for an address (for titles of last resort and messages)."""
+    parts = urlsplit(address)
+    name = parts.path.rstrip("/").rsplit("/", 1)[-1] or parts.hostname or "page"
+    return Path(name.replace("\\", "_") or "page")
+
+
+def read_url(address: str, options: Options, path: Path | None = None) -> tuple[
+        list[Imported], list[Problem], str]:
+    """(records, notes, kind) from a web address: a page, or a feed's entries; a refusal
+    names the address."""
+    fetched = url.fetch_article(address, timeout=options.timeout, max_bytes=options.max_bytes)
+    where = path or url_path(fetched.url)
+    try:
+        if fetched.kind == "feed":
+            records, notes = feed.read_feed(fetched.data, where, page_reader(where, options))
+            return records, notes, "feed"
+        page = html.read_page(html.decode_page(fetched.data, fetched.charset), where,
+                              url=fetched.url)
+    except ImportRefused as exc:
+        raise ImportRefused(*(replace(p, path=None, message=f"{address}: {p.message}")
+                              if p.path == where else p for p in exc.problems)) from None
+    return [page], [], "page"
 
 
 def body_line(raw: str, body: str) -> int:
@@ -152,20 +225,43 @@ def body_line(raw: str, body: str) -> int:
     return raw.count("\n", 0, start) + 1 if start >= 0 else 1
 
 
-def read_inputs(paths: Sequence[Path], into: Path) -> tuple[
-        list[Input], list[Problem], list[Problem], list[Problem]]:
-    """(articles, skipped, refused, notes) for everything the user named."""
-    files, skipped, refused = walk(paths, into)
+def read_inputs(paths: Sequence[Path | str], into: Path, options: Options = DEFAULT_OPTIONS
+                ) -> tuple[list[Input], list[Problem], list[Problem], list[Problem]]:
+    """(articles, skipped, refused, notes) for everything the user named: paths and
+    http(s) addresses."""
+    addresses = [str(p) for p in paths if isinstance(p, str) and url.is_url(p)]
+    files, skipped, refused = walk([Path(p) for p in paths
+                                    if not (isinstance(p, str) and url.is_url(p))], into)
     items: list[Input] = []
     warnings: list[Problem] = []
-    for root, path in files:
-        key = path.relative_to(root).as_posix()
+    for address in addresses:
         try:
-            records, notes, hosts = read_file(path)
+            records, notes, kind = read_url(address.strip(), options)
         except ReadsiteError as exc:
             refused.extend(exc.problems)
             continue
-        if len(records) == 1 and path.suffix.lower() != ".xml":
+        if kind == "page":
+            items.append(Input(records[0], address.strip(), Path.cwd(), templated=False))
+            continue
+        refused.extend(notes)
+        items.extend(Input(r, r.url or f"{address.strip()}#{r.key}", Path.cwd(),
+                           templated=False) for r in records)
+    for root, path in files:
+        key = path.relative_to(root).as_posix()
+        try:
+            records, notes, hosts, kind = read_file(path, options)
+        except ReadsiteError as exc:
+            refused.extend(exc.problems)
+            continue
+        if kind == "page":
+            items.append(Input(records[0], key, root, templated=False))
+            continue
+        if kind == "feed":
+            refused.extend(notes)
+            items.extend(Input(r, r.url or f"{key}#{r.key}", root, templated=False)
+                         for r in records)
+            continue
+        if len(records) == 1 and kind != "wxr":
             raw = path.read_text(encoding="utf-8", errors="replace")
             record = replace(records[0], key=key, notes=(*records[0].notes, *notes))
             templated = path.suffix.lower() not in ("", ".txt", ".text") or raw.startswith(
