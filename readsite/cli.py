@@ -199,6 +199,7 @@ def _explain(results: Sequence[ImportResult]) -> None:
 def _import(site: Path, args: argparse.Namespace) -> int:
     from readsite.importers import import_paths, url
     from readsite.importers.inputs import Options
+    from readsite.normalise import SiteRules
 
     timeout = url.DEFAULT_TIMEOUT if args.timeout is None else args.timeout
     max_bytes = url.DEFAULT_MAX_BYTES if args.max_size is None else int(args.max_size * 2**20)
@@ -208,7 +209,8 @@ def _import(site: Path, args: argparse.Namespace) -> int:
     into = args.into or (config.content_dir if config else site / "content")
     static = config.static_dir if config else site / "static"
     inputs: list[Path | str] = [p if url.is_url(p) else Path(p) for p in args.paths]
-    options = Options(timeout, max_bytes, args.fetch)
+    rules = SiteRules.from_config(config) if config else None
+    options = Options(timeout, max_bytes, args.fetch, rules)
     dropped = site / ".readsite-import" if args.keep_dropped and not args.dry_run else None
     report = import_paths(inputs, into, static_dir=static, force=args.force,
                           overwrite_meta=args.overwrite_meta, dry_run=args.dry_run,
@@ -226,6 +228,8 @@ def _import(site: Path, args: argparse.Namespace) -> int:
         print(str(problem), file=sys.stderr)
     for problem in report.notes:
         print(f"warning: {problem}", file=sys.stderr)
+    for proposal in report.proposals:
+        print(f"note: {proposal}", file=sys.stderr)
     counts = (f"{len(report.results)} article(s), {len(report.assets)} file(s) copied, "
               f"{len(report.skipped)} skipped, {len(report.notes)} warning(s)")
     if dropped is not None and any(t.action == "dropped" for r in report.results

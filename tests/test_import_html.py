@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 from readsite import frontmatter
 from readsite.cli import main
 from readsite.importers import import_paths
-from readsite.importers.html import Page, decode_page, looks_like_html, page_title, read_page
+from readsite.importers.html import read_page
+from readsite.importers.page import Page, decode_page, looks_like_html
+from readsite.importers.pagemeta import page_title
 
 CLIP = Path(__file__).resolve().parent / "fixtures" / "importers" / "clip"
 

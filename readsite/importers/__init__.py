@@ -31,6 +31,7 @@ from readsite.importers import templating
 from readsite.importers.inputs import DEFAULT_OPTIONS, Input, Options, read_inputs
 from readsite.importers.links import Assets, LinkMap, Rewriter, normal_path, with_fragment
 from readsite.importers.markdown import derived_summary
+from readsite.importers.proposals import boilerplate_proposals
 from readsite.importers.record import Imported
 from readsite.importers.sites import site_of
 from readsite.importers.writing import (
@@ -39,7 +40,7 @@ from readsite.importers.writing import (
     write_assets,
     write_atomic,
 )
-from readsite.normalise import make_slug
+from readsite.normalise import SiteRules, make_slug
 from readsite.normalise.trace import Trace
 
 MANAGED_KEYS = ("imported_from", "import_hash", "body_hash")
@@ -79,6 +80,9 @@ class ImportReport:
     """Warnings: template syntax kept as text, links that point at nothing imported."""
     assets: tuple[str, ...] = ()
     """Files copied into static/."""
+    proposals: tuple[str, ...] = ()
+    """Lines that repeat across several clippings from one outlet, each a suggestion to add
+    it to that outlet's boilerplate in site.yaml."""
 
 
 def short_hash(data: bytes) -> str:
@@ -242,13 +246,16 @@ def fallback_title(record: Imported) -> str:
 def article_meta(record: Imported, slug: str, origin: str) -> dict[str, Any]:
     """The front matter a fresh import writes (empty values left out)."""
     meta: dict[str, Any] = {"title": record.title or fallback_title(record), "slug": slug}
+    extra = dict(record.extra)
+    if extra.pop("title_generated", False) is True:
+        meta["title_generated"] = True  # top level: the title is the import's, not the text's
     for key, value in (("source", record.source), ("author", record.author),
                        ("url", record.url), ("date", record.date),
                        ("updated", record.updated), ("summary", record.summary),
                        ("tags", list(record.tags)), ("draft", record.draft),
                        ("aliases", [a for a in record.aliases if redirectable(a)
                                     and normal_path(a) != f"/articles/{slug}"]),
-                       ("extra", record.extra)):
+                       ("extra", extra)):
         if value:
             meta[key] = value
     meta["imported_from"] = origin
@@ -313,10 +320,14 @@ def import_paths(
     paths: Sequence[Path | str], into: Path, *, static_dir: Path | None = None,
     force: bool = False, overwrite_meta: bool = False, dry_run: bool = False,
     options: Options = DEFAULT_OPTIONS, dropped_dir: Path | None = None,
+    rules: SiteRules | None = None,
 ) -> ImportReport:
     """Import files, folders and http(s) addresses (`str`s) into `into`, each article on its
     own, never losing edits; with `dropped_dir`, the lines dropped from each article are
-    written to `dropped_dir/<slug>.dropped.txt`."""
+    written to `dropped_dir/<slug>.dropped.txt`; `rules` (site.yaml's `import:`) add the
+    site's boilerplate to the normaliser's."""
+    if rules is not None:
+        options = replace(options, rules=rules)
     if into.exists() and not into.is_dir():
         raise ImportRefused.at(into, None, "this is a file, not a folder to import into",
                                "pass a folder with --into (it is made if it does not exist)")
@@ -329,6 +340,7 @@ def import_paths(
     assets = Assets()
     results: list[ImportResult] = []
     writes: list[_Plan] = []
+    clippings: list[Imported] = []
     for i, item in enumerate(items):
         slug, note = slugs[i]
         try:
@@ -343,6 +355,8 @@ def import_paths(
             refused.append(not_unicode(exc, item.record.source_path))
             continue
         notes.extend(record.notes)
+        if not item.templated:
+            clippings.append(record)
         writes.append(planned)
         results.append(ImportResult(item.origin, planned.target, planned.action, planned.kept,
                                     note, record.trace))
@@ -357,7 +371,7 @@ def import_paths(
         if dropped_dir is not None:
             refused.extend(write_dropped(results, dropped_dir))
     return ImportReport(tuple(results), tuple(skipped), tuple(refused), tuple(notes),
-                        tuple(copied))
+                        tuple(copied), tuple(boilerplate_proposals(clippings)))
 
 
 def write_dropped(results: Sequence[ImportResult], folder: Path) -> list[Problem]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,16 +19,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from readsite.errors import ImportRefused, Problem, ReadsiteError
-from readsite.importers.html import (
-    clean,
-    extract_markdown,
-    http_url,
-    iso_date,
-    normaliser_trace,
-    read_page_info,
-)
+from readsite.importers.html import clean, extract_markdown, normaliser_trace
+from readsite.importers.page import read_page_info
+from readsite.importers.pagemeta import http_url, iso_date
 from readsite.importers.record import Imported
-from readsite.normalise import finish_title, first_sentences
+from readsite.importers.tidy import tidy
+from readsite.normalise import SiteRules, finish_title, first_sentences
 from readsite.normalise.trace import Trace
 
 JSON_FEED = "https://jsonfeed.org/version/"
@@ -81,6 +78,21 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
+EMAIL_NAME_RE = re.compile(r"^\S+@\S+\s*\((?P<name>[^()]+)\)$")
+NAME_EMAIL_RE = re.compile(r"^(?P<name>[^<>@]+?)\s*<\S+@\S+>$")
+
+
+def person(value: str) -> str:
+    """An author's name from an RSS `<author>` ("ana@x.example (Ana Ruiz)", "Ana Ruiz
+    <ana@x.example>"); a bare address gives "" (an address is not a byline)."""
+    value = " ".join(value.split())
+    for pattern in (EMAIL_NAME_RE, NAME_EMAIL_RE):
+        match = pattern.match(value)
+        if match:
+            return match.group("name").strip().strip("\"'")
+    return "" if "@" in value and " " not in value else value
+
+
 def plain(html: str) -> str:
     """HTML as plain text on one line."""
     return " ".join(read_page_info(f"<body>{html}</body>").blocks) if "<" in html else " ".join(
@@ -98,10 +110,11 @@ def parse_rss(data: bytes, path: Path) -> Feed:
     for n, item in enumerate(parsed.entries, 1):
         contents = [c for c in item.get("content", []) if str(c.get("value", "")).strip()]
         html_first = sorted(contents, key=lambda c: "html" not in str(c.get("type", "")))
+        raw_author = " ".join(str(item.get("author", "")).split())
         authors = tuple(str(a.get("name", "")).strip() for a in item.get("authors", [])
                         if str(a.get("name", "")).strip())
-        if not authors and str(item.get("author", "")).strip():
-            authors = (str(item.get("author")).strip(),)
+        if "@" in raw_author or not authors:  # RSS <author> is "email (Name)"
+            authors = tuple(n for n in (person(raw_author),) if n)
         link = str(item.get("link", ""))
         entries.append(Entry(
             str(item.get("id", "") or link or f"entry-{n}"), plain(str(item.get("title", ""))),
@@ -186,7 +199,7 @@ def entry_body(entry: Entry) -> tuple[str, bool]:
     return "", False
 
 
-def read_entry(entry: Entry, feed: Feed, path: Path) -> Imported:
+def read_entry(entry: Entry, feed: Feed, path: Path, rules: SiteRules | None = None) -> Imported:
     """One entry as an article: its full text, or its summary and a link to the original."""
     markdown, whole = entry_body(entry)
     link = http_url(entry.link)
@@ -196,7 +209,8 @@ def read_entry(entry: Entry, feed: Feed, path: Path) -> Imported:
     if not markdown:
         raise ImportRefused.at(path, None, f"the entry `{entry.title or entry.key}` has no text",
                                "pass --fetch to import the page it links to")
-    found = clean(markdown, entry.title)
+    tidied = tidy(markdown, entry.title)
+    found = clean(tidied.markdown, entry.title, rules, feed.title)
     rule = entry.format
     trace = [Trace("found", f"{rule}: {name}", value, key) for key, name, value in (
         ("title", "title", entry.title), ("author", "author", ", ".join(entry.authors)),
@@ -207,6 +221,7 @@ def read_entry(entry: Entry, feed: Feed, path: Path) -> Imported:
     if whole and entry.summary:
         trace.append(Trace("found", f"{rule}: summary", first_sentences(summary), "summary"))
     trace.extend(normaliser_trace(found, {t.field for t in trace}))
+    trace.extend(tidied.trace)
     notes: tuple[Problem, ...] = ()
     if not whole:
         notes = (Problem(f"the feed has only a summary of `{entry.title or entry.key}`; "
@@ -236,11 +251,11 @@ def with_feed(page: Imported, entry: Entry, feed: Feed, path: Path) -> Imported:
         trace=(*page.trace, *extra))
 
 
-def read_feed(data: bytes, path: Path,
-              page: Callable[[str], Imported] | None = None) -> tuple[list[Imported],
-                                                                     list[Problem]]:
+def read_feed(data: bytes, path: Path, page: Callable[[str], Imported] | None = None,
+              rules: SiteRules | None = None) -> tuple[list[Imported], list[Problem]]:
     """(an article per entry, the entries refused) — with `page`, each entry's linked page
-    is fetched and extracted by it instead of taking the feed's text."""
+    is fetched and extracted by it instead of taking the feed's text (`rules`: site.yaml's
+    `import:` boilerplate)."""
     feed = parse_feed(data, path)
     records: list[Imported] = []
     problems: list[Problem] = []
@@ -253,7 +268,7 @@ def read_feed(data: bytes, path: Path,
             if page is not None and http_url(entry.link):
                 records.append(with_feed(page(http_url(entry.link)), entry, feed, path))
             else:
-                records.append(read_entry(entry, feed, path))
+                records.append(read_entry(entry, feed, path, rules))
         except ReadsiteError as exc:
             problems.extend(exc.problems)
     return records, problems

@@ -18,9 +18,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from readsite.errors import ImportRefused, Problem, ReadsiteError
-from readsite.importers import feed, html, markdown, pelican, text, url, wordpress
+from readsite.importers import feed, html, markdown, page, pelican, text, url, wordpress
 from readsite.importers.record import Imported
 from readsite.importers.sites import site_of
+from readsite.normalise import SiteRules
 
 ARTICLE_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".markdown", ".mdown", ".rst",
                               ".xml"})
@@ -69,6 +70,8 @@ class Options:
     """Largest response read."""
     fetch_entries: bool = False
     """Fetch and extract each feed entry's page instead of taking the feed's text."""
+    rules: SiteRules | None = None
+    """site.yaml's `import:` boilerplate, for every reader that calls the normaliser."""
 
 
 DEFAULT_OPTIONS = Options()
@@ -160,7 +163,8 @@ def read_file(path: Path, options: Options = DEFAULT_OPTIONS) -> Read:
                               for r in records} - {""}))
         return records, notes, hosts, "wxr"
     if suffix in (".xml", ".rss", ".atom", ".json", "") and feed.looks_like_feed(data):
-        records, notes = feed.read_feed(data, path, page_reader(path, options))
+        records, notes = feed.read_feed(data, path, page_reader(path, options),
+                                        options.rules)
         return records, notes, (), "feed"
     if suffix == ".xml":
         records, notes = wordpress.read_wxr(data, path)
@@ -168,8 +172,8 @@ def read_file(path: Path, options: Options = DEFAULT_OPTIONS) -> Read:
     if suffix == ".json":
         raise ImportRefused.at(path, None, "JSON that is not a JSON Feed",
                                "readsite imports JSON Feeds (https://jsonfeed.org)")
-    if suffix in HTML_SUFFIXES or html.looks_like_html(data):
-        return [html.read_page(html.decode_page(data), path)], [], (), "page"
+    if suffix in HTML_SUFFIXES or page.looks_like_html(data):
+        return [html.read_page(page.decode_page(data), path, rules=options.rules)], [], (), "page"
     if suffix in (".rss", ".atom"):
         raise ImportRefused.at(path, None, "not an RSS or Atom feed",
                                "check the file is the feed itself, not a page about it")
@@ -184,7 +188,7 @@ def read_file(path: Path, options: Options = DEFAULT_OPTIONS) -> Read:
         return [pelican.read_pelican(raw, path)], [], (), ""
     if suffix in (".md", ".markdown", ".mdown"):
         return [markdown.read(raw, path)], [], (), ""
-    return [text.read(raw, path)], [], (), ""
+    return [text.read(raw, path, options.rules)], [], (), ""
 
 
 def page_reader(path: Path, options: Options) -> Callable[[str], Imported] | None:
@@ -209,14 +213,15 @@ def read_url(address: str, options: Options, path: Path | None = None) -> tuple[
     where = path or url_path(fetched.url)
     try:
         if fetched.kind == "feed":
-            records, notes = feed.read_feed(fetched.data, where, page_reader(where, options))
+            records, notes = feed.read_feed(fetched.data, where, page_reader(where, options),
+                                           options.rules)
             return records, notes, "feed"
-        page = html.read_page(html.decode_page(fetched.data, fetched.charset), where,
-                              url=fetched.url)
+        record = html.read_page(page.decode_page(fetched.data, fetched.charset), where,
+                                url=fetched.url, rules=options.rules)
     except ImportRefused as exc:
         raise ImportRefused(*(replace(p, path=None, message=f"{address}: {p.message}")
                               if p.path == where else p for p in exc.problems)) from None
-    return [page], [], "page"
+    return [record], [], "page"
 
 
 def body_line(raw: str, body: str) -> int:

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from readsite import __version__
 from readsite.errors import ImportRefused, Problem
 from readsite.importers.feed import looks_like_feed
-from readsite.importers.html import charset_of, looks_like_html
+from readsite.importers.page import charset_of, looks_like_html
 
 DEFAULT_TIMEOUT = 20.0
 """Seconds a fetch may take in all (`readsite import --timeout`)."""

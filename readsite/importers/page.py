@@ -1,0 +1,203 @@
+"""A saved page as the standard library's HTML parser sees it: its charset, `<meta>` tags,
+JSON-LD, `<title>`, `<h1>`s and every visible line of text.
+
+No extraction happens here (that is trafilatura's job, in `html`): this is what the page
+states about itself, read in one pass that never raises on broken markup.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+SNIFF_BYTES = 4096
+"""How much of a file is looked at to tell HTML (and its charset) from other text."""
+SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "head",
+                          "object", "canvas", "select", "option"})
+"""Elements whose text is never part of what a reader sees as the page."""
+BLOCK_TAGS = frozenset({"p", "div", "section", "article", "aside", "header", "footer", "nav",
+                        "main", "li", "ul", "ol", "dl", "dt", "dd", "td", "th", "tr", "table",
+                        "blockquote", "pre", "figure", "figcaption", "form", "h1", "h2", "h3",
+                        "h4", "h5", "h6", "br", "hr", "body", "html", "address", "details",
+                        "summary", "button", "label", "caption"})
+"""Elements that start a new line of text (used to list the blocks the extractor left out)."""
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                       "meta", "source", "track", "wbr"})
+
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether a file's bytes start like an HTML page (`<!doctype html`, `<html`, `<head`)."""
+    head = data[:SNIFF_BYTES]
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            head = head[len(bom):].decode(codec, "replace").encode("ascii", "replace")
+    head = head.removeprefix(codecs.BOM_UTF8).lstrip().lower()
+    while head.startswith((b"<!--", b"<?xml")):  # a leading comment or XML declaration
+        end = head.find(b"-->" if head.startswith(b"<!--") else b"?>")
+        if end < 0:
+            return False
+        head = head[end + 3 if head.startswith(b"<!--") else end + 2:].lstrip()
+    return head.startswith((b"<!doctype html", b"<html", b"<head"))
+
+
+class _Charset(HTMLParser):
+    """Finds `<meta charset>` or `<meta http-equiv="content-type" content="...charset=X">`."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.charset = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "meta" or self.charset:
+            return
+        values = {k.lower(): (v or "") for k, v in attrs}
+        if values.get("charset"):
+            self.charset = values["charset"].strip()
+        elif values.get("http-equiv", "").lower() == "content-type":
+            self.charset = charset_of(values.get("content", ""))
+
+
+def charset_of(content_type: str) -> str:
+    """The `charset=` of a Content-Type value ("" if none)."""
+    for part in content_type.split(";")[1:]:
+        name, _, value = part.partition("=")
+        if name.strip().lower() == "charset":
+            return value.strip().strip("\"'")
+    return ""
+
+
+def _codec(name: str) -> str:
+    """A Python codec for a declared charset, or "" if Python does not know it."""
+    try:
+        codec = codecs.lookup(name.strip()).name
+    except (LookupError, ValueError):
+        return ""
+    # A page that could be read far enough to declare UTF-16 is not UTF-16 (HTML spec).
+    return "utf-8" if codec.startswith("utf-16") or codec.startswith("utf-32") else codec
+
+
+def decode_page(data: bytes, declared: str = "") -> str:
+    """A page's text: by its byte-order mark, else the server's charset, else its
+    `<meta charset>`, else UTF-8, else Windows-1252 (what browsers assume)."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, "replace")
+    codec = _codec(declared) if declared else ""
+    if not codec:
+        finder = _Charset()
+        finder.feed(data[:SNIFF_BYTES].decode("ascii", "replace"))
+        codec = _codec(finder.charset) if finder.charset else ""
+    if codec:
+        return data.decode(codec, "replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")
+
+
+@dataclass(slots=True)
+class Page:
+    """What a page states about itself, read with the standard library's HTML parser."""
+
+    title: str = ""
+    """The `<title>` text."""
+    meta: dict[str, str] = field(default_factory=dict)
+    """`<meta name|property=K content=V>` (keys lower-cased; the first of each wins)."""
+    canonical: str = ""
+    """`<link rel="canonical" href>`."""
+    json_ld: list[str] = field(default_factory=list)
+    """The text of each `<script type="application/ld+json">`."""
+    blocks: list[str] = field(default_factory=list)
+    """Every visible line of text, one per block element."""
+    h1: list[str] = field(default_factory=list)
+    """The text of each `<h1>`."""
+    headings: list[tuple[int, str, str]] = field(default_factory=list)
+    """Each `<h2>`..`<h6>`: (level, text, the visible line that follows it)."""
+
+
+class _PageParser(HTMLParser):
+    """Collects a `Page` in one pass; never raises on broken markup."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self.skipping: list[str] = []
+        self.text: list[str] = []
+        self.capture = ""  # "title", "json", "h1".."h6" while inside one
+        self.heading: tuple[int, str] | None = None  # an <h2>..<h6> waiting for its next line
+        self.captured: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (values.get("property") or values.get("name") or values.get("itemprop")
+                   or "").strip().lower()
+            if key and values.get("content", "").strip():
+                self.page.meta.setdefault(key, values["content"].strip())
+            return
+        if tag == "link" and "canonical" in values.get("rel", "").lower().split():
+            self.page.canonical = self.page.canonical or values.get("href", "").strip()
+            return
+        if tag == "title" and not self.page.title:
+            self.capture, self.captured = "title", []
+            return
+        if tag == "script" and values.get("type", "").strip().lower() == "application/ld+json":
+            self.capture, self.captured = "json", []
+        if tag in SKIPPED_TAGS and tag not in VOID_TAGS:
+            self.skipping.append(tag)
+            return
+        if tag in BLOCK_TAGS:
+            self.flush()
+        if tag in HEADING_TAGS and not self.skipping and not self.capture:
+            self.capture, self.captured = tag, []
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.capture == "title" and tag == "title":
+            self.page.title = " ".join("".join(self.captured).split())
+            self.capture = ""
+        if self.capture == "json" and tag == "script":
+            self.page.json_ld.append("".join(self.captured))
+            self.capture = ""
+        if self.skipping and tag in SKIPPED_TAGS:
+            if tag in self.skipping:
+                while self.skipping and self.skipping.pop() != tag:
+                    pass
+            return
+        if self.capture in HEADING_TAGS and tag == self.capture:
+            text = " ".join("".join(self.captured).split())
+            if tag == "h1":
+                self.page.h1.append(text)
+            elif text:
+                self.heading = (int(tag[1]), text)
+            self.capture = ""
+        if tag in BLOCK_TAGS:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.capture:
+            self.captured.append(data)
+        if not self.skipping:
+            self.text.append(data)
+
+    def flush(self) -> None:
+        """End the current line of visible text."""
+        line = " ".join("".join(self.text).split())
+        if line:
+            self.page.blocks.append(line)
+            if self.heading is not None and line != self.heading[1]:
+                self.page.headings.append((*self.heading, line))
+                self.heading = None
+        self.text = []
+
+
+def read_page_info(html: str) -> Page:
+    """The metadata, JSON-LD and visible text blocks of a page."""
+    parser = _PageParser()
+    parser.feed(html)
+    parser.close()
+    parser.flush()
+    return parser.page

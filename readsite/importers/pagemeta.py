@@ -1,0 +1,222 @@
+"""What a page states about itself, each value with the rule that found it.
+
+`<meta>` tags (og:title, og:site_name, author, article:published_time, description), JSON-LD
+(Article/NewsArticle/BlogPosting: headline, author, publisher, datePublished, description),
+the `<title>` without its site-name tail, the first `<h1>`, then htmldate for the date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from readsite.importers.page import Page
+from readsite.normalise import fold, same_line
+
+ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle",
+                           "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
+                           "backgroundnewsarticle", "scholarlyarticle", "techarticle",
+                           "report", "socialmediaposting", "liveblogposting",
+                           "podcastepisode", "radioepisode", "episode"})
+"""JSON-LD `@type`s (lower-cased) that describe the article itself."""
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One metadata value and the rule that found it."""
+
+    value: str
+    rule: str
+
+
+def _json_objects(value: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON object in a JSON-LD document (lists and `@graph`s flattened)."""
+    if isinstance(value, list):
+        for item in value:
+            yield from _json_objects(item)
+    elif isinstance(value, dict):
+        yield value
+        yield from _json_objects(value.get("@graph"))
+
+
+def _is_article(item: dict[str, Any]) -> bool:
+    kinds = item.get("@type")
+    names = kinds if isinstance(kinds, list) else [kinds]
+    return any(isinstance(k, str) and k.lower() in ARTICLE_TYPES for k in names)
+
+
+def _names(value: Any) -> list[str]:
+    """Names from a JSON-LD `author`/`publisher`: a string, an object or a list of them."""
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() and "://" not in value else []
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        return [name for item in value for name in _names(item)]
+    return []
+
+
+def _text(value: Any) -> str:
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def json_ld_fields(page: Page) -> dict[str, Found]:
+    """What the page's JSON-LD article states, by rule name ("json-ld: headline")."""
+    found: dict[str, Found] = {}
+    for script in page.json_ld:
+        try:
+            document = json.loads(script)
+        except (ValueError, RecursionError):
+            continue
+        for item in _json_objects(document):
+            if not _is_article(item):
+                continue
+            authors = ", ".join(dict.fromkeys(_names(item.get("author"))))
+            publisher = ", ".join(_names(item.get("publisher")))
+            for value, rule in (
+                (_text(item.get("headline")) or _text(item.get("name")), "headline"),
+                (authors, "author"), (publisher, "publisher"),
+                (_text(item.get("datePublished")), "datePublished"),
+                (_text(item.get("dateModified")), "dateModified"),
+                (_text(item.get("description")), "description"),
+                (_text(item.get("url")), "url"),
+            ):
+                if value and f"json-ld: {rule}" not in found:
+                    found[f"json-ld: {rule}"] = Found(value, f"json-ld: {rule}")
+    return found
+
+
+PRIORITY: dict[str, tuple[str, ...]] = {
+    "title": ("html: og:title", "json-ld: headline", "html: twitter:title"),
+    "author": ("html: author", "json-ld: author", "html: article:author",
+               "html: parsely-author", "html: dc.creator"),
+    "source": ("html: og:site_name", "json-ld: publisher", "html: application-name"),
+    "date": ("html: article:published_time", "json-ld: datePublished", "html: datepublished",
+             "html: dc.date", "html: date", "html: pubdate"),
+    "updated": ("html: article:modified_time", "json-ld: dateModified", "html: datemodified"),
+    "summary": ("html: description", "html: og:description", "json-ld: description",
+                "html: twitter:description"),
+    "url": ("html: og:url", "json-ld: url"),
+}
+"""For each field, the rules that state it, best first (`html: NAME` is `<meta name=NAME>`)."""
+
+
+def meta_fields(page: Page) -> dict[str, Found]:
+    """Every `html: NAME` rule of PRIORITY whose `<meta>` the page has, by rule name."""
+    found: dict[str, Found] = {}
+    for key, rules in PRIORITY.items():
+        for rule in rules:
+            if not rule.startswith("html: "):
+                continue
+            value = " ".join(page.meta.get(rule.removeprefix("html: "), "").split())
+            if key == "author":
+                value = "" if "://" in value else value.removeprefix("By ").removeprefix("by ")
+            if value:
+                found[rule] = Found(value, rule)
+    return found
+
+
+def page_title(page: Page, site: str) -> Found | None:
+    """The `<title>` without its " | Site name" tail: the site's name when known, else a
+    tail of four words or fewer."""
+    title = page.title
+    if not title:
+        return None
+    for separator in (" | ", " - ", " – ", " — ", " :: ", " · "):
+        head, sep, tail = title.rpartition(separator)
+        short_tail = len(tail.split()) <= 4 and len(tail) < len(head)  # a site's name
+        if sep and head and (site.lower() in tail.lower() or same_line(tail, site) if site
+                             else short_tail):
+            return Found(head.strip(), "html: <title>")
+    return Found(title, "html: <title>")
+
+
+OUTLET_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "&", "de", "la", "le", "du",
+                                "des", "der", "die", "das", "y", "el", "del", "di"})
+"""Words an outlet's name may hold in lower case ("Voice of the Valley")."""
+
+
+def title_outlet(page: Page) -> Found | None:
+    """The outlet after the headline in `<title>` ("Headline - The Lakeshore Herald"): a
+    tail of five capitalised words or fewer, without digits, that the page also shows in
+    its text (a masthead, a footer), so "Bread, Part Two" is never taken for an outlet."""
+    for separator in (" | ", " - ", " – ", " — ", " :: ", " · "):
+        head, sep, tail = page.title.rpartition(separator)
+        tail = tail.strip()
+        if not sep or not head.strip():
+            continue
+        words = tail.split()
+        if (not 1 <= len(words) <= 5 or any(c.isdigit() for c in tail)
+                or not all(w[0].isupper() or w.lower() in OUTLET_SMALL_WORDS for w in words)
+                or any(same_line(h1, tail) for h1 in page.h1)):  # "Outlet - Headline"
+            return None
+        shown = any(fold(tail) in fold(block) and not same_line(block, head)
+                    for block in page.blocks)
+        return Found(tail, "html: <title> suffix") if shown else None
+    return None
+
+
+def iso_date(text: str) -> dt.date | None:
+    """The date of an ISO 8601 value ("2024-05-17", "2024-05-17T08:30:00Z"), else None."""
+    try:
+        return dt.date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        return None
+
+
+def http_url(text: str) -> str:
+    """`text` if it is an absolute http(s) address, else ""."""
+    text = text.strip()
+    return text if text.lower().startswith(("http://", "https://")) and " " not in text else ""
+
+
+def page_fields(page: Page, html: str, url: str) -> dict[str, Found]:
+    """Every field the page states, each from its best rule (PRIORITY), then the `<title>`
+    or first `<h1>` for the title and htmldate for the date."""
+    candidates = {**json_ld_fields(page), **meta_fields(page)}
+    fields: dict[str, Found] = {}
+    for key, rules in PRIORITY.items():
+        for rule in rules:
+            value = candidates.get(rule)
+            if value is None or (key in ("date", "updated") and iso_date(value.value) is None):
+                continue
+            if key == "url" and not http_url(value.value):
+                continue
+            if key == "summary" and value.value.endswith(("...", "…")):
+                continue  # a description cut short makes a poor summary
+            fields[key] = value
+            break
+    if "source" not in fields:
+        outlet = title_outlet(page)
+        if outlet is not None:
+            fields["source"] = outlet
+    if "title" not in fields:
+        title = page_title(page, fields["source"].value if "source" in fields else "")
+        if title is None and page.h1:
+            title = Found(page.h1[0], "html: <h1>")
+        if title is not None:
+            fields["title"] = title
+    if "url" not in fields and http_url(page.canonical):
+        fields["url"] = Found(page.canonical, "html: link rel=canonical")
+    if url:
+        fields["url"] = Found(url, "url: fetched")
+    if "date" not in fields:
+        found = find_date(html, url)
+        if found:
+            fields["date"] = Found(found, "htmldate")
+    return fields
+
+
+def find_date(html: str, url: str) -> str:
+    """The publication date htmldate finds in the page's markup (not guessed from its text)."""
+    from htmldate import find_date as htmldate_find
+
+    try:
+        found = htmldate_find(html, url=url or None, extensive_search=False,
+                              original_date=True, outputformat="%Y-%m-%d")
+    except (ValueError, TypeError):
+        return ""
+    return found if isinstance(found, str) else ""

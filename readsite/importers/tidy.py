@@ -1,0 +1,183 @@
+"""Extracted Markdown made ready for the normaliser: the page furniture an extractor keeps.
+
+An extractor returns the page's main text as Markdown, but with some of the page around it:
+a "Download" control before the headline, the headline again as a heading, a byline set in
+bold (which the normaliser, keeping Markdown as written, leaves alone), a "Read also" link
+whose label it dropped, a press release's closing "About the company" section, a closing
+list of "More episodes".  Each step is a small function over the Markdown's paragraphs; the
+ones that drop text say so with a Trace (`extractor: <rule>`), for `--explain`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from readsite.normalise import fold, same_line
+from readsite.normalise.trace import Trace
+
+HEADER_PARAGRAPHS = 6
+"""How many paragraphs from the top are the header, where bylines and dates stand."""
+EMPHASIS_MAX_CHARS = 120
+"""Longest emphasised header line unwrapped (a byline or a date, not a bold dek)."""
+CONTROL_MAX_WORDS = 4
+"""Most words of a link-only line before the headline read as a control ("Download")."""
+HEADING_ANCHOR_CHARS = 60
+"""How much of the paragraph after a page heading must open a kept paragraph to place it."""
+HEADING_RE = re.compile(r"^#{1,6}\s+(?P<text>.+)$")
+EMPHASIS_RE = re.compile(r"^(?P<mark>\*\*|__|\*|_)(?P<text>[^*_\n]+?)(?P=mark)$")
+LINK_ONLY_RE = re.compile(r"^\[(?P<text>[^\]\n]+)\]\([^)\n]*\)$")
+LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
+TEASER_RE = re.compile(
+    r"^(?:read also|also read|read more|see also|related|more on this|à lire aussi|lire aussi|"
+    r"voir aussi|lesen sie auch|mehr zum thema|auch interessant|lee también|leer más|"
+    r"te puede interesar|ver también)\s*:?\s+(?P<rest>.+)$", re.I)
+"""A "Read also: <headline>" block of the page (in the languages the normaliser knows)."""
+MORE_LIST_RE = re.compile(r"^(?:more|other|recent|latest|previous|past|related|similar)"
+                          r"(?:\s+\w+){1,2}$", re.I)
+"""A closing heading over a list of other items ("More episodes", "Recent posts")."""
+ABOUT_RE = re.compile(r"^about\s+(?P<name>.+?)\s*:?$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Tidied:
+    """Extracted Markdown after tidying, and what was dropped."""
+
+    markdown: str
+    trace: tuple[Trace, ...]
+
+
+def plain(paragraph: str) -> str:
+    """A paragraph's text without heading marks, whole-line emphasis or a whole-line link."""
+    text = paragraph.strip()
+    for pattern in (HEADING_RE, EMPHASIS_RE, LINK_ONLY_RE):
+        match = pattern.match(text)
+        if match:
+            text = match.group("text").strip()
+    return text
+
+
+def unwrap_emphasis(paragraphs: Sequence[str]) -> list[str]:
+    """Short header lines set wholly in bold or italics ("**By Ana Ruiz**") as plain text,
+    so the normaliser reads them as the byline or date they are."""
+    out = list(paragraphs)
+    for index, paragraph in enumerate(out[:HEADER_PARAGRAPHS]):
+        match = EMPHASIS_RE.match(paragraph.strip())
+        if match and len(match.group("text")) <= EMPHASIS_MAX_CHARS:
+            out[index] = match.group("text").strip()
+    return out
+
+
+def drop_lead_controls(paragraphs: Sequence[str], title: str) -> tuple[list[str], list[Trace]]:
+    """Short link-only lines before the headline (a player's "Download", "Listen") go."""
+    heading = next((i for i, p in enumerate(paragraphs)
+                    if HEADING_RE.match(p.strip()) and same_line(plain(p), title)), -1)
+    kept: list[str] = []
+    traces: list[Trace] = []
+    for index, paragraph in enumerate(paragraphs):
+        match = LINK_ONLY_RE.match(paragraph.strip())
+        if (index < heading and match
+                and len(match.group("text").split()) <= CONTROL_MAX_WORDS):
+            traces.append(Trace("dropped", "extractor: control before the headline",
+                                match.group("text")))
+            continue
+        kept.append(paragraph)
+    return kept, traces
+
+
+def restore_headings(paragraphs: Sequence[str], headings: Sequence[tuple[int, str, str]]
+                     ) -> list[str]:
+    """The page's `<h2>`..`<h6>` the extractor flattened away (a table-laid-out page), each put
+    back before the paragraph that follows it on the page, when that paragraph was kept."""
+    out = list(paragraphs)
+    have = {fold(plain(p)) for p in out}
+    for level, text, following in headings:
+        start = fold(following)[:HEADING_ANCHOR_CHARS]
+        if not start or fold(text) in have:
+            continue
+        at = next((i for i, p in enumerate(out) if not HEADING_RE.match(p.strip())
+                   and fold(plain(p)).startswith(start)), -1)
+        if at >= 0:
+            out.insert(at, f"{'#' * level} {text}")
+            have.add(fold(text))
+    return out
+
+
+def drop_title_repeats(paragraphs: Sequence[str], title: str) -> list[str]:
+    """Headings that repeat the title (the page's `<h1>`, wherever the extractor put it):
+    the title is front matter."""
+    return [p for p in paragraphs
+            if not (title and HEADING_RE.match(p.strip()) and same_line(plain(p), title))]
+
+
+def drop_teasers(paragraphs: Sequence[str], blocks: Sequence[str]
+                 ) -> tuple[list[str], list[Trace]]:
+    """Link-only lines that are the headline of a "Read also: ..." block of the page (the
+    extractor dropped the label and kept the link)."""
+    teasers = {fold(m.group("rest")) for b in blocks if (m := TEASER_RE.match(b.strip()))}
+    kept: list[str] = []
+    traces: list[Trace] = []
+    for paragraph in paragraphs:
+        match = LINK_ONLY_RE.match(paragraph.strip())
+        if match and fold(match.group("text")) in teasers:
+            traces.append(Trace("dropped", "extractor: read-also link", match.group("text")))
+            continue
+        kept.append(paragraph)
+    return kept, traces
+
+
+def _cut(paragraphs: Sequence[str], start: int, rule: str) -> tuple[list[str], list[Trace]]:
+    return list(paragraphs[:start]), [Trace("dropped", rule, plain(p))
+                                      for p in paragraphs[start:] if plain(p)]
+
+
+def cut_about_tail(paragraphs: Sequence[str], names: Sequence[str], title: str
+                   ) -> tuple[list[str], list[Trace]]:
+    """A press release's closing "About <company>" section and what follows it (media
+    contacts, downloads): from an "About X" line in the second half, where X is the author,
+    the outlet or the subject the title opens with, to the end."""
+    folded_title = fold(title)
+    for index in range(len(paragraphs) // 2, len(paragraphs)):
+        text = plain(paragraphs[index])
+        match = ABOUT_RE.match(text)
+        if not match or text == paragraphs[index].strip():  # a heading or bold line only
+            continue
+        name = fold(match.group("name"))
+        if name and (any(fold(n) == name for n in names if n)
+                     or folded_title.startswith(f"{name} ")):
+            return _cut(paragraphs, index, "extractor: about-the-company tail")
+    return list(paragraphs), []
+
+
+def cut_list_tail(paragraphs: Sequence[str]) -> tuple[list[str], list[Trace]]:
+    """A closing heading such as "More episodes" over nothing but a list of other items."""
+    for index in range(len(paragraphs) - 2, -1, -1):
+        match = HEADING_RE.match(paragraphs[index].strip())
+        if not match:
+            continue
+        rest = [line for p in paragraphs[index + 1:] for line in p.split("\n") if line.strip()]
+        if (MORE_LIST_RE.match(match.group("text").strip())
+                and rest and all(LIST_ITEM_RE.match(line) for line in rest)):
+            return _cut(paragraphs, index, "extractor: more-items list")
+        break
+    return list(paragraphs), []
+
+
+def tidy(markdown: str, title: str, blocks: Sequence[str] = (),
+         names: Sequence[str] = (), headings: Sequence[tuple[int, str, str]] = ()) -> Tidied:
+    """Extracted Markdown without the page furniture an extractor keeps (`blocks`: the page's
+    visible lines; `names`: the author and outlet it states; `headings`: its `<h2>`..`<h6>`,
+    each with the line after it)."""
+    paragraphs = [p.strip("\n") for p in re.split(r"\n\s*\n", markdown) if p.strip()]
+    paragraphs = restore_headings(paragraphs, headings)
+    paragraphs, traces = drop_lead_controls(paragraphs, title)
+    paragraphs = drop_title_repeats(paragraphs, title)
+    paragraphs, found = drop_teasers(paragraphs, blocks)
+    traces += found
+    paragraphs, found = cut_about_tail(paragraphs, names, title)
+    traces += found
+    paragraphs, found = cut_list_tail(paragraphs)
+    traces += found
+    paragraphs = unwrap_emphasis(paragraphs)
+    return Tidied("\n\n".join(paragraphs), tuple(traces))
