@@ -68,6 +68,70 @@ class Feed:
 
     title: str
     entries: tuple[Entry, ...]
+    link: str = ""
+    """Its home page (RSS `<link>`, Atom `<link rel="alternate">`, JSON `home_page_url`)."""
+
+    @property
+    def source(self) -> str:
+        """The publication the feed is of: its title without a section word."""
+        return feed_source(self.title, self.link)
+
+
+SECTION_WORDS = frozenset({
+    "news", "latest news", "blog", "weblog", "the blog", "our blog", "articles", "posts",
+    "all posts", "blog posts", "latest posts", "updates", "latest updates", "news and updates",
+    "news & updates", "press", "press releases", "press release", "newsroom", "podcast",
+    "latest", "rss", "feed", "rss feed", "atom feed", "journal", "stories", "features",
+    "nachrichten", "neuigkeiten", "aktuelles", "aktuell", "artikel", "beiträge",
+    "pressemitteilungen", "presse", "actualités", "actus", "nouvelles", "billets",
+    "communiqués de presse", "communiqués", "noticias", "artículos", "entradas", "novedades",
+    "comunicados de prensa", "notizie", "articoli", "novità", "comunicati stampa",
+    "notícias", "nieuws", "berichten"})
+"""Words that name a feed's section, not its publication ("Harbour Lab — News")."""
+TRAILING_SECTION_WORDS = frozenset({"blog", "weblog", "rss", "feed", "rss feed", "atom feed"})
+"""Section words that may end a feed's title without a separator ("Harbour Lab Blog"); not
+"News", which ends many an outlet's own name ("Valley News")."""
+FEED_TITLE_SEPARATORS = (" — ", " – ", " - ", " | ", ": ", " :: ", " · ", " » ", " › ")
+NOT_A_NAME = frozenset({"the", "a", "an", "my", "our", "your", "his", "her", "their", "official",
+                        "company", "latest", "all", "new"})
+"""Words that alone name no publication ("The Blog" is not the blog of "The")."""
+
+
+def _squashed(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _is_name(text: str) -> bool:
+    """Whether what is left of a feed's title can be a publication's name: some word that is
+    not a determiner, and not a possessive ("Seth's Blog" is the blog's own name)."""
+    words = text.split()
+    return (any(w.casefold() not in NOT_A_NAME and any(c.isalpha() for c in w) for w in words)
+            and text.casefold() not in SECTION_WORDS
+            and not text.casefold().endswith(("'s", "\u2019s")))
+
+
+def feed_source(title: str, link: str = "") -> str:
+    """A feed's title as the publication a reader would cite: "<Name> — News",
+    "<Name> | Blog", "News – <Name>", "<Name>: Press releases" and "<Name> Blog" give the
+    name; a title with no section word ("Notes on Harbours") is kept, and so is one the
+    feed's home page is named after (harbourlabblog.example for "Harbour Lab Blog")."""
+    title = " ".join(title.split())
+    host = (urlsplit(link).hostname or "").removeprefix("www.")
+    if host and _squashed(host.rsplit(".", 1)[0]) == _squashed(title):
+        return title
+    for separator in FEED_TITLE_SEPARATORS:
+        head, sep, tail = title.partition(separator)
+        if not sep or separator in tail:
+            continue
+        for name, section in ((head, tail), (tail, head)):
+            if section.strip().casefold() in SECTION_WORDS and _is_name(name.strip()):
+                return name.strip()
+    words = title.split()
+    for size in (2, 1):
+        name = " ".join(words[:-size]).rstrip(" ,:–—-|")
+        if " ".join(words[-size:]).casefold() in TRAILING_SECTION_WORDS and _is_name(name):
+            return name
+    return title
 
 
 def _date(value: Any) -> dt.date | None:
@@ -127,7 +191,8 @@ def parse_rss(data: bytes, path: Path) -> Feed:
         problem = parsed.get("bozo_exception")
         why = f"not a feed that can be read ({problem})" if problem else "the feed has no entries"
         raise ImportRefused.at(path, None, why, "check it opens in a feed reader")
-    return Feed(plain(str(parsed.feed.get("title", ""))), tuple(entries))
+    return Feed(plain(str(parsed.feed.get("title", ""))), tuple(entries),
+                str(parsed.feed.get("link", "")))
 
 
 def _json_names(value: Any) -> tuple[str, ...]:
@@ -171,8 +236,9 @@ def parse_json_feed(data: bytes, path: Path) -> Feed:
             "json"))
     if not entries:
         raise ImportRefused.at(path, None, "the feed has no entries")
-    title = document.get("title")
-    return Feed(plain(title) if isinstance(title, str) else "", tuple(entries))
+    title, home = document.get("title"), document.get("home_page_url")
+    return Feed(plain(title) if isinstance(title, str) else "", tuple(entries),
+                home if isinstance(home, str) else "")
 
 
 def escape(text: str) -> str:
@@ -199,6 +265,11 @@ def entry_body(entry: Entry) -> tuple[str, bool]:
     return "", False
 
 
+def source_rule(feed: Feed) -> str:
+    """How the feed's source was found, for `--explain`."""
+    return "feed title" if feed.source == feed.title else "feed title without its section word"
+
+
 def read_entry(entry: Entry, feed: Feed, path: Path, rules: SiteRules | None = None) -> Imported:
     """One entry as an article: its full text, or its summary and a link to the original."""
     markdown, whole = entry_body(entry)
@@ -210,11 +281,11 @@ def read_entry(entry: Entry, feed: Feed, path: Path, rules: SiteRules | None = N
         raise ImportRefused.at(path, None, f"the entry `{entry.title or entry.key}` has no text",
                                "pass --fetch to import the page it links to")
     tidied = tidy(markdown, entry.title)
-    found = clean(tidied.markdown, entry.title, rules, feed.title)
+    found = clean(tidied.markdown, entry.title, rules, feed.source)
     rule = entry.format
     trace = [Trace("found", f"{rule}: {name}", value, key) for key, name, value in (
         ("title", "title", entry.title), ("author", "author", ", ".join(entry.authors)),
-        ("source", "feed title", feed.title),
+        ("source", source_rule(feed), feed.source),
         ("date", "published", entry.published.isoformat() if entry.published else ""),
         ("url", "link", link)) if value]
     summary = plain(entry.summary) if whole and entry.summary else found.summary
@@ -231,7 +302,7 @@ def read_entry(entry: Entry, feed: Feed, path: Path, rules: SiteRules | None = N
         finish_title(entry.title or found.title), found.body, path,
         date=entry.published or entry.updated or found.date,
         updated=entry.updated if entry.published and entry.updated != entry.published else None,
-        author=", ".join(entry.authors) or found.author, source=feed.title or found.source,
+        author=", ".join(entry.authors) or found.author, source=feed.source or found.source,
         url=link, summary=first_sentences(summary) if summary else "", tags=entry.tags,
         key=entry.key, notes=notes, trace=tuple(trace))
 
@@ -242,11 +313,11 @@ def with_feed(page: Imported, entry: Entry, feed: Feed, path: Path) -> Imported:
     extra = [Trace("found", f"{entry.format}: {name}", value, key) for key, name, value, mine in (
         ("title", "title", entry.title, page.title), ("author", "author",
                                                       ", ".join(entry.authors), page.author),
-        ("source", "feed title", feed.title, page.source)) if value and not mine]
+        ("source", source_rule(feed), feed.source, page.source)) if value and not mine]
     return replace(
         page, source_path=path, key=entry.key, url=page.url or link,
         title=page.title or finish_title(entry.title), author=page.author or ", ".join(
-            entry.authors), source=page.source or feed.title,
+            entry.authors), source=page.source or feed.source,
         date=page.date or entry.published, tags=page.tags or entry.tags,
         trace=(*page.trace, *extra))
 

@@ -197,7 +197,7 @@ def read_page(html: str, path: Path, url: str = "", rules: SiteRules | None = No
     source = stated["source"].value if "source" in stated else ""
     tidied = tidy(markdown, title, page.blocks,
                   [source, stated["author"].value if "author" in stated else ""],
-                  page.headings)
+                  page.headings, page.quotes)
     found = clean(tidied.markdown, title, rules, source)
     found = keep_lede(found, page.blocks,
                       stated["author"].value if "author" in stated else found.author)

@@ -1,5 +1,6 @@
 """A saved page as the standard library's HTML parser sees it: its charset, `<meta>` tags,
-JSON-LD, `<title>`, `<h1>`s and every visible line of text.
+JSON-LD, schema.org microdata, `<title>`, `<h1>`s, its quote boxes and every visible line of
+text.
 
 No extraction happens here (that is trafilatura's job, in `html`): this is what the page
 states about itself, read in one pass that never raises on broken markup.
@@ -25,6 +26,16 @@ BLOCK_TAGS = frozenset({"p", "div", "section", "article", "aside", "header", "fo
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
                        "meta", "source", "track", "wbr"})
+QUOTE_CLASS_WORDS = ("pull", "quote")
+"""Words of a `class` that mark a quote box ("pullquote", "pull-quote", "quote-card"): with
+`<blockquote>`, the boxes whose text may repeat a sentence of the story."""
+COLLECT_MAX_CHARS = 4000
+"""Most text kept for one microdata property or quote box (a value, not a whole story)."""
+COLLECT_MAX_OPEN = 64
+"""Most elements collecting text at once (the innermost are kept; broken markup can leave
+thousands open)."""
+URL_PROPERTIES = frozenset({"url", "sameas", "image", "mainentityofpage"})
+"""Microdata properties whose value is an address (`href`/`src`), not text."""
 
 
 
@@ -117,6 +128,42 @@ class Page:
     """The text of each `<h1>`."""
     headings: list[tuple[int, str, str]] = field(default_factory=list)
     """Each `<h2>`..`<h6>`: (level, text, the visible line that follows it)."""
+    microdata: list[Item] = field(default_factory=list)
+    """Each schema.org microdata item (`itemscope`), in the order it ends."""
+    quotes: list[str] = field(default_factory=list)
+    """The text of each `<blockquote>` and each element whose class names a quote box."""
+
+
+@dataclass(slots=True)
+class Item:
+    """One microdata item: its `itemtype`s' last parts, lower-cased ("newsarticle"), and
+    each property's values in page order (a nested item's value is its `name`, else its
+    text)."""
+
+    types: tuple[str, ...] = ()
+    properties: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Open:
+    """An element still open, as far as microdata and quote boxes need it."""
+
+    tag: str
+    props: tuple[str, ...] = ()
+    """Its `itemprop` names (lower-cased)."""
+    item: Item | None = None
+    """The item it starts (`itemscope`)."""
+    value: str = ""
+    """Its property value from an attribute (`content`, `datetime`, `href`), if any."""
+    text: list[str] | None = None
+    """Its text, collected when it is a property or a quote box."""
+    quote: bool = False
+    size: int = 0
+    """How many characters of text it has collected."""
+
+
+def _types(itemtype: str) -> tuple[str, ...]:
+    return tuple(t.rstrip("/").rsplit("/", 1)[-1].lower() for t in itemtype.split() if t)
 
 
 class _PageParser(HTMLParser):
@@ -130,9 +177,74 @@ class _PageParser(HTMLParser):
         self.capture = ""  # "title", "json", "h1".."h6" while inside one
         self.heading: tuple[int, str] | None = None  # an <h2>..<h6> waiting for its next line
         self.captured: list[str] = []
+        self.open: list[_Open] = []  # every element not yet closed (for microdata, quotes)
+        self.open_tags: dict[str, int] = {}  # how many of each tag are in `open`
+        self.collecting: list[_Open] = []  # those of `open` whose text is collected
+        self.items: list[Item] = []  # the items of `open`, outermost first
+
+    def owner(self) -> Item | None:
+        """The innermost item a property found now belongs to."""
+        return self.items[-1] if self.items else None
+
+    def open_element(self, tag: str, values: dict[str, str]) -> None:
+        """Track an element for microdata and quote boxes (a void one ends at once)."""
+        props = tuple(values.get("itemprop", "").lower().split())
+        item = Item(_types(values.get("itemtype", ""))) if "itemscope" in values else None
+        value = ""
+        if props and item is None:
+            if "content" in values:
+                value = values["content"]
+            elif tag == "time" and values.get("datetime", "").strip():
+                value = values["datetime"]
+            elif any(p in URL_PROPERTIES for p in props):
+                value = values.get("href") or values.get("src") or ""
+        classes = values.get("class", "").lower()
+        quote = tag == "blockquote" or (tag not in VOID_TAGS and any(
+            w in classes for w in QUOTE_CLASS_WORDS))
+        element = _Open(tag, props, item, value.strip(), [] if props or quote else None, quote)
+        if tag in VOID_TAGS:
+            self.close_element(element)
+            return
+        self.open.append(element)
+        self.open_tags[tag] = self.open_tags.get(tag, 0) + 1
+        if item is not None:
+            self.items.append(item)
+        if element.text is not None:
+            self.collecting.append(element)
+            if len(self.collecting) > COLLECT_MAX_OPEN:
+                del self.collecting[0]
+
+    def pop_element(self) -> _Open:
+        """The innermost open element, closed."""
+        element = self.open.pop()
+        self.open_tags[element.tag] -= 1
+        if element.item is not None and self.items:
+            self.items.pop()
+        if element.text is not None and self.collecting and self.collecting[-1] is element:
+            self.collecting.pop()
+        self.close_element(element)
+        return element
+
+    def close_element(self, element: _Open) -> None:
+        """An element ends: its item is kept, its property value given to its owner."""
+        text = " ".join("".join(element.text or ()).split())
+        if element.quote and text:
+            self.page.quotes.append(text)
+        if element.item is not None:
+            self.page.microdata.append(element.item)
+            names = element.item.properties.get("name")
+            text = names[0] if names else text
+        value = element.value or (text if element.item is not None or element.tag not in
+                                  VOID_TAGS else "")
+        owner = self.owner()
+        if owner is not None and value:
+            for prop in element.props:
+                owner.properties.setdefault(prop, []).append(value)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k.lower(): (v or "") for k, v in attrs}
+        if not self.skipping and tag not in SKIPPED_TAGS:
+            self.open_element(tag, values)
         if tag == "meta":
             key = (values.get("property") or values.get("name") or values.get("itemprop")
                    or "").strip().lower()
@@ -156,6 +268,9 @@ class _PageParser(HTMLParser):
             self.capture, self.captured = tag, []
 
     def handle_endtag(self, tag: str) -> None:
+        if not self.skipping and self.open_tags.get(tag):
+            while self.open and self.pop_element().tag != tag:
+                pass
         if self.capture == "title" and tag == "title":
             self.page.title = " ".join("".join(self.captured).split())
             self.capture = ""
@@ -182,6 +297,14 @@ class _PageParser(HTMLParser):
             self.captured.append(data)
         if not self.skipping:
             self.text.append(data)
+            full = False
+            for element in self.collecting:
+                if element.text is not None:
+                    element.text.append(data)
+                    element.size += len(data)
+                    full = full or element.size >= COLLECT_MAX_CHARS
+            if full:
+                self.collecting = [e for e in self.collecting if e.size < COLLECT_MAX_CHARS]
 
     def flush(self) -> None:
         """End the current line of visible text."""
@@ -200,4 +323,6 @@ def read_page_info(html: str) -> Page:
     parser.feed(html)
     parser.close()
     parser.flush()
+    while parser.open:
+        parser.pop_element()
     return parser.page

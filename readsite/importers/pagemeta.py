@@ -2,13 +2,15 @@
 
 `<meta>` tags (og:title, og:site_name, author, article:published_time, description), JSON-LD
 (Article/NewsArticle/BlogPosting: headline, author, publisher, datePublished, description),
-the `<title>` without its site-name tail, the first `<h1>`, then htmldate for the date.
+schema.org microdata (the same properties, `itemprop=`), the `<title>` without its site-name
+tail, the first `<h1>`, then htmldate for the date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -89,19 +91,51 @@ def json_ld_fields(page: Page) -> dict[str, Found]:
     return found
 
 
+MICRODATA_PROPERTIES = ("headline", "name", "author", "creator", "publisher",
+                        "datepublished", "datecreated", "datemodified", "description", "url")
+"""The microdata properties of an article item read as metadata (lower-cased)."""
+BY_RE = re.compile(r"^by\s+", re.I)
+
+
+def microdata_fields(page: Page) -> dict[str, Found]:
+    """What the page's microdata article item states, by rule name
+    ("html: microdata itemprop=headline"); several authors are joined with ", "."""
+    found: dict[str, Found] = {}
+    for item in page.microdata:
+        if not any(t in ARTICLE_TYPES for t in item.types):
+            continue
+        for prop in MICRODATA_PROPERTIES:
+            values = [" ".join(v.split()) for v in item.properties.get(prop, [])]
+            if prop in ("author", "creator"):
+                names = [BY_RE.sub("", v) for v in values if "://" not in v]
+                value = ", ".join(dict.fromkeys(n for n in names if n))
+            else:
+                value = next((v for v in values if v), "")
+            rule = f"html: microdata itemprop={prop}"
+            if value and rule not in found:
+                found[rule] = Found(value, rule)
+    return found
+
+
+MD = "html: microdata itemprop="
 PRIORITY: dict[str, tuple[str, ...]] = {
-    "title": ("html: og:title", "json-ld: headline", "html: twitter:title"),
+    "title": ("html: og:title", "json-ld: headline", "html: twitter:title", f"{MD}headline",
+              f"{MD}name"),
     "author": ("html: author", "json-ld: author", "html: article:author",
-               "html: parsely-author", "html: dc.creator"),
-    "source": ("html: og:site_name", "json-ld: publisher", "html: application-name"),
+               "html: parsely-author", "html: dc.creator", f"{MD}author", f"{MD}creator"),
+    "source": ("html: og:site_name", "json-ld: publisher", "html: application-name",
+               f"{MD}publisher"),
     "date": ("html: article:published_time", "json-ld: datePublished", "html: datepublished",
-             "html: dc.date", "html: date", "html: pubdate"),
-    "updated": ("html: article:modified_time", "json-ld: dateModified", "html: datemodified"),
+             "html: dc.date", "html: date", "html: pubdate", f"{MD}datepublished",
+             f"{MD}datecreated"),
+    "updated": ("html: article:modified_time", "json-ld: dateModified", "html: datemodified",
+                f"{MD}datemodified"),
     "summary": ("html: description", "html: og:description", "json-ld: description",
-                "html: twitter:description"),
-    "url": ("html: og:url", "json-ld: url"),
+                "html: twitter:description", f"{MD}description"),
+    "url": ("html: og:url", "json-ld: url", f"{MD}url"),
 }
-"""For each field, the rules that state it, best first (`html: NAME` is `<meta name=NAME>`)."""
+"""For each field, the rules that state it, best first (`html: NAME` is `<meta name=NAME>`;
+microdata, `html: microdata itemprop=NAME`, comes after `<meta>` and JSON-LD)."""
 
 
 def meta_fields(page: Page) -> dict[str, Found]:
@@ -109,7 +143,7 @@ def meta_fields(page: Page) -> dict[str, Found]:
     found: dict[str, Found] = {}
     for key, rules in PRIORITY.items():
         for rule in rules:
-            if not rule.startswith("html: "):
+            if not rule.startswith("html: ") or rule.startswith(MD):
                 continue
             value = " ".join(page.meta.get(rule.removeprefix("html: "), "").split())
             if key == "author":
@@ -176,7 +210,7 @@ def http_url(text: str) -> str:
 def page_fields(page: Page, html: str, url: str) -> dict[str, Found]:
     """Every field the page states, each from its best rule (PRIORITY), then the `<title>`
     or first `<h1>` for the title and htmldate for the date."""
-    candidates = {**json_ld_fields(page), **meta_fields(page)}
+    candidates = {**microdata_fields(page), **json_ld_fields(page), **meta_fields(page)}
     fields: dict[str, Found] = {}
     for key, rules in PRIORITY.items():
         for rule in rules:

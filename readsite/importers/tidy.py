@@ -4,8 +4,9 @@ An extractor returns the page's main text as Markdown, but with some of the page
 a "Download" control before the headline, the headline again as a heading, a byline set in
 bold (which the normaliser, keeping Markdown as written, leaves alone), a "Read also" link
 whose label it dropped, a press release's closing "About the company" section, a closing
-list of "More episodes".  Each step is a small function over the Markdown's paragraphs; the
-ones that drop text say so with a Trace (`extractor: <rule>`), for `--explain`.
+list of "More episodes", a pull quote repeating a sentence of the story.  Each step is a
+small function over the Markdown's paragraphs; the ones that drop text say so with a Trace
+(`extractor: <rule>`), for `--explain`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from readsite.normalise import fold, same_line
 from readsite.normalise.trace import Trace
@@ -38,6 +40,15 @@ MORE_LIST_RE = re.compile(r"^(?:more|other|recent|latest|previous|past|related|s
                           r"(?:\s+\w+){1,2}$", re.I)
 """A closing heading over a list of other items ("More episodes", "Recent posts")."""
 ABOUT_RE = re.compile(r"^about\s+(?P<name>.+?)\s*:?$", re.I)
+PULL_QUOTE_MIN_WORDS = 6
+"""Fewest words a quote box needs to be judged a repeat (a short quote proves nothing)."""
+PULL_QUOTE_MAX_WORDS = 60
+"""Most words of a quote box that can be a pull quote (a longer one is a quoted passage)."""
+PULL_QUOTE_RUN = 3
+"""Fewest words in a row a pull quote shares with the story for the run to count."""
+PULL_QUOTE_SHARE = 0.85
+"""Share of a pull quote's words that one paragraph of the story must hold, in order, in
+runs of PULL_QUOTE_RUN words or more (an elided or trimmed sentence still qualifies)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,11 +175,50 @@ def cut_list_tail(paragraphs: Sequence[str]) -> tuple[list[str], list[Trace]]:
     return list(paragraphs), []
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text))
+
+
+def repeats(quote: str, paragraph: str) -> bool:
+    """Whether a quote box's text is a near-duplicate of a sentence of `paragraph`: nearly all
+    its words found there in order, in runs of a few words (an ellipsis, a trimmed clause or
+    a changed word or two allowed)."""
+    said = _words(quote)
+    if not PULL_QUOTE_MIN_WORDS <= len(said) <= PULL_QUOTE_MAX_WORDS:
+        return False
+    matcher = SequenceMatcher(None, said, _words(paragraph), autojunk=False)
+    shared = sum(b.size for b in matcher.get_matching_blocks() if b.size >= PULL_QUOTE_RUN)
+    return shared >= PULL_QUOTE_SHARE * len(said)
+
+
+def drop_pull_quotes(paragraphs: Sequence[str], quotes: Sequence[str]
+                     ) -> tuple[list[str], list[Trace]]:
+    """Paragraphs that are a quote box of the page (`quotes`: each `<blockquote>` or
+    quote-classed element's text, or a Markdown `>` quote) repeating a sentence another
+    paragraph of the story holds: a pull quote, display copy.  Judged by content, so a real
+    quoted passage, whatever its class, stays."""
+    boxes = {fold(q) for q in quotes}
+    candidates = {i for i, p in enumerate(paragraphs)
+                  if fold(plain(p).lstrip("> ")) in boxes or p.lstrip().startswith(">")}
+    kept: list[str] = []
+    traces: list[Trace] = []
+    for index, paragraph in enumerate(paragraphs):
+        text = " ".join(line.lstrip().lstrip(">").strip() for line in plain(paragraph).split("\n"))
+        if index in candidates and any(
+                repeats(text, other) for n, other in enumerate(paragraphs)
+                if n not in candidates and not HEADING_RE.match(other.strip())):
+            traces.append(Trace("dropped", "extractor: pull quote repeating the story", text))
+            continue
+        kept.append(paragraph)
+    return kept, traces
+
+
 def tidy(markdown: str, title: str, blocks: Sequence[str] = (),
-         names: Sequence[str] = (), headings: Sequence[tuple[int, str, str]] = ()) -> Tidied:
+         names: Sequence[str] = (), headings: Sequence[tuple[int, str, str]] = (),
+         quotes: Sequence[str] = ()) -> Tidied:
     """Extracted Markdown without the page furniture an extractor keeps (`blocks`: the page's
     visible lines; `names`: the author and outlet it states; `headings`: its `<h2>`..`<h6>`,
-    each with the line after it)."""
+    each with the line after it; `quotes`: the text of its quote boxes)."""
     paragraphs = [p.strip("\n") for p in re.split(r"\n\s*\n", markdown) if p.strip()]
     paragraphs = restore_headings(paragraphs, headings)
     paragraphs, traces = drop_lead_controls(paragraphs, title)
@@ -178,6 +228,8 @@ def tidy(markdown: str, title: str, blocks: Sequence[str] = (),
     paragraphs, found = cut_about_tail(paragraphs, names, title)
     traces += found
     paragraphs, found = cut_list_tail(paragraphs)
+    traces += found
+    paragraphs, found = drop_pull_quotes(paragraphs, quotes)
     traces += found
     paragraphs = unwrap_emphasis(paragraphs)
     return Tidied("\n\n".join(paragraphs), tuple(traces))
