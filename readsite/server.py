@@ -77,6 +77,9 @@ RECENT_SECONDS = 2.0
 FAST_RENDER_AFTER = 1.0
 """A site whose full build takes this long or longer gets an edited article's page
 re-rendered at once, and the full build in the background."""
+BUILD_DELAY = 1.0
+"""Seconds after a fast re-render before the background build starts: the browser's reload
+and the writer's next save meet an idle server, not one busy decoding the render cache."""
 
 Signature = dict[str, tuple[int, int, int, str]]
 """Watched file → (mtime_ns, size, inode, content hash if recently modified)."""
@@ -222,6 +225,8 @@ class Preview:
     """Set to stop the running background build."""
     again: bool = False
     """Files changed after the running build started: build again once it stops."""
+    start_at: float | None = None
+    """When (`time.monotonic()`) to start the next background build; None if none waits."""
     undo: dict[Path, bytes | None] = field(default_factory=dict)
     """Output files re-rendered at once → their bytes before (None: did not exist), put back
     if the full build fails."""
@@ -262,46 +267,60 @@ class Preview:
             self.cancel.set()
             self.again = True
         else:
-            self._start()
+            self.start_at = time.monotonic() + BUILD_DELAY
         return Change(changed, fast, building=True)
 
     def finish(self) -> BuildReport | ReadsiteError | None:
-        """Swap in a background build that ended (from the loop): its report, or its error
-        (the re-rendered pages are put back); None if none ended or it was superseded."""
-        if self.running is None or not self.running.done():
-            return None
-        future, self.running = self.running, None
+        """From the loop: swap in a background build that ended and return its report, or its
+        error (the re-rendered pages are put back); start the next build when it is due.
+        None when nothing ended, or what ended was superseded by newer changes."""
+        outcome: BuildReport | ReadsiteError | None = None
+        if self.running is not None and self.running.done():
+            outcome = self._ended(self.running)
+            self.running = None
+        if (self.running is None and self.start_at is not None
+                and time.monotonic() >= self.start_at):
+            self.start_at = None
+            self._start()
+        return outcome
+
+    def _ended(self, future: Future[Staged]) -> BuildReport | ReadsiteError | None:
+        """The outcome of a finished background build (see `finish`)."""
         try:
             staged = future.result()
         except Cancelled:
             staged = None
         except ReadsiteError as exc:
-            if self.again:
-                staged = None
-            else:
+            if not self.again:
                 self._restore()
                 self._failed(exc)
                 return exc
+            staged = None
         if self.again or staged is None:
             if staged is not None:
                 staged.discard()
             self.again = False
-            self._start()
+            self.start_at = time.monotonic() + BUILD_DELAY
             return None
         report = staged.swap()
         self._succeeded(report)
         return report
 
     def wait(self) -> BuildReport | ReadsiteError | None:
-        """Block until no background build runs; the last outcome (None if none ran)."""
+        """Block until no background build runs or waits; the last outcome (None if none)."""
         outcome = None
-        while self.running is not None:
-            futures_wait([self.running])
+        while self.running is not None or self.start_at is not None:
+            running = self.running
+            if running is None:
+                self.start_at = None
+                running = self._start()
+            futures_wait([running])
             outcome = self.finish() or outcome
         return outcome
 
     def close(self) -> None:
         """Stop a running background build and remove what it staged."""
+        self.start_at = None
         self.cancel.set()
         if self.running is not None:
             futures_wait([self.running])
@@ -313,7 +332,7 @@ class Preview:
     def _config(self) -> SiteConfig:
         return load_config(self.root).with_base_url(self.base_url)
 
-    def _start(self) -> None:
+    def _start(self) -> Future[Staged]:
         """Start a full build in the background thread."""
         self.cancel = threading.Event()
         progress = Cancelling(self.cancel)
@@ -323,6 +342,7 @@ class Preview:
 
         self.running = self.thread.submit(stage)
         self.running.add_done_callback(lambda _: self.notify())
+        return self.running
 
     def _rerender(self, changed: list[Path]) -> float | None:
         """Re-render the pages of plainly edited articles into the output at once; the
