@@ -88,3 +88,62 @@ def test_newsletter_menu_is_dropped() -> None:
     assert "IPO calendar" not in result.body
     assert dropped(result)["The IPO calendar"] == "newsletter-menu"
     assert result.body.startswith("The company announced")
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Get unlimited digital access for $2 a week.", "notice"),
+    ("Continue reading on The Harbor Post", "notice"),
+    ("Story continues below advertisement", "notice"),
+    ("Article réservé aux abonnés", "notice"),
+    ("Newsletter abonnieren: Das Wichtigste aus der Stadt jeden Abend.", "notice"),
+    ("Jetzt kommentieren", "notice"),
+    ("Read time", "read-time"),
+    ("Lesezeit", "read-time"),
+])
+def test_paywall_ad_and_label_notices(line: str, rule: str) -> None:
+    found = n.line_rule(line)
+    assert found is not None and found.name == rule
+    result = n.normalise(f"A Proper Headline Here\n\n{BODY}\n\n{line}\n\n{BODY}")
+    assert dropped(result)[line] == rule
+
+
+@pytest.mark.parametrize("line", [
+    "Get the kids to school early on Monday, the district said, because of the roadworks.",
+    "Continue reading the report and you find a different story.",
+    "The story continues to unfold in the courts, where three cases are pending.",
+    "Read time is scarce for commuters, the survey found, and podcasts fill the gap.",
+])
+def test_near_miss_notices_stay(line: str) -> None:
+    assert n.line_rule(line) is None
+
+
+def test_more_episodes_ends_a_podcast_page() -> None:
+    raw = f"A Proper Headline Here\n\n{BODY}\n\nMore episodes\n\nEp. 12 — Night buses"
+    result = n.normalise(raw)
+    assert "Night buses" not in result.body
+    assert dropped(result)["Ep. 12 — Night buses"] == "related-tail"
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Read time 9 min", "read-time"),
+    ("Like this:", "page-chrome"),
+    ("Open in app", "page-chrome"),
+    ("We and our 143 partners store and access information on your device, such as cookies.",
+     "notice"),
+    ("Accept all", "page-chrome"),
+    ("Questo sito utilizza cookie tecnici e di profilazione.", "notice"),
+    ("Leggi anche: Il nuovo parcheggio apre a giugno", "read-more-link"),
+])
+def test_more_chrome_lines(line: str, rule: str) -> None:
+    found = n.line_rule(line)
+    assert found is not None and found.name == rule
+
+
+@pytest.mark.parametrize("line", [
+    "We and our neighbours spent the winter fixing the roof.",
+    "Accept all the blame, the coach told his players after the match.",
+    "Write to your councillor before the vote on Tuesday, campaigners urged.",
+    "Get full access to the park through the east gate, rangers advise.",
+])
+def test_more_near_misses(line: str) -> None:
+    assert n.line_rule(line) is None

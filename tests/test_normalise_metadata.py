@@ -259,3 +259,82 @@ def test_podcast_and_host_stand_in_for_source_and_author() -> None:
     result = n.normalise(raw)
     assert (result.source, result.author) == ("The Long Shift", "Renée Castillo")
     assert result.extra == {"podcast": "The Long Shift", "host": "Renée Castillo"}
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Lucia Ferreira and Tom Bradshaw", "Lucia Ferreira, Tom Bradshaw"),
+    ("Ana Gil, Rui Costa & Mia Wong", "Ana Gil, Rui Costa, Mia Wong"),
+    ("Jane Doe", "Jane Doe"),
+    ("Procter & Gamble", "Procter & Gamble"),
+    ("Jane Doe and Reuters", "Jane Doe and Reuters"),
+])
+def test_several_authors_are_comma_separated(name: str, expected: str) -> None:
+    assert n.list_authors(name) == expected
+
+
+def test_byline_with_two_authors() -> None:
+    result = n.normalise(f"Headline About Soybeans\nBy Ana Gil and Rui Costa\n\n{BODY}\n\n{MORE}")
+    assert result.author == "Ana Gil, Rui Costa"
+
+
+def test_press_release_dateline_names_the_wire() -> None:
+    lede = ("FRESNO, Calif., Sept. 9, 2025 /Business Wire/ -- Orchard Robotics today announced "
+            "a funding round.")
+    result = n.normalise(f"Orchard Robotics Raises $62 Million\n\n{lede}\n\n{BODY}\n\n{MORE}")
+    assert found(result, "source")[:2] == ("Business Wire", "dateline")
+    assert lede in result.body  # a dateline lede is never taken for a dek
+
+
+def test_outlet_or_firm_line_under_the_byline() -> None:
+    raw = (f"What the New Law Means for Employers\nPosted by Jane Doe on May 2, 2025\n"
+           f"Hartwell & Dunmore LLP\n\n{BODY}\n\n{MORE}")
+    result = n.normalise(raw)
+    assert found(result, "source")[:2] == ("Hartwell & Dunmore LLP", "outlet-below-byline")
+    assert "Dunmore" not in result.body
+
+
+@pytest.mark.parametrize("line", ["New Rules Daily", "What the Report Found"])
+def test_capitalised_line_not_right_under_a_byline_is_not_an_outlet(line: str) -> None:
+    result = n.normalise(f"What the New Law Means for Employers\n\n{line}\n\n{BODY}")
+    assert result.source == ""
+    raw = f"What the New Law Means\nBy Jane Doe\n\nWhat the Report Found\n\n{BODY}\n\n{MORE}"
+    assert n.normalise(raw).source == ""
+
+
+def test_wire_credits_line_names_the_author_when_no_byline_does() -> None:
+    credits = ("Reporting by Inês Carvalho; Additional reporting by Daniel Moss; "
+               "Editing by Helen Ward")
+    assert n.normalise(f"Headline About Rents\n\n{BODY}\n\n{MORE}\n\n{credits}").author == (
+        "Inês Carvalho")
+    raw = f"Headline About Rents\nBy Jane Doe\n\n{BODY}\n\n{MORE}\n\n{credits}"
+    assert n.normalise(raw).author == "Jane Doe"
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("Hosted by Dev Malhotra", "Dev Malhotra"),
+    ("di Chiara Bellandi", "Chiara Bellandi"),
+])
+def test_more_byline_forms(line: str, author: str) -> None:
+    assert n.parse_byline(line) == (author, None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Published 09:14, Tuesday 4 March 2025", dt.date(2025, 3, 4)),
+    ("12 marzo 2025, ore 18:40", dt.date(2025, 3, 12)),
+    ("12:30, 2025", None),
+])
+def test_time_first_and_italian_dates(text: str, expected: dt.date | None) -> None:
+    assert n.parse_date(text) == expected
+
+
+def test_show_name_above_an_episode_headline_is_the_outlet() -> None:
+    raw = (f"Common Ground\nEpisode 58: The town that built its own broadband\n"
+           f"Hosted by Dev Malhotra\nJune 3, 2025\n\n{BODY}\n\n{MORE}")
+    result = n.normalise(raw)
+    assert (result.source, result.author) == ("Common Ground", "Dev Malhotra")
+
+
+def test_a_lone_news_label_is_not_the_outlet() -> None:
+    raw = f"News\nResearch\nBees learn to avoid treated flowers\nApril 7, 2025\n\n{BODY}\n\n{MORE}"
+    result = n.normalise(raw)
+    assert result.source == "" and result.title == "Bees learn to avoid treated flowers"

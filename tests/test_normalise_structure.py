@@ -91,3 +91,63 @@ def test_sentence_case_heading_between_paragraphs() -> None:
 def test_short_line_before_a_short_paragraph_is_not_a_heading() -> None:
     raw = f"A Proper Headline Here\n\n{BODY}\n\nHe did not answer\n\n{MORE}"
     assert headings(n.normalise(raw).body) == []
+
+
+def test_dek_without_a_full_stop_above_the_byline() -> None:
+    dek = "Five years on, the rebate worked better than anyone expected"
+    raw = f"The Town That Paid People to Rip Out Lawns\n{dek}\nBy Jane Doe\n\n{BODY}"
+    result = n.normalise(raw)
+    assert result.summary == dek and dek not in result.body
+
+
+def test_short_title_case_line_without_full_stop_is_not_a_dek() -> None:
+    result = n.normalise(f"The Town That Paid People\nWhat The Rebate Did Next\n\n{BODY}\n\n{MORE}")
+    assert result.summary != "What The Rebate Did Next"
+
+
+def test_opening_paragraph_below_the_byline_is_not_a_dek() -> None:
+    lede = "The Faroes have a reputation for fog. Plan for the clouds to come and go."
+    result = n.normalise(f"Five Short Hikes in the Faroes\nBy Jane Doe\n\n{lede}\n\n{BODY}")
+    assert lede in result.body
+
+
+def test_list_ends_where_the_spacing_grows() -> None:
+    raw = (f"A Proper Headline Here\n\n{BODY}\n\nWe recommend four steps:\nReview the templates\n"
+           f"Replace the clauses\nUpdate the offer letters\n\nRemedies\n\n{BODY}")
+    result = n.normalise(raw)
+    assert "- Update the offer letters" in result.body and "- Remedies" not in result.body
+
+
+def test_one_word_heading_in_a_body_with_headings() -> None:
+    raw = f"A Proper Headline Here\n\n{BODY}\n\nWho Is Covered\n\n{BODY}\n\nRemedies\n\n{BODY}"
+    assert "## Remedies" in n.normalise(raw).body
+    alone = f"A Proper Headline Here\n\n{BODY}\n\nRemedies\n\n{BODY}"
+    assert "## Remedies" not in n.normalise(alone).body
+
+
+def test_wire_credits_line_is_not_joined_to_the_next() -> None:
+    raw = (f"A Proper Headline Here\n\n{BODY}\n\nReporting by Ana Gil in Lisbon and Rui Costa in "
+           "Porto; Editing by Mia Wong\nOur Standards: The Harbor Wire Principles.")
+    result = n.normalise(raw)
+    assert "Our Standards" not in result.body
+    assert result.author == "Ana Gil, Rui Costa"  # the credits line, on its own, names them
+
+
+def test_a_scoreline_opening_the_body_is_not_a_heading() -> None:
+    raw = (f"Ten-man Brackley snatch derby win\nBy Jane Doe\n\n"
+           f"Brackley Town 2 Ashmoor United 1\n\n{BODY}")
+    result = n.normalise(raw)
+    assert "## Brackley" not in result.body and "Brackley Town 2 Ashmoor United 1" in result.body
+    assert result.summary != "Brackley Town 2 Ashmoor United 1"  # a label is never the summary
+
+
+def test_two_sentence_headline_above_a_byline() -> None:
+    raw = f"Rates rise again. Markets shrug.\nBy Jane Doe\n\n{BODY}\n\n{MORE}"
+    assert n.normalise(raw).title == "Rates rise again. Markets shrug."
+    assert n.normalise(f"Rates rise again. Markets shrug.\n\n{BODY}").title_generated
+
+
+def test_bracketed_reference_marks_are_removed() -> None:
+    assert n.strip_citation_markers("Rates rose.[12] Markets fell [3][4] sharply.[5]") == (
+        "Rates rose. Markets fell sharply.")
+    assert n.strip_citation_markers("He said [laughs] no.") == "He said [laughs] no."

@@ -31,16 +31,25 @@ from readsite.normalise import (
     dates as _dates,
 )
 from readsite.normalise import (
+    furniture as _furniture,
+)
+from readsite.normalise import (
     lists as _lists,
 )
 from readsite.normalise import (
     metadata as _metadata,
 )
 from readsite.normalise import (
+    newsletter as _newsletter,
+)
+from readsite.normalise import (
     outlets as _outlets,
 )
 from readsite.normalise import (
     repairs as _repairs,
+)
+from readsite.normalise import (
+    sitemenu as _sitemenu,
 )
 from readsite.normalise import (
     summary as _summary,
@@ -72,6 +81,7 @@ from readsite.normalise.byline import (
     extract_author_box,
     is_bio,
     is_name,
+    list_authors,
     mentions,
     parse_byline,
     parse_name_outlet,
@@ -80,6 +90,7 @@ from readsite.normalise.byline import (
 )
 from readsite.normalise.dates import MONTHS, parse_date, storage_date
 from readsite.normalise.escape import escape_heading, escape_inline, escape_paragraph, to_markdown
+from readsite.normalise.furniture import PRESS_TAIL
 from readsite.normalise.headings import (
     casing_map,
     is_all_caps,
@@ -102,10 +113,12 @@ from readsite.normalise.metadata import (
     parse_source_line,
     parse_url_line,
 )
+from readsite.normalise.newsletter import issue_title, menu_items
 from readsite.normalise.outlets import (
     KNOWN_OUTLETS,
     find_dateline,
     name_outlet_line,
+    outlet_below,
     parse_outlet_timestamp,
 )
 from readsite.normalise.repairs import (
@@ -115,6 +128,7 @@ from readsite.normalise.repairs import (
     strip_citation_markers,
 )
 from readsite.normalise.rules import Rule
+from readsite.normalise.sitemenu import strip_site_menu
 from readsite.normalise.siterules import SiteRules, propose_boilerplate
 from readsite.normalise.summary import (
     DEK_LIMIT,
@@ -179,15 +193,19 @@ __all__ = [
     "is_section_heading",
     "is_tail_marker",
     "is_title_like",
+    "issue_title",
     "line_rule",
+    "list_authors",
     "make_slug",
     "mark_headings",
     "markdown_block",
     "mentions",
+    "menu_items",
     "name_outlet_line",
     "normalise",
     "normalise_blocks",
     "normalise_markdown",
+    "outlet_below",
     "parse_byline",
     "parse_date",
     "parse_header_fields",
@@ -210,6 +228,7 @@ __all__ = [
     "strip_bios",
     "strip_boilerplate",
     "strip_citation_markers",
+    "strip_site_menu",
     "take_summary",
     "take_title",
     "title_case",
@@ -260,8 +279,8 @@ def _collect_rules(modules: Sequence[ModuleType]) -> dict[str, Rule]:
     return dict(sorted(found.items()))
 
 
-RULES = _collect_rules((_blocks, _boilerplate, _byline, _dates, _lists, _metadata, _outlets,
-                        _repairs, _summary, _title))
+RULES = _collect_rules((_blocks, _boilerplate, _byline, _dates, _furniture, _lists, _metadata,
+                        _newsletter, _outlets, _repairs, _sitemenu, _summary, _title))
 """Every normaliser rule by name: what a `Trace.rule` refers to (`import --explain`)."""
 
 
@@ -275,13 +294,18 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
     traces += found
     cleaned, found = strip_boilerplate(cleaned, site.boilerplate)
     traces += found
+    cleaned, site_name, found = strip_site_menu(cleaned)
+    traces += found
     meta, cleaned, found_meta = extract_metadata(cleaned, site.outlets)
     traces += found_meta
     box_author, cleaned, found = extract_author_box(cleaned)
     traces += found
-    author, source = meta.author or box_author, meta.source
+    author, source = meta.author or box_author, meta.source or site_name
     cleaned, found = strip_bios(cleaned, author, header_end(cleaned), 3)
     traces += found
+    cleaned, issue_source, found = issue_title(cleaned, menu_items(traces), source)
+    traces += found
+    source = source or issue_source
     end = header_end(cleaned)
     opening = cleaned[end].line if end < len(cleaned) else None
     header = any(opening is None or 0 < t.line < opening for t in found_meta)
@@ -294,10 +318,18 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
         author, source = beside[0], source or beside[1]
         traces += beside[2]
         rest = rest[1:]
+    header_lines = {t.line for t in traces if t.field in ("author", "date")}
+    below = outlet_below(rest, header_lines) if header and not source else None
+    if below is not None:
+        source = below[0]
+        traces.append(below[1])
+        rest = rest[1:]
     dateline = None if source else find_dateline(rest)
     if dateline is not None:
         source = dateline[0]
         traces.append(dateline[1])
+    issuer = next((t for t in traces if t.rule == PRESS_TAIL.name and t.field == "source"), None)
+    source = source or (issuer.text if issuer else "")
     rest, found = drop_matching(rest, site.for_source(source), SOURCE_BOILERPLATE)
     traces += found
     rest, found = drop_cut_off(rest)
@@ -310,11 +342,15 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
     title = choice.title
     if choice.stated and is_all_caps(title):
         title = title_case(title, casing)
-    summary, rest, found = take_summary(title, choice.stated, rest)
+    byline = min((t.line for t in traces
+                  if t.action == "found" and t.field in ("author", "date") and t.line), default=0)
+    headline = next((t.line for t in choice.traces if t.field == "title"), 0)
+    summary, rest, found = take_summary(title, choice.stated, rest, byline, headline)
     traces += found
     return Normalised(
         title=finish_title(plain_markdown(title) if choice.markup else title),
-        source=source, author=author, url=meta.url, date=meta.date or stored or meta.updated,
+        source=source, author=list_authors(author), url=meta.url,
+        date=meta.date or stored or meta.updated,
         summary=summary, body=to_markdown(rest), trace=tuple(traces),
         title_generated=not choice.stated and bool(title), extra=dict(meta.extra),
         updated=meta.updated if meta.date or stored else None,

@@ -41,9 +41,10 @@ def is_hard_wrapped(lines: Sequence[str]) -> bool:
     return mid_sentence and fits and not any(_HEADER_LINE.match(line) for line in lines)
 
 
-_HEADER_LINE = re.compile(r"^(?:by|von|par|por|posted by|written by|published|updated|date)[\s:]",
-                          re.IGNORECASE)
-"""A line starting like a byline or a date line: a page header, never a wrapped paragraph."""
+_HEADER_LINE = re.compile(r"^(?:by|von|par|por|posted by|written by|published|updated|date|"
+                          r"(?:additional )?reporting by|editing by)[\s:]", re.IGNORECASE)
+"""A line starting like a byline, a date line or a wire's credits: page furniture, never a
+wrapped paragraph."""
 
 
 def split_blocks(text: str) -> list[str]:

@@ -12,6 +12,20 @@ import re
 from collections.abc import Sequence
 
 from readsite.normalise.blocks import Block
+from readsite.normalise.dates import parse_date
+from readsite.normalise.furniture import (
+    AUTHOR_BOX,
+    COUNTER,
+    PRESS_TAIL,
+    PROVIDED_BY,
+    WIRE_SOURCE,
+    about_name,
+    author_box,
+    furniture_rule,
+    is_bare_count,
+    markup_rule,
+    press_tail,
+)
 from readsite.normalise.rules import Rule
 from readsite.normalise.text import fold_line, words
 from readsite.normalise.trace import Trace
@@ -20,8 +34,8 @@ PAGE_CHROME = Rule("page-chrome", "A whole line that is a page control: share bu
                    "form labels, \"Scroll to Top\", \"Advertisement\".")
 REPORT_LABEL = Rule("report-label", "A report generator's label line (\"[CORE01 REPORT]\", "
                     "\"Signal ID: ...\", \"Observation recorded\") with no content of its own.")
-NOTICE = Rule("notice", "A subscribe, newsletter, cookie, paywall or follow-us notice (English, "
-              "German, French, Spanish), as a short line of its own.")
+NOTICE = Rule("notice", "A subscribe, newsletter, cookie-consent, paywall or follow-us notice "
+              "(English, German, French, Spanish, Italian), as a short line of its own.")
 READ_MORE = Rule("read-more-link", "A teaser for another article: \"Also read: ...\", "
                  "\"Read more: ...\", \"Lesen Sie auch: ...\", \"À lire aussi : ...\".")
 IMAGE_CREDIT = Rule("image-credit", "An image caption or credit: \"Photo: Getty Images\", "
@@ -62,6 +76,14 @@ BOILERPLATE_LINES = frozenset({
     "add to bookmarks", "sponsored", "sponsored content", "play episode", "play", "transcript",
     "show notes", "show notes and links", "listen now", "∙ paid", "paid",
     "discussion about this post", "type your email...", "type your email",
+    "accept all", "reject all", "accept all cookies", "reject all cookies", "accept cookies",
+    "manage preferences", "manage cookies", "manage options", "view our partners",
+    "cookie settings", "privacy settings", "your privacy choices", "we value your privacy",
+    "alle akzeptieren", "alle ablehnen", "tout accepter", "tout refuser", "aceptar todo",
+    "rechazar todo", "accetta", "accetta tutti", "accetta tutti i cookie", "rifiuta",
+    "rifiuta tutti", "personalizza", "abbonati", "accedi", "condividi", "pubblicità",
+    "open in app", "sign up", "write", "follow", "following", "·", "•", "∙", "|",
+    "like this", "loading...", "loading…", "print this page", "print this article",
 })
 """Whole lines (compared after `fold_line`) that are page chrome, never article text."""
 
@@ -113,6 +135,15 @@ RULE_PATTERNS: tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...] = (
         r"^este sitio(?: web)? utiliza cookies", r"^este (?:art[ií]culo|contenido) es "
         r"(?:exclusivo )?para (?:suscriptores|socios)", r"^compartir en \w+$",
         r"^recibe (?:nuestro|el) bolet[ií]n",
+        r"^we and our (?:\d+ )?(?:trusted )?(?:partners|vendors)\b.{0,300}\b(?:cookies|"
+        r"personal data)\b", r"^questo sito (?:web )?(?:utilizza|usa) (?:i )?cookie",
+        r"^(?:utilizziamo|usiamo) (?:i )?cookie", r"^(?:abbonati|iscriviti)\b.{0,60}$",
+        r"^get (?:\w+ ){0,2}(?:unlimited|digital)\b.{0,40}\baccess\b",
+        r"^continue reading (?:on|at|in)\b", r"^(?:article|contenu) réservé aux abonnés",
+        r"^(?:the )?(?:story|article|text) continues (?:below|after)\b",
+        r"^weiterlesen nach der (?:anzeige|werbung)", r"^la suite après (?:cette |la )?publicité",
+        r"^(?:sigue|continúa) leyendo (?:tras|después de) la publicidad",
+        r"^newsletter (?:abonnieren|bestellen)\b", r"^(?:jetzt )?(?:kommentieren|mitdiskutieren)$",
         r"^(?:subscribe|listen|follow)(?: to (?:us|the show|the podcast))? on (?:apple podcasts|"
         r"spotify|youtube|google podcasts|overcast|pocket casts)\b",
     ))),
@@ -120,7 +151,8 @@ RULE_PATTERNS: tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...] = (
         r"^(?:also read|read also|read more|see also|related|more|watch|listen|recommended|"
         r"related (?:story|article|coverage|reading)|read next|lire aussi|à lire aussi|"
         r"a lire aussi|lesen sie auch|auch interessant|mehr dazu|mehr zum thema|lee también|"
-        r"lea también|te puede interesar|ver también|leer más)\s*:\s*\S"),)),
+        r"lea también|te puede interesar|ver también|leer más|leggi anche|leggi pure|"
+        r"potrebbe interessarti)\s*:\s*\S"),)),
     (IMAGE_CREDIT, tuple(re.compile(p) for p in (
         r"^(?:photo|image|picture|illustration|graphic|photograph|foto|bild|crédit photo|"
         r"credit|credits|image credit|photo credit|image source|photo source|image via|"
@@ -145,8 +177,9 @@ RULE_PATTERNS: tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...] = (
     ))),
     (READ_TIME, tuple(re.compile(p) for p in (
         r"^(?:\d{1,3}\s*(?:-|\s)?(?:min|mins|minutes?|minuten|minutos)\.?(?:\s+(?:read|de "
-        r"lectura|lesezeit))?|(?:lesezeit|temps de lecture|tiempo de lectura|reading time)\s*:?"
-        r"\s*\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos)\.?)$",
+        r"lectura|lesezeit))?|(?:lesezeit|temps de lecture|tiempo de lectura|read(?:ing)? time)"
+        r"\s*:?\s*\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos)\.?)$",
+        r"^(?:read(?:ing)? time|lesezeit|lesedauer|temps de lecture|tiempo de lectura)$",
     ))),
     (ICON_LABEL, (re.compile(r"^(?!(?:the|an?|my|our|your) )(?:[\w'’-]+\s){1,4}icon$"),)),
     (DISCLAIMER, tuple(re.compile(p) for p in (
@@ -185,6 +218,7 @@ TAIL_MARKERS = frozenset({
     "dans la même rubrique", "articles similaires", "commentaires", "te puede interesar",
     "noticias relacionadas", "artículos relacionados", "también te puede interesar",
     "comentarios", "más noticias",
+    "more episodes", "all episodes", "recent episodes", "previous episodes", "latest episodes",
 })
 """Lines after which a page holds only chrome (teasers, comment forms, footers)."""
 
@@ -245,26 +279,77 @@ def strip_boilerplate(
     kept: list[Block] = []
     traces: list[Trace] = []
     seen = 0
-    menu = False
+    menu = provided = dropped = False
+    items: list[str] = []
+    box = 0
     for index, block in enumerate(blocks):
         if block.markup and not block.heading:
+            if seen >= TAIL_MIN_BODY and press_tail(blocks, index, seen):
+                traces.extend(PRESS_TAIL.dropped(b.text, b.line) for b in blocks[index:])
+                break
+            footer = markup_rule(block)
+            if footer is not None:
+                traces.append(footer.dropped(block.text, block.line))
+                continue
             kept.append(block)
             seen += len(block.text)
-            menu = False
+            menu = provided = dropped = False
             continue
         if is_tail_marker(block.text) and seen >= TAIL_MIN_BODY:
             traces.extend(RELATED_TAIL.dropped(b.text, b.line) for b in blocks[index:])
             break
+        if seen >= TAIL_MIN_BODY and press_tail(blocks, index, seen):
+            traces.extend(PRESS_TAIL.dropped(b.text, b.line) for b in blocks[index:])
+            if about_name(block):
+                traces.append(PRESS_TAIL.found("source", about_name(block), block.line))
+            break
         rule = _block_rule(block.text, site, menu)
+        if rule is NEWSLETTER_MENU and not _menu_goes_on(block.text, items):
+            rule = line_rule(block.text) or furniture_rule(block.text)
         if rule is None and is_tail_marker(block.text):
             rule = RELATED_TAIL
+        if rule is None and provided and len(words(block.text)) <= 6:
+            rule = WIRE_SOURCE
+        if rule is None and is_bare_count(block.text) and (
+                dropped or _beside_chrome(blocks, index, site)
+                or (index and parse_date(blocks[index - 1].text) is not None)):
+            rule = COUNTER
+        if seen >= TAIL_MIN_BODY and index:
+            box = max(box - 1, author_box(blocks, index))
+            rule = rule or (AUTHOR_BOX if box else None)
         menu = rule is NEWSLETTER_MENU
+        items = [*items, menu_item(block.text)] if menu else []
+        provided = bool(PROVIDED_BY.match(fold_line(block.text)))
+        dropped = rule is not None
         if rule is not None:
             traces.append(rule.dropped(block.text, block.line))
             continue
         kept.append(block)
         seen += len(block.text)
     return kept, traces
+
+
+def _beside_chrome(blocks: Sequence[Block], index: int, site: Sequence[re.Pattern[str]]) -> bool:
+    """Whether the next block that is not a bare count is chrome (counters sit in a bar)."""
+    for block in blocks[index + 1:index + 4]:
+        if not is_bare_count(block.text):
+            return not block.markup and _block_rule(block.text, site, False) is not None
+    return False
+
+
+def menu_item(text: str) -> str:
+    """A menu line as the title it lists: folded, without a leading emoji or bullet."""
+    return fold_line(re.sub(r"^[^\w\"'“‘]+", "", text))
+
+
+def _menu_goes_on(text: str, items: Sequence[str]) -> bool:
+    """Whether a short line after a newsletter menu is one more item: not a date, not a line
+    repeating an item (the first section's title: the issue begins), not other chrome."""
+    if MENU_MARKER.match(fold_line(text)):
+        return True
+    if parse_date(text) is not None or menu_item(text) in items:
+        return False
+    return line_rule(text) is None and furniture_rule(text) is None
 
 
 def _block_rule(text: str, site: Sequence[re.Pattern[str]], menu: bool) -> Rule | None:
@@ -275,7 +360,9 @@ def _block_rule(text: str, site: Sequence[re.Pattern[str]], menu: bool) -> Rule 
         return NEWSLETTER_MENU
     if menu and len(words(text)) <= MENU_ITEM_WORDS:
         return NEWSLETTER_MENU
-    return line_rule(text)
+    if PROVIDED_BY.match(fold_line(text)):
+        return WIRE_SOURCE
+    return line_rule(text) or furniture_rule(text)
 
 
 def drop_matching(blocks: Sequence[Block], patterns: Sequence[re.Pattern[str]],

@@ -31,7 +31,7 @@ NAME_CONNECTORS = frozenset({"and", "&", "de", "del", "da", "van", "von", "der",
 
 
 _BYLINE = re.compile(r"^(?:by|author\s*:|written\s+by|posted\s+by|reported\s+by|words\s+by|"
-                     r"story\s+by|text\s+by|von|par|por)"
+                     r"story\s+by|text\s+by|hosted\s+by|von|par|por|di)"
                      r"\s+(?P<value>.+)$", re.I)
 _FIELD_SPLIT = re.compile(r"\s+[\u2013\u2014\-]\s+|\s*[|·•]\s*")
 _CATEGORY = re.compile(r"\s+in\s+[A-Z][\w &'’-]{1,40}$")
@@ -51,6 +51,34 @@ def is_name(text: str) -> bool:
     if not any(len(part.rstrip(".")) > 1 for part in parts):  # "A. B." is initials only
         return False
     return NAME_CONNECTORS.isdisjoint((parts[0].casefold(), parts[-1].casefold()))
+
+
+_AUTHOR_JOIN = re.compile(r",?\s+(?:and|&|und|et|y|e)\s+|\s*,\s*")
+
+
+_CREDITS = re.compile(r"^(?:reporting|writing|reported|written) by (?P<names>[^;]{3,120})(?:;|$)",
+                      re.I)
+_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'’-]{1,40}$")
+
+
+def parse_credits(line: str) -> str:
+    """The reporters a wire story's credits line names ("Reporting by Ana Gil in Lisbon and
+    Rui Costa; Editing by Mia Wong" → "Ana Gil, Rui Costa"), or ""."""
+    match = _CREDITS.match(line.strip())
+    if not match:
+        return ""
+    parts = [_PLACE.sub("", p.strip()) for p in _AUTHOR_JOIN.split(match.group("names")) if p]
+    names = [p for p in parts if is_name(p)]
+    return ", ".join(names) if names and len(names) == len(parts) else ""
+
+
+def list_authors(name: str) -> str:
+    """Several authors in the project's form: "A and B" / "A, B & C" → "A, B, C" (only when
+    every part is a person's name; "Procter & Gamble" or one name stays as it is)."""
+    parts = [p for p in _AUTHOR_JOIN.split(name.strip()) if p]
+    if len(parts) < 2 or not all(is_name(p) for p in parts):
+        return name
+    return ", ".join(parts)
 
 
 def parse_byline(line: str) -> tuple[str, dt.date | None] | None:
@@ -134,7 +162,8 @@ OUTLET_WORDS = frozenset({
     "insider", "digest", "dispatch", "bulletin", "record", "register", "star", "sun", "globe",
     "mail", "express", "mirror", "independent", "today", "radio", "tv", "media", "newsletter",
     "anzeiger", "zeitung", "rundschau", "kurier", "tagblatt", "diario", "periódico", "correo",
-    "heraldo", "monde", "libération", "dépêche", "courrier", "gazeta",
+    "heraldo", "monde", "libération", "dépêche", "courrier", "gazeta", "llp", "llc", "pllc",
+    "gazzetta", "corriere", "giornale", "messaggero", "notizie",
 })
 """Words that mark a name as an outlet's ("Northfield Courier", "Rheinufer Anzeiger")."""
 

@@ -20,23 +20,27 @@ STORAGE_DATE = Rule("storage-date", "A storage token \" date 2026-02-23\" that a
 MONTHS = {
     name: number
     for number, names in enumerate((
-        ("january", "jan", "januar", "janvier", "enero"), ("february", "feb", "februar",
-                                                           "février", "fevrier", "febrero"),
-        ("march", "mar", "märz", "mars", "marzo"), ("april", "apr", "avril", "abril"),
-        ("may", "mai", "mayo"), ("june", "jun", "juni", "juin", "junio"),
-        ("july", "jul", "juli", "juillet", "julio"), ("august", "aug", "août", "aout", "agosto"),
-        ("september", "sep", "sept", "septembre", "septiembre"),
-        ("october", "oct", "oktober", "octobre", "octubre"), ("november", "nov", "novembre",
-                                                             "noviembre"),
-        ("december", "dec", "dezember", "décembre", "decembre", "diciembre"),
+        ("january", "jan", "januar", "janvier", "enero", "gennaio"),
+        ("february", "feb", "februar", "février", "fevrier", "febrero", "febbraio"),
+        ("march", "mar", "märz", "mars", "marzo"), ("april", "apr", "avril", "abril", "aprile"),
+        ("may", "mai", "mayo", "maggio"), ("june", "jun", "juni", "juin", "junio", "giugno"),
+        ("july", "jul", "juli", "juillet", "julio", "luglio"),
+        ("august", "aug", "août", "aout", "agosto"),
+        ("september", "sep", "sept", "septembre", "septiembre", "settembre"),
+        ("october", "oct", "oktober", "octobre", "octubre", "ottobre"),
+        ("november", "nov", "novembre", "noviembre"),
+        ("december", "dec", "dezember", "décembre", "decembre", "diciembre", "dicembre"),
     ), start=1)
     for name in names
 }
-"""Month names and abbreviations (English, German, French, Spanish) → month number."""
+"""Month names and abbreviations (English, German, French, Spanish, Italian) → month number."""
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_TIME = (r"(?:,?\s*(?:at\s+|um\s+|à\s+|a las\s+|[-–—·|•]\s*)?\d{1,2}(?:[:.h]\d{2})?\s*"
+_WEEKDAY = (r"(?:\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[a-z]{1,4}t|utc|gmt)?,?\s+)?"
+            r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?")
+"""An optional time of day ("09:14,", UK pages put it first) and weekday before a date."""
+_TIME = (r"(?:,?\s*(?:at\s+|um\s+|à\s+|a las\s+|ore\s+|alle\s+|[-–—·|•]\s*)?"
+         r"\d{1,2}(?:[:.h]\d{2})?\s*"
          r"(?:a\.?\s?m\.?|p\.?\s?m\.?|uhr)?\s*(?:[a-z]{1,4}t|utc|gmt|z)?(?:\s*[+-]\d{1,2}:?\d{0,2})?)?"
          r"(?:,?\s*(?:updated|modified|modifié|mis à jour|actualizado|aktualisiert)\b.{0,40})?")
 _DATE_FORMS = (

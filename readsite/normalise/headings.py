@@ -120,13 +120,32 @@ def mark_headings(blocks: Sequence[Block]) -> list[Block]:
         if _is_heading_at(block, before, after):
             block = replace(block, heading=True)
         marked.append(block)
+    if any(b.heading and not b.markup for b in marked):
+        marked = [replace(b, heading=True) if _is_one_word_heading(marked, i) else b
+                  for i, b in enumerate(marked)]
     return marked
+
+
+def _is_one_word_heading(blocks: Sequence[Block], index: int) -> bool:
+    """A one-word heading ("Remedies") in a body that already has headings: a capitalised
+    word on its own between two blocks, before a paragraph of 20+ words."""
+    block = blocks[index]
+    text = block.text.strip()
+    if block.markup or block.heading or len(words(text)) != 1 or not 0 < index < len(blocks) - 1:
+        return False
+    after = blocks[index + 1]
+    if blocks[index - 1].heading or after.heading or after.markup or len(words(after.text)) < 20:
+        return False
+    return (text[:1].isupper() and is_heading_like(text) and parse_date(text) is None
+            and text[-1:] not in ":")
 
 
 def _is_heading_at(block: Block, before: Block | None, after: Block | None) -> bool:
     """Whether a block becomes a heading, given its neighbours."""
     if block.markup or block.heading or after is None or re.search(r"\bicon$", block.text, re.I):
         return False
+    if before is None and re.search(r"\d", block.text) and not is_all_caps(block.text):
+        return False  # the body's first line with figures: a scoreline or a result, not a section
     return is_sentence_heading(block, before, after) or is_section_heading(block.text)
 
 

@@ -8,6 +8,7 @@ line ending in a colon.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -18,8 +19,8 @@ from readsite.normalise.text import split_sentences, words
 from readsite.normalise.trace import Trace
 
 FLATTENED_LIST = Rule("flattened-list", "A run of short lines that were list items (bullet "
-                      "glyphs, or three or more short lines under a line ending in a colon): "
-                      "restored as `- ` items.")
+                      "glyphs, or three or more short lines under a line ending in a colon, "
+                      "ending where the spacing between lines grows): restored as `- ` items.")
 
 ITEM_WORDS = 20
 """Longest list item, in words, for a run without bullet glyphs."""
@@ -85,7 +86,16 @@ def _colon_run(blocks: Sequence[Block], index: int) -> list[Block]:
         return []
     run: list[Block] = []
     for block in blocks[index:]:
-        if not is_item(block):
+        if not is_item(block) or _spaced_off(run, block):
             break
         run.append(block)
     return run if len(run) >= MIN_ITEMS else []
+
+
+def _spaced_off(run: Sequence[Block], block: Block) -> bool:
+    """Whether `block` stands further from the run than its items stand from each other (a
+    blank line after items on consecutive lines: the list has ended, "Remedies" is a heading)."""
+    if len(run) < 2 or not all(b.line for b in (*run, block)):
+        return False
+    spacing = max(b.line - a.line for a, b in itertools.pairwise(run))
+    return block.line - run[-1].line > spacing

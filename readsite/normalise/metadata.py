@@ -23,6 +23,7 @@ from readsite.normalise.byline import (
     is_outlet_name,
     looks_like_outlet,
     parse_byline,
+    parse_credits,
     parse_signature,
 )
 from readsite.normalise.dates import DATE_LINE, STORAGE_DATE, is_updated, parse_date, storage_date
@@ -36,6 +37,9 @@ from readsite.normalise.rules import Rule
 from readsite.normalise.text import fold, fold_line, split_sentences, words
 from readsite.normalise.trace import Trace
 
+CREDITS_LINE = Rule("credits-line", "A wire story's credits line at the end (\"Reporting by Ana "
+                    "Gil in Lisbon; Editing by Mia Wong\"): the reporters are the author, unless a "
+                    "byline names one.")
 SOURCE_LINE = Rule("source-line", "A \"Source: Outlet – Section\" / \"Via: URL\" line: the outlet "
                    "(and the address when it gives one).")
 URL_LINE = Rule("url-line", "An \"Originally published at URL\" / \"URL: ...\" line: the address.")
@@ -62,6 +66,9 @@ EDGE = 4
 
 HEADER_LIMIT = 12
 """The header region ends at the first real paragraph, and at the latest after this many."""
+
+HEADLINE_WORDS = 20
+"""Most words of a first line ending in a stop that may still be the headline."""
 
 PROSE_WORDS = 30
 """A paragraph of at least this many words is article text: the header region ends there."""
@@ -180,6 +187,8 @@ def header_end(blocks: Sequence[Block]) -> int:
     short = 0
     for index, block in enumerate(blocks[:HEADER_LIMIT]):
         if is_prose(block):
+            if index == 0 and len(words(block.text)) <= HEADLINE_WORDS:
+                continue  # a headline of two short sentences ("X. Y."), not the story yet
             if len(words(block.text)) >= PROSE_WORDS or short:
                 return index
             short += 1  # one short paragraph may be the dek, with the byline under it
@@ -210,6 +219,10 @@ def extract_metadata(blocks: Sequence[Block], outlets: frozenset[str] = KNOWN_OU
             skip = found is not None
         if found is None and index < top and nxt is not None and not nxt.markup:
             found, skip = _name_line(block.text, nxt.text)
+        if (found is not None and not skip and index < top and nxt is not None
+                and not nxt.markup and found[0][2] is BYLINE
+                and _ROLE_LINE.match(nxt.text.strip())):
+            skip = True  # the writer's role under a byline ("By Jane Doe" / "Staff Writer")
         if found is None:
             rest.append(block)
             continue
@@ -261,6 +274,9 @@ def _edge_line(text: str, outlets: frozenset[str]) -> Found | None:
         return [(k, v, BYLINE) for k, v in pairs3 if v]
     if as_url(text):
         return [("url", as_url(text), URL_LINE)]
+    credits = parse_credits(text)
+    if credits:
+        return [("author", credits, CREDITS_LINE)]
     signature = parse_signature(text)
     if signature is not None:
         pairs = (("author", signature[0]), ("source", signature[1]))

@@ -6,18 +6,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from readsite.normalise.blocks import Block
-from readsite.normalise.byline import NAME_OUTLET, is_outlet_name, parse_name_outlet
+from readsite.normalise.byline import (
+    NAME_OUTLET,
+    OUTLET_WORDS,
+    is_outlet_name,
+    looks_like_outlet,
+    parse_name_outlet,
+)
 from readsite.normalise.dates import parse_date
 from readsite.normalise.rules import Rule
-from readsite.normalise.text import fold
+from readsite.normalise.text import fold, words
 from readsite.normalise.trace import Trace
 
 OUTLET_TIMESTAMP = Rule("outlet-timestamp", "An outlet name stuck to a timestamp (\"The Verge3:45 "
                         "PM EST\"): the outlet, and the date when it states one.")
-DATELINE = Rule("dateline", "A wire dateline opening the story (\"NEW YORK (Reuters) —\"): the "
+DATELINE = Rule("dateline", "A wire dateline opening the story (\"NEW YORK (Reuters) —\", "
+                "\"CHICAGO, April 8, 2025 /PR Newswire/ --\"): the "
                 "outlet; the paragraph stays.")
 KNOWN_OUTLET = Rule("known-outlet", "A line that is exactly a known outlet's name, above the "
                     "headline or at the end: the outlet.")
@@ -41,6 +48,12 @@ _STUCK_DATE = re.compile(r"^(?P<outlet>[A-Z][\w&'’. -]{0,40}[a-z])(?P<stamp>[A
                          r"\d{1,2}, \d{4}.*)$")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}?\s*\((?P<outlet>[A-Z][\w .&'’-]{1,30})\)\s*"
                        r"[\u2014\u2013-]{1,2}\s*\S")
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,30}"
+                            r"(?:,\s*[A-Z][\w.]{1,15}(?: [A-Z][\w.]{1,15})?)?,"
+                            r"\s*[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}\s*"
+                            r"/\s*(?P<outlet>[A-Z][\w .&'’-]{1,30}?)\s*/\s*"
+                            r"[\u2014\u2013-]{1,2}\s*\S")
+"""A press-release dateline naming its wire: "CHICAGO, April 8, 2025 /PR Newswire/ --"."""
 
 
 def parse_outlet_timestamp(line: str) -> tuple[str, dt.date | None] | None:
@@ -56,11 +69,21 @@ def parse_outlet_timestamp(line: str) -> tuple[str, dt.date | None] | None:
     return None
 
 
+_PLAIN_DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'’-]*(?:,\s*[A-Z][\w.]{1,15})*\s*(?:\([^)]{1,30}\))?"
+                             r"\s*[\u2014\u2013-]{1,2}\s*\S")
+
+
+def is_dateline(text: str) -> bool:
+    """Whether a paragraph opens with a dateline ("PARIS (AFP) —", "CHICAGO, April 8, 2025
+    /PR Newswire/ --", "LONDON —"): the story's first paragraph, never a dek."""
+    return bool(_DATELINE.match(text) or _WIRE_DATELINE.match(text) or _PLAIN_DATELINE.match(text))
+
+
 def find_dateline(blocks: Sequence[Block]) -> tuple[str, Trace] | None:
     """The outlet named by a wire dateline in the first paragraphs ("PARIS (AFP) —")."""
     prose = [b for b in blocks if not b.heading and not b.markup][:3]
     for block in prose:
-        match = _DATELINE.match(block.text)
+        match = _DATELINE.match(block.text) or _WIRE_DATELINE.match(block.text)
         if match:
             outlet = match.group("outlet").strip()
             return outlet, DATELINE.found("source", outlet, block.line)
@@ -79,3 +102,21 @@ def name_outlet_line(block: Block) -> tuple[str, str, list[Trace]] | None:
     return found[0], found[1], traces
 
 
+OUTLET_BELOW = Rule("outlet-below-byline", "A line that is only an outlet's or a firm's name "
+                    "(capitalised, ending in an outlet word: \"Gazette\", \"LLP\") on the line "
+                    "right after the headline's byline or date: the outlet.")
+
+
+def outlet_below(blocks: Sequence[Block], header_lines: Collection[int],
+                 ) -> tuple[str, Trace] | None:
+    """(outlet, trace) when the first block under the headline stands on the line right after
+    a byline or date line (`header_lines`), names an outlet (ending in an outlet word:
+    "Valley Sentinel", "Hartwell & Dunmore LLP") and longer text follows."""
+    if len(blocks) < 2 or blocks[0].markup or blocks[0].heading:
+        return None
+    text = blocks[0].text.strip()
+    if blocks[0].line - 1 not in header_lines or not looks_like_outlet(text):
+        return None
+    if fold(words(text)[-1]) not in OUTLET_WORDS or len(blocks[1].text) < 2 * len(text):
+        return None
+    return text, OUTLET_BELOW.found("source", text, blocks[0].line)

@@ -16,7 +16,8 @@ from readsite.normalise.text import ABBREVIATIONS, split_sentences, words
 from readsite.normalise.trace import Trace
 
 CITATION_MARKER = Rule("citation-marker", "A footnote number stuck to a sentence end "
-                       "(\"deployment.463 The\" → \"deployment. The\"): the number is removed.")
+                       "(\"deployment.463 The\" → \"deployment. The\"), or bracketed reference "
+                       "marks (\"rates.[12]\", \"fell [3][4] sharply\"): the marks are removed.")
 CUT_OFF = Rule("cut-off", "Half a sentence at the very end, where a copy was cut off: dropped "
                "(the complete sentences before it stay).")
 
@@ -24,8 +25,9 @@ _CITATION = re.compile(r"(?P<word>[A-Za-z\u00c0-\u024f\u2019']{2,})"
                        r"(?P<stop>[.!?][\"\u201d\u2019)]?)"
                        r"(?P<marks>\d{1,3}(?:[,\u2013-]\d{1,3})*|\[\d{1,3}\])"
                        r"(?=\s+[\"\u201c\u2018(]?[A-Z]|\s*$)")
-_BRACKETED = re.compile(r"(?<=[\w)\"\u201d][.!?,;])\[\d{1,3}\](?=\s|$)"
-                        r"|(?<=\w)\[\d{1,3}\](?=[.,;:]|\s*$)")
+_MARKS = r"(?:\[(?:\d{1,3}|[a-z]|citation needed|clarification needed|dubious)\])+"
+_BRACKETED = re.compile(rf"(?<=[\w)\"\u201d.!?,;:])\s?{_MARKS}(?=[\s.,;:!?]|$)")
+"""Bracketed reference marks ("rates.[12]", "fell [3][4] sharply", "[citation needed]")."""
 _ENDED = re.compile(r"[.!?\u2026:;\"'\u201d\u2019)\]]$")
 
 CUT_OFF_WORDS = 8

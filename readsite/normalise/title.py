@@ -10,13 +10,14 @@ from slugify import slugify
 
 from readsite.config import RESERVED_SLUGS
 from readsite.normalise.blocks import Block, plain_markdown
-from readsite.normalise.byline import is_outlet_name, looks_like_outlet
+from readsite.normalise.byline import OUTLET_WORDS, is_outlet_name, looks_like_outlet
 from readsite.normalise.rules import Rule
 from readsite.normalise.text import _WORD, cut_words, fold, split_sentences, words
 from readsite.normalise.trace import Trace
 
 FIRST_LINE = Rule("title-first-line", "The first line, when it reads as a headline (short, one "
-                  "phrase, no final period): the title.")
+                  "phrase, no final period; or two short sentences above a byline or date): the "
+                  "title.")
 GENERATED = Rule("title-generated", "No headline in the text: a short title from the opening "
                  "clause (or its first words), marked `title_generated: true`.")
 REPEATED_TITLE = Rule("repeated-title", "The headline repeated just below itself (pages often "
@@ -25,8 +26,8 @@ SECTION_LABEL = Rule("section-label", "A one- or two-word section label above th
                      "(\"Memphis\", \"Tech Policy\") of a page with a header (byline, date, "
                      "outlet), or above a stray headline.")
 OUTLET_LINE = Rule("outlet-line", "The first line of a page with a header, when it names an "
-                   "outlet (1-5 capitalised words) above a section label or the headline: the "
-                   "outlet.")
+                   "outlet (1-5 capitalised words; not a lone \"News\") above a section label or "
+                   "the headline, or a show above an \"Episode 58: ...\" headline: the outlet.")
 STRAY_HEADLINE = Rule("stray-headline", "Another article's headline above this one (the real "
                       "headline is the line repeated just below itself).")
 
@@ -39,6 +40,20 @@ def is_title_like(line: str) -> bool:
     if text[-1] in ".,;" or len(split_sentences(text)) > 1:
         return False
     return bool(_WORD.search(text))
+
+
+SPLIT_HEADLINE_WORDS = 20
+"""Most words of a two-sentence headline ("Rates rise again. Markets shrug")."""
+
+
+def is_split_headline(line: str) -> bool:
+    """Whether a first line is a headline of two short sentences (taken as one only on a page
+    with a header: without one it reads like an opening paragraph)."""
+    text = line.strip()
+    sentences = split_sentences(text)
+    if len(sentences) != 2 or len(words(text)) > SPLIT_HEADLINE_WORDS or len(text) > 150:
+        return False
+    return text[-1] not in ",;:" and all(s[:1].isupper() or s[:1].isdigit() for s in sentences)
 
 
 def same_line(a: str, b: str) -> bool:
@@ -80,8 +95,11 @@ def balance_quotes(title: str) -> str:
 
 
 def finish_title(title: str) -> str:
-    """A title as written to front matter: single-spaced, balanced quotes, no final period."""
-    text = " ".join(title.split()).rstrip(" .")
+    """A title as written to front matter: single-spaced, balanced quotes, no final period
+    (unless it is two sentences: "Rates rise. Markets shrug.")."""
+    text = " ".join(title.split())
+    if len(split_sentences(text)) < 2:  # "X. Y." keeps its period; "X." does not
+        text = text.rstrip(" .")
     return balance_quotes(text)
 
 
@@ -127,6 +145,10 @@ def is_kicker(block: Block, following: Block) -> bool:
     return is_title_like(following.text) and len(words(following.text)) >= 4
 
 
+_EPISODE = re.compile(r"^(?:episode|ep\.?|folge|épisode|episodio)\s*\d{1,4}\b", re.I)
+"""A podcast episode's headline ("Episode 58: ..."): the short line above it names the show."""
+
+
 def is_outlet_line(block: Block, following: Sequence[Block]) -> bool:
     """Whether the first block names the outlet: a short name above a section label and the
     headline, or above a headline at least twice its length."""
@@ -134,11 +156,13 @@ def is_outlet_line(block: Block, following: Sequence[Block]) -> bool:
         return False
     if len(words(block.text)) > 5 or not is_title_like(block.text):
         return False
+    if len(words(block.text)) == 1 and fold(block.text) in OUTLET_WORDS:
+        return False  # "News" above "Research": a section label, not an outlet
     if is_kicker(following[0], following[1]):
         return True
     headline = following[0]
-    named = looks_like_outlet(block.text) or (block.text.startswith("The ") and
-                                              len(words(block.text)) >= 2)
+    named = (looks_like_outlet(block.text) or _EPISODE.match(headline.text) is not None
+             or (block.text.startswith("The ") and len(words(block.text)) >= 2))
     return (named and not headline.markup and is_title_like(headline.text)
             and len(words(headline.text)) >= max(6, 2 * len(words(block.text))))
 
@@ -172,7 +196,10 @@ def take_title(blocks: Sequence[Block], header: bool = False) -> TitleChoice:
         source = blocks[0].text.strip()
         traces.append(OUTLET_LINE.found("source", source, blocks[0].line))
         start = 1
-    while header and len(blocks) - start > 2 and is_kicker(blocks[start], blocks[start + 1]):
+    while header and len(blocks) - start > 2 and (
+            is_kicker(blocks[start], blocks[start + 1])
+            or (len(blocks) - start > 3 and is_kicker(blocks[start], blocks[start + 2])
+                and is_kicker(blocks[start + 1], blocks[start + 2]))):  # "News" / "Research"
         traces.append(SECTION_LABEL.dropped(blocks[start].text, blocks[start].line))
         start += 1
     first = blocks[start]
@@ -180,7 +207,9 @@ def take_title(blocks: Sequence[Block], header: bool = False) -> TitleChoice:
     doubled = (second is not None and not first.markup and not second.markup
                and same_line(first.text, second.text) and len(words(first.text)) <= 25
                and first.text.rstrip()[-1:] not in ".,;")
-    if first.heading or doubled or (not first.markup and is_title_like(first.text)):
+    stated = not first.markup and (is_title_like(first.text)
+                                   or (header and is_split_headline(first.text)))
+    if first.heading or doubled or stated:
         rest = list(blocks[start + 1 :])
         traces.append(FIRST_LINE.found("title", first.text, first.line))
         if rest and not rest[0].markup and same_line(first.text, rest[0].text):

@@ -1,0 +1,77 @@
+"""A site's navigation menu, pasted along with the page ("select all, copy").
+
+Copying a whole page brings the site's header with it: the site's name, then its sections one
+per line ("News", "Sport", "What's On", "E-Edition"), then the section label, the headline and
+its byline.  Such a run is recognised only at the very top and only when a byline or a date
+line follows the headline below it, so a short list inside an article is never taken for one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from readsite.normalise.blocks import Block
+from readsite.normalise.byline import is_name, is_outlet_name, parse_byline
+from readsite.normalise.dates import parse_date
+from readsite.normalise.rules import Rule
+from readsite.normalise.text import words
+from readsite.normalise.trace import Trace
+
+SITE_MENU = Rule("site-menu", "A site's navigation menu pasted with the page: a run of 4+ short "
+                 "capitalised lines (\"News\", \"Sport\", \"What's On\") at the top, above a "
+                 "headline with a byline or date; dropped.  The short line above the run (or its "
+                 "first line, at the very top) names the site: the outlet.")
+
+MIN_ITEMS = 4
+"""Fewest lines in a navigation run."""
+
+ITEM_WORDS = 3
+"""Most words of one navigation item."""
+
+TOP = 3
+"""The run must start within this many blocks of the top (after page chrome is dropped)."""
+
+HEADER_WINDOW = 6
+"""How many blocks after the run may hold the headline's byline or date."""
+
+_CONNECTORS = frozenset({"&", "and", "of", "the", "in", "on", "to", "for", "+"})
+
+
+def is_nav_item(block: Block) -> bool:
+    """Whether a block could be one navigation item ("Sport", "What's On", "F1", "E-Edition")."""
+    text = block.text.strip()
+    parts = words(text)
+    if block.markup or block.heading or not 1 <= len(parts) <= ITEM_WORDS or len(text) > 30:
+        return False
+    if re.search(r"[.,;:!?\"“”]", text) or parse_date(text) is not None:
+        return False
+    return all(p[:1].isupper() or p[:1].isdigit() or p.casefold() in _CONNECTORS for p in parts)
+
+
+def _is_header_line(text: str) -> bool:
+    """A byline, a date line or a bare name line: the headline's header is there."""
+    return parse_byline(text) is not None or parse_date(text) is not None or is_name(text)
+
+
+def strip_site_menu(blocks: Sequence[Block]) -> tuple[list[Block], str, list[Trace]]:
+    """(blocks without the site's menu, the site's name if the line above the menu gives it,
+    traces); the blocks unchanged when there is no menu at the top."""
+    for start in range(min(TOP, len(blocks))):
+        end = start
+        while end < len(blocks) and is_nav_item(blocks[end]):
+            end += 1
+        if (end - start < MIN_ITEMS + (start == 0) or end >= len(blocks)
+                or len(words(blocks[end].text)) < 5):
+            continue
+        if not any(_is_header_line(b.text) for b in blocks[end + 1:end + 1 + HEADER_WINDOW]):
+            continue
+        if start == 0:  # the run opens the page: its first line is the site's name
+            start = 1
+        traces = [SITE_MENU.dropped(b.text, b.line) for b in blocks[start:end]]
+        name = blocks[start - 1]
+        if not name.markup and is_outlet_name(name.text) and len(words(name.text)) <= 4:
+            traces.insert(0, SITE_MENU.found("source", name.text.strip(), name.line))
+            return [*blocks[:start - 1], *blocks[end:]], name.text.strip(), traces
+        return [*blocks[:start], *blocks[end:]], "", traces
+    return list(blocks), "", []
