@@ -289,15 +289,17 @@ def remove_leftovers(output: Path) -> list[Path]:
 def build_site(
     config: SiteConfig, output: Path | None = None, drafts: bool = False,
     jobs: int | None = None, use_cache: bool = True, progress: Progress = QUIET,
-    strict: bool = False,
+    strict: bool = False, render_cache: RenderCache | None = None,
 ) -> BuildReport:
     """Build the whole site into `output` (default: the configured folder), atomically;
     `draft: true` articles are left out unless `drafts` (the preview server shows them).
     `jobs` processes load and render (default: all CPUs for a big site; see `workers`);
-    bodies rendered by earlier builds come from `.readsite-cache/` unless not `use_cache`;
+    bodies rendered by earlier builds come from `.readsite-cache/` unless not `use_cache`,
+    or from `render_cache` (kept by the caller across builds: the preview server's);
     each stage reports how far it is to `progress`.  Links to missing articles are
     warnings, or with `strict` an error raised before anything is written."""
-    return stage_site(config, output, drafts, jobs, use_cache, progress, strict).swap()
+    return stage_site(config, output, drafts, jobs, use_cache, progress, strict,
+                      render_cache).swap()
 
 
 @dataclass(slots=True)
@@ -343,7 +345,7 @@ class Staged:
 def stage_site(
     config: SiteConfig, output: Path | None = None, drafts: bool = False,
     jobs: int | None = None, use_cache: bool = True, progress: Progress = QUIET,
-    strict: bool = False,
+    strict: bool = False, render_cache: RenderCache | None = None,
 ) -> Staged:
     """Everything `build_site` does but the final swap (same arguments)."""
     started = time.perf_counter()
@@ -363,9 +365,11 @@ def stage_site(
         if stamps.up_to_date(target, digest):
             remove_leftovers(target)  # a killed build of since-reverted changes left them
             return Staged(target, None, _unchanged(target, started))
-    render_cache = RenderCache.open(config.root) if use_cache else None
+    owned = render_cache is None and use_cache
+    if owned:
+        render_cache = RenderCache.open(config.root)
     articles = load_articles(config, drafts, jobs, render_cache, progress)
-    if render_cache is not None:
+    if owned and render_cache is not None:
         render_cache.save()
         render_cache = None  # its bodies and texts: a third of the memory at the peak
     lap("load")

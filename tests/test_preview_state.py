@@ -19,11 +19,11 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule
 
-from readsite import server
+from readsite import preview as preview_module
 from readsite.config import load_config
 from readsite.errors import ReadsiteError
 from readsite.pipeline import build_site
-from readsite.server import Preview
+from readsite.preview import Preview
 from tests.conftest import DEFAULT_SITE_YAML, snapshot
 
 SLUGS = st.sampled_from(["alpha", "beta", "gamma", "delta"])
@@ -158,8 +158,8 @@ class FastPreviewMachine(PreviewMachine):
 
     def __init__(self) -> None:
         super().__init__()
-        self.saved = server.FAST_RENDER_AFTER
-        server.FAST_RENDER_AFTER = 0.0
+        self.saved = preview_module.FAST_RENDER_AFTER
+        preview_module.FAST_RENDER_AFTER = 0.0
 
     @rule(slug=SLUGS, words=st.lists(WORDS, min_size=1, max_size=5))
     def edit_and_poll_at_once(self, slug: str, words: list[str]) -> None:
@@ -171,6 +171,8 @@ class FastPreviewMachine(PreviewMachine):
         self.preview.poll()  # let earlier changes settle first
         self.preview.poll()
         self.preview.wait()
+        if self.preview.error is None:  # that build is now the last good site
+            self.last_good = snapshot(self.preview.output)
         known = (self.preview.error is None and self.preview.snapshot is not None
                  and slug in self.preview.snapshot.pages)
         title = f"{slug.title()} edited {len(words)}"
@@ -184,7 +186,7 @@ class FastPreviewMachine(PreviewMachine):
             assert title in page.read_text(encoding="utf-8"), "the page shows the edit at once"
 
     def teardown(self) -> None:
-        server.FAST_RENDER_AFTER = self.saved
+        preview_module.FAST_RENDER_AFTER = self.saved
         super().teardown()
 
 
@@ -199,7 +201,7 @@ test_preview_never_stale_with_fast_renders = FastPreviewMachine.TestCase
 
 def test_two_edits_within_one_timestamp_tick_are_both_seen(tmp_path: Path) -> None:
     """File clocks tick every few ms: a same-size edit with the same mtime still counts."""
-    from readsite.server import differs, signature
+    from readsite.watch import differs, signature
 
     path = tmp_path / "a.md"
     path.write_text("title A", encoding="utf-8")
@@ -215,7 +217,7 @@ def test_a_fast_rendered_page_is_put_back_when_the_full_build_fails(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An edit that renders on its own page but breaks another page's template: the page
     shows the edit at once, then the failed full build puts the last good site back whole."""
-    monkeypatch.setattr(server, "FAST_RENDER_AFTER", 0.0)
+    monkeypatch.setattr(preview_module, "FAST_RENDER_AFTER", 0.0)
     root = tmp_path / "site"
     (root / "content").mkdir(parents=True)
     (root / "templates").mkdir()

@@ -152,3 +152,26 @@ def test_open_starts_the_readers_browser_on_the_preview(site: Path, tmp_path: Pa
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=10)
+
+
+def test_the_scanner_process_sees_what_a_scan_here_sees_and_stops(tmp_path: Path) -> None:
+    """The server fingerprints files in a process of its own (so a background build cannot
+    slow its polls): the same fingerprints, and the process ends when the server closes it."""
+    from readsite.watch import Scanner, signature
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/a.md").write_text("one", encoding="utf-8")
+    (tmp_path / "site.yaml").write_text("title: x\n", encoding="utf-8")
+    scanner = Scanner()
+    process = scanner.process
+    try:
+        assert process is not None and process.is_alive()
+        paths = [tmp_path / "site.yaml", tmp_path / "content", tmp_path / "missing"]
+        assert scanner.scan(paths) == signature(paths)
+        (tmp_path / "content/b.md").write_text("two", encoding="utf-8")
+        assert sorted(scanner.scan(paths)) == sorted(signature(paths))
+        assert str(tmp_path / "content/b.md") in scanner.scan(paths)
+    finally:
+        scanner.close()
+    process.join(timeout=5)
+    assert not process.is_alive() and process.exitcode == 0
