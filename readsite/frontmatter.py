@@ -25,8 +25,8 @@ MAX_FRONT_MATTER = 64 * 1024
 """Front matter larger than this is almost surely a mistake (an unclosed block eating the body)."""
 
 KEY_ORDER = (
-    "title", "slug", "source", "author", "url", "date", "updated", "summary", "topics", "tags",
-    "draft", "aliases", "extra", "imported_from", "import_hash", "body_hash",
+    "title", "title_generated", "slug", "source", "author", "url", "date", "updated", "summary",
+    "topics", "tags", "draft", "aliases", "extra", "imported_from", "import_hash", "body_hash",
 )
 """Keys written first, in this order; any others follow alphabetically."""
 

@@ -235,7 +235,7 @@ def test_outlet_line_and_section_label_above_the_headline() -> None:
     result = n.normalise(raw)
     assert result.source == "The Harbor City Ledger"
     assert result.title == "Harbor City's tram extension opens two years late"
-    assert found(result, "source") == ("The Harbor City Ledger", "outlet-line", 1)
+    assert found(result, "source") == ("The Harbor City Ledger", "header-outlet", 1)
 
 
 def test_name_line_above_a_role_or_a_date() -> None:

@@ -28,13 +28,22 @@ from readsite.normalise import (
     byline as _byline,
 )
 from readsite.normalise import (
+    chrome as _chrome,
+)
+from readsite.normalise import (
     dates as _dates,
 )
 from readsite.normalise import (
     furniture as _furniture,
 )
 from readsite.normalise import (
+    header as _header,
+)
+from readsite.normalise import (
     lists as _lists,
+)
+from readsite.normalise import (
+    masthead as _masthead,
 )
 from readsite.normalise import (
     metadata as _metadata,
@@ -279,8 +288,9 @@ def _collect_rules(modules: Sequence[ModuleType]) -> dict[str, Rule]:
     return dict(sorted(found.items()))
 
 
-RULES = _collect_rules((_blocks, _boilerplate, _byline, _dates, _furniture, _lists, _metadata,
-                        _newsletter, _outlets, _repairs, _sitemenu, _summary, _title))
+RULES = _collect_rules((_blocks, _boilerplate, _byline, _chrome, _dates, _furniture, _header,
+                        _lists, _masthead, _metadata, _newsletter, _outlets, _repairs, _sitemenu,
+                        _summary, _title))
 """Every normaliser rule by name: what a `Trace.rule` refers to (`import --explain`)."""
 
 
@@ -292,15 +302,21 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
     traces += found
     cleaned, found = repair_citations(cleaned)
     traces += found
+    cleaned, found = _chrome.strip_chrome_blocks(cleaned)
+    traces += found
     cleaned, found = strip_boilerplate(cleaned, site.boilerplate)
     traces += found
     cleaned, site_name, found = strip_site_menu(cleaned)
     traces += found
+    dropped = [(t.line, t.text) for t in traces if t.action == "dropped"]
+    head = _header.strip_header(cleaned, [text for _, text in dropped])
+    cleaned, site_name = head.blocks, site_name or head.source
+    traces += head.traces
     meta, cleaned, found_meta = extract_metadata(cleaned, site.outlets)
     traces += found_meta
     box_author, cleaned, found = extract_author_box(cleaned)
     traces += found
-    author, source = meta.author or box_author, meta.source or site_name
+    author, source = meta.author or box_author or head.author, meta.source or site_name
     cleaned, found = strip_bios(cleaned, author, header_end(cleaned), 3)
     traces += found
     cleaned, issue_source, found = issue_title(cleaned, menu_items(traces), source)
@@ -309,7 +325,9 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
     end = header_end(cleaned)
     opening = cleaned[end].line if end < len(cleaned) else None
     header = any(opening is None or 0 < t.line < opening for t in found_meta)
-    choice = take_title(cleaned, header)
+    cleaned = _header.headline_first(cleaned, head.headline)
+    choice = take_title(cleaned, header, forced=bool(head.headline) and bool(cleaned)
+                        and cleaned[0].line == head.headline)
     traces += choice.traces
     rest = choice.rest
     source = source or choice.source
@@ -330,6 +348,12 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
         traces.append(dateline[1])
     issuer = next((t for t in traces if t.rule == PRESS_TAIL.name and t.field == "source"), None)
     source = source or (issuer.text if issuer else "")
+    footer = None if source else _masthead.footer_outlet(
+        [(t.line, t.text) for t in traces if t.action == "dropped"]
+        + [(b.line, b.text) for b in rest[-3:] if not b.markup])
+    if footer is not None and fold(footer[0]) not in fold(author):  # not the writer's own ©
+        source = footer[0]
+        traces.append(footer[1])
     rest, found = drop_matching(rest, site.for_source(source), SOURCE_BOILERPLATE)
     traces += found
     rest, found = drop_cut_off(rest)
@@ -342,8 +366,8 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
     title = choice.title
     if choice.stated and is_all_caps(title):
         title = title_case(title, casing)
-    byline = min((t.line for t in traces
-                  if t.action == "found" and t.field in ("author", "date") and t.line), default=0)
+    byline = min((t.line for t in traces if t.action == "found" and t.field in ("author", "date")
+                  and t.line and (not head.headline or t.line > head.headline)), default=0)
     headline = next((t.line for t in choice.traces if t.field == "title"), 0)
     summary, rest, found = take_summary(title, choice.stated, rest, byline, headline)
     traces += found

@@ -83,7 +83,10 @@ BOILERPLATE_LINES = frozenset({
     "rechazar todo", "accetta", "accetta tutti", "accetta tutti i cookie", "rifiuta",
     "rifiuta tutti", "personalizza", "abbonati", "accedi", "condividi", "pubblicità",
     "open in app", "sign up", "write", "follow", "following", "·", "•", "∙", "|",
-    "like this", "loading...", "loading…", "print this page", "print this article",
+    "like this", "-", "--", "share episode", "download", "embed", "pause", "1x",
+    "follow the show", "continue reading below", "reply", "report", "rispondi", "antworten",
+    "répondre", "responder",
+    "loading...", "loading…", "print this page", "print this article",
 })
 """Whole lines (compared after `fold_line`) that are page chrome, never article text."""
 
@@ -112,6 +115,14 @@ RULE_PATTERNS: tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...] = (
     (PAGE_CHROME, (re.compile(r"^share (?:this|on)\b.{0,40}$"),
                    re.compile(r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$"))),
     (NOTICE, tuple(re.compile(p) for p in (
+        r"^(?:(?:listen|available|subscribe|follow|watch)(?: now)?(?: on| to)?\s*:?\s*)?"
+        r"(?:(?:apple podcasts|spotify|youtube(?: music)?|google podcasts|overcast|pocket casts|"
+        r"rss|amazon music|castbox|stitcher|podcast addict|deezer)\s*(?:[·|•,/:]|and)?\s*)+$",
+        r"^(?:listen|subscribe) on\s*:?$", r"^comments are closed\.?$",
+        r"^(?:per continuare a leggere|pour (?:lire|continuer à lire) la suite|para seguir "
+        r"leyendo|um weiterzulesen)\b.{0,100}$", r"^comment(?:a|ez|e|ar) (?:la notizia|l['’]"
+        r"articolo|l['’]article|la noticia)$",
+        r"^(?:sei già abbonato|già abbonato)\?.{0,30}$", r"^informativa (?:sulla )?privacy$",
         r"^(?:sign up|subscribe|get|join|register)\b.{0,80}\b(?:newsletters?|mailing list|"
         r"inbox|daily digest|briefing)\b",
         r"^subscribe (?:now|today|for|to)\b", r"^(?:we|this (?:site|website)) uses? cookies",
@@ -168,6 +179,7 @@ RULE_PATTERNS: tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...] = (
     ))),
     (NAVIGATION, tuple(re.compile(p) for p in (
         r"^\d{1,3}\s*(?:/|of|von|de|sur)\s*\d{1,3}$", r"^\d{1,2}:\d{2}(?::\d{2})?$",
+        r"^-?\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?$",
         r"^(?:image|photo|slide|picture|bild|foto)\s+\d+\s+(?:of|von|de|sur)\s+\d+\b.{0,60}$",
         r"^(?:previous|next|prev|back|home|menu|search|close|skip to (?:main )?content|"
         r"open menu|toggle navigation|view (?:the )?gallery|view all|see all|load more|"
@@ -223,7 +235,13 @@ TAIL_MARKERS = frozenset({
 """Lines after which a page holds only chrome (teasers, comment forms, footers)."""
 
 _TAIL_PATTERN = re.compile(r"^(?:more (?:from|in|on|about) |more stories (?:from|like) |"
-                           r"mehr (?:von|aus) |plus de |más (?:de|sobre) ).{1,40}$")
+                           r"mehr (?:von|aus) |plus de |más (?:de|sobre) ).{1,40}$|"
+                           r"^(?:\d{1,5} (?:comments?|responses?|replies|commenti|kommentare)|"
+                           r"(?:comments?|responses?|commenti)\s*\(\d{1,5}\)|"
+                           r"join the (?:conversation|discussion)|show comments|view comments|"
+                           r"add a comment|most (?:viewed|shared|commented)|popular now|"
+                           r"top stories|editor['’]s picks|recommended from .{1,30}|"
+                           r"i più letti|più letti|ti potrebbe interessare|leggi anche)$")
 """Tail markers that name a section or an outlet ("More from The Verge")."""
 
 TAIL_MIN_BODY = 300

@@ -163,7 +163,7 @@ OUTLET_WORDS = frozenset({
     "mail", "express", "mirror", "independent", "today", "radio", "tv", "media", "newsletter",
     "anzeiger", "zeitung", "rundschau", "kurier", "tagblatt", "diario", "periódico", "correo",
     "heraldo", "monde", "libération", "dépêche", "courrier", "gazeta", "llp", "llc", "pllc",
-    "gazzetta", "corriere", "giornale", "messaggero", "notizie",
+    "gazzetta", "corriere", "giornale", "messaggero", "notizie", "podcast",
 })
 """Words that mark a name as an outlet's ("Northfield Courier", "Rheinufer Anzeiger")."""
 
@@ -198,6 +198,8 @@ def is_outlet_name(text: str) -> bool:
     parts = words(text)
     if not 1 <= len(parts) <= 6 or len(text) > 50 or text[-1:] in ".!?:;":
         return False
+    if re.match(r"^\d+\s*(?:min|mins|minutes?|h|hrs?|hours?|sec|secs|seconds?)\b", text, re.I):
+        return False  # a duration ("47 min"), never a name
     return text[:1].isupper() or text[:1].isdigit()
 
 

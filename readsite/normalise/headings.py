@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from readsite.normalise.dates import parse_date
-from readsite.normalise.text import _WORD, fold, words
+from readsite.normalise.text import _WORD, fold, split_sentences, words
 
 if TYPE_CHECKING:
     from readsite.normalise.blocks import Block
@@ -104,8 +104,11 @@ def is_sentence_heading(block: Block, before: Block | None, after: Block | None)
         return False
     if not 2 <= len(words(text)) <= SENTENCE_HEADING_WORDS or not text[0].isupper():
         return False
-    if re.search(r"[.,;:!?\u2026\"'\u201d\u2019)]$", text) or parse_date(text) is not None:
+    if re.search(r"[.,;:!\u2026\"'\u201d\u2019)]$", text) or parse_date(text) is not None:
         return False
+    if text.endswith("?") and (len(split_sentences(text)) > 1 or not after.text[:1].isupper()
+                               or ":" in text):
+        return False  # one short question over a paragraph; not an interview's "Q: ...?"
     if before.heading or before.markup or not re.search(r"[.!?\"\u201d\u2019]$", before.text):
         return False
     return not after.heading and not after.markup and len(words(after.text)) >= 20
@@ -140,12 +143,20 @@ def _is_one_word_heading(blocks: Sequence[Block], index: int) -> bool:
             and text[-1:] not in ":")
 
 
+_BYLINE_START = re.compile(r"^(?:by|posted by|written by|reported by|photo(?:graph)?s? by)\s",
+                           re.I)
+
+
 def _is_heading_at(block: Block, before: Block | None, after: Block | None) -> bool:
     """Whether a block becomes a heading, given its neighbours."""
     if block.markup or block.heading or after is None or re.search(r"\bicon$", block.text, re.I):
         return False
     if before is None and re.search(r"\d", block.text) and not is_all_caps(block.text):
         return False  # the body's first line with figures: a scoreline or a result, not a section
+    if _BYLINE_START.match(block.text) or (
+            not after.markup and not after.heading and len(words(after.text)) < 6
+            and not re.search(r"[.!?:]$", after.text) and not is_all_caps(block.text)):
+        return False  # a byline, or a short line above another short line (a menu, a list)
     return is_sentence_heading(block, before, after) or is_section_heading(block.text)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from readsite.normalise.blocks import Block
 from readsite.normalise.escape import escape_paragraph
+from readsite.normalise.headings import is_heading_like
 from readsite.normalise.rules import Rule
 from readsite.normalise.text import split_sentences, words
 from readsite.normalise.trace import Trace
@@ -85,11 +86,23 @@ def _colon_run(blocks: Sequence[Block], index: int) -> list[Block]:
     if intro.markup or intro.heading or not intro.text.endswith(":"):
         return []
     run: list[Block] = []
-    for block in blocks[index:]:
-        if not is_item(block) or _spaced_off(run, block):
+    for number, block in enumerate(blocks[index:], index):
+        if not is_item(block) or _spaced_off(run, block) or _heading_after(run, blocks, number):
             break
         run.append(block)
     return run if len(run) >= MIN_ITEMS else []
+
+
+def _heading_after(run: Sequence[Block], blocks: Sequence[Block], index: int) -> bool:
+    """Whether `blocks[index]` is a heading under a finished list, not its next item (pasted
+    with single newlines, "Remedies" follows the items directly): heading-like, less than
+    half as long as every item, and over a paragraph of 20+ words."""
+    if len(run) < MIN_ITEMS or index + 1 >= len(blocks) or not is_heading_like(blocks[index].text):
+        return False
+    after = blocks[index + 1]
+    shortest = min(len(words(b.text)) for b in run)
+    return (2 * len(words(blocks[index].text)) < shortest and not after.markup
+            and len(words(after.text)) >= 20)
 
 
 def _spaced_off(run: Sequence[Block], block: Block) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from readsite.normalise.blocks import Block
-from readsite.normalise.byline import is_name, is_outlet_name, parse_byline
+from readsite.normalise.byline import is_name, is_outlet_name, looks_like_outlet, parse_byline
 from readsite.normalise.dates import parse_date
 from readsite.normalise.rules import Rule
 from readsite.normalise.text import words
@@ -35,6 +35,28 @@ TOP = 3
 HEADER_WINDOW = 6
 """How many blocks after the run may hold the headline's byline or date."""
 
+SECTION_WORDS = frozenset({
+    "news", "home", "menu", "sport", "sports", "business", "opinion", "world", "politics",
+    "culture", "tech", "technology", "science", "health", "lifestyle", "entertainment",
+    "search", "latest", "video", "videos", "podcasts", "podcast", "local", "money", "travel",
+    "arts", "weather", "obituaries", "e-edition", "events", "jobs", "classifieds", "puzzles",
+    "games", "crosswords", "food", "style", "books", "music", "film", "tv", "autos",
+    "real estate", "education", "environment", "climate", "economy", "markets", "uk", "us",
+    "europe", "asia", "africa", "americas", "middle east", "australia", "football", "cricket",
+    "rugby", "tennis", "golf", "f1", "features", "analysis", "reviews", "interviews", "about",
+    "contact", "about us", "contact us", "shop", "deals", "more", "latest news", "top stories",
+    "investigations", "photos", "audio", "live", "watch", "listen", "newsletters", "sign in",
+    "log in", "account", "my account", "subscribe", "donate", "explainer", "exclusive",
+    "breaking", "comment", "columns", "letters", "editorials", "nation", "national", "metro",
+    "state", "region", "city", "us news", "world news", "uk news", "global", "ideas", "life",
+    "wellness", "family", "property", "motoring", "cars", "gaming", "security", "ai", "cloud",
+    "startups", "policy", "research", "media", "fashion", "beauty", "home & garden", "local news",
+    "cronaca", "politica", "economia", "esteri", "sport e motori", "spettacoli", "cultura",
+    "nachrichten", "wirtschaft", "kultur", "politik", "actualités", "économie", "deportes",
+    "noticias", "internacional", "opinión",
+})
+"""Section words a menu run opens with: never the site's name, even as the first line."""
+
 _CONNECTORS = frozenset({"&", "and", "of", "the", "in", "on", "to", "for", "+"})
 
 
@@ -44,7 +66,7 @@ def is_nav_item(block: Block) -> bool:
     parts = words(text)
     if block.markup or block.heading or not 1 <= len(parts) <= ITEM_WORDS or len(text) > 30:
         return False
-    if re.search(r"[.,;:!?\"“”]", text) or parse_date(text) is not None:
+    if re.search(r"[.,;:!?\"“”]", text) or parse_date(text) is not None or parse_byline(text):
         return False
     return all(p[:1].isupper() or p[:1].isdigit() or p.casefold() in _CONNECTORS for p in parts)
 
@@ -52,6 +74,15 @@ def is_nav_item(block: Block) -> bool:
 def _is_header_line(text: str) -> bool:
     """A byline, a date line or a bare name line: the headline's header is there."""
     return parse_byline(text) is not None or parse_date(text) is not None or is_name(text)
+
+
+def is_run_outlet(text: str) -> bool:
+    """Whether an item of a menu run is the site's name rather than a section: 2+ words
+    ending in an outlet word, not a "Local News" section."""
+    parts = words(text.strip())
+    if len(parts) < 2 or not looks_like_outlet(text):
+        return False
+    return parts[-1].casefold() != "news" or parts[0] == "The"
 
 
 def strip_site_menu(blocks: Sequence[Block]) -> tuple[list[Block], str, list[Trace]]:
@@ -66,12 +97,18 @@ def strip_site_menu(blocks: Sequence[Block]) -> tuple[list[Block], str, list[Tra
             continue
         if not any(_is_header_line(b.text) for b in blocks[end + 1:end + 1 + HEADER_WINDOW]):
             continue
-        if start == 0:  # the run opens the page: its first line is the site's name
-            start = 1
+        if start == 0 and blocks[0].text.strip().casefold() not in SECTION_WORDS:
+            start = 1  # the run opens the page: its first line is the site's name
         traces = [SITE_MENU.dropped(b.text, b.line) for b in blocks[start:end]]
-        name = blocks[start - 1]
-        if not name.markup and is_outlet_name(name.text) and len(words(name.text)) <= 4:
+        name = blocks[start - 1] if start else None
+        if (name is not None and not name.markup and is_outlet_name(name.text)
+                and len(words(name.text)) <= 4
+                and name.text.strip().casefold() not in SECTION_WORDS):
             traces.insert(0, SITE_MENU.found("source", name.text.strip(), name.line))
             return [*blocks[:start - 1], *blocks[end:]], name.text.strip(), traces
-        return [*blocks[:start], *blocks[end:]], "", traces
+        outlet = next((b for b in blocks[start:end] if is_run_outlet(b.text)), None)
+        if outlet is not None:  # the site's name inside the run ("The Tidewater Journal")
+            traces = [SITE_MENU.found("source", outlet.text.strip(), outlet.line) if b is outlet
+                      else SITE_MENU.dropped(b.text, b.line) for b in blocks[start:end]]
+        return [*blocks[:start], *blocks[end:]], outlet.text.strip() if outlet else "", traces
     return list(blocks), "", []

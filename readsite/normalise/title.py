@@ -178,15 +178,19 @@ def repeated_headline(blocks: Sequence[Block]) -> int:
     return 1 if same_line(second, third) and not same_line(first, second) else 0
 
 
-def take_title(blocks: Sequence[Block], header: bool = False) -> TitleChoice:
+def take_title(blocks: Sequence[Block], header: bool = False, forced: bool = False,
+               ) -> TitleChoice:
     """The headline: the first line if it reads as one (after section labels and a stray
     headline above it), its repeat dropped; else one derived from the opening.  Section labels
     and stray headlines are looked for only when `header` (the text had a byline, date or
     outlet line above its first paragraph): without one, "Label / Headline" reads just like
-    "Title / Heading", and re-normalising an article would eat its title."""
+    "Title / Heading", and re-normalising an article would eat its title.  `forced`: the
+    header model (`header.strip_header`) chose the first block as the headline."""
     if not blocks:
         return TitleChoice("", False, [], [])
     traces: list[Trace] = []
+    if forced:
+        header = False
     start = repeated_headline(blocks) if header else 0
     for block in blocks[:start]:
         rule = STRAY_HEADLINE if len(words(block.text)) > KICKER_WORDS else SECTION_LABEL
@@ -207,8 +211,8 @@ def take_title(blocks: Sequence[Block], header: bool = False) -> TitleChoice:
     doubled = (second is not None and not first.markup and not second.markup
                and same_line(first.text, second.text) and len(words(first.text)) <= 25
                and first.text.rstrip()[-1:] not in ".,;")
-    stated = not first.markup and (is_title_like(first.text)
-                                   or (header and is_split_headline(first.text)))
+    stated = forced or (not first.markup and (is_title_like(first.text)
+                                   or (header and is_split_headline(first.text))))
     if first.heading or doubled or stated:
         rest = list(blocks[start + 1 :])
         traces.append(FIRST_LINE.found("title", first.text, first.line))

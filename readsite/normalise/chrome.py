@@ -1,0 +1,182 @@
+"""Blocks of page furniture that span more than one line: a sponsored block (its label and
+the ad's paragraph), a table of contents repeating the headings below it, pull quotes (a
+short paragraph repeating a sentence of the story), readers' comments and a numbered
+"Most read" list after the story.
+
+Each is recognised by structure, not by a site's wording, and each drops only text that is
+furniture by construction (an ad under its label) or said again elsewhere (a table of
+contents, a pull quote), so no sentence of the story is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from readsite.normalise.blocks import Block
+from readsite.normalise.byline import is_name
+from readsite.normalise.dates import parse_date
+from readsite.normalise.header import is_story_line, story_start
+from readsite.normalise.headings import is_heading_like
+from readsite.normalise.rules import Rule
+from readsite.normalise.text import fold, fold_line, words
+from readsite.normalise.trace import Trace
+
+SPONSORED = Rule("sponsored-block", "A \"Sponsored\" / \"Partner content\" / \"Paid post\" label "
+                 "inside the page and the ad's paragraph under it (at most 60 words): dropped.")
+TABLE_OF_CONTENTS = Rule("table-of-contents", "A \"Table of contents\" / \"In this article\" "
+                         "line and the short lines under it that repeat the headings below: "
+                         "dropped (the headings stay where they are).")
+COMMENT_THREAD = Rule("comment-thread", "A reader's comment after the story: a name line, a "
+                      "time (\"2 hours ago\", a date) and the comment's text, closed by a "
+                      "\"Reply\" line: dropped.")
+NUMBERED_TAIL = Rule("numbered-tail", "After the story, a short label (\"Most read\", "
+                     "\"Popular\") over 3+ numbered headlines (\"1 Council tax to rise\"): "
+                     "dropped.")
+PULL_QUOTE = Rule("pull-quote", "A short paragraph inside the story that repeats words of "
+                  "another, longer paragraph (a pull quote): dropped.")
+
+SPONSOR_LABELS = frozenset({
+    "sponsored", "sponsored content", "sponsored post", "sponsored by", "partner content",
+    "paid content", "paid post", "paid partnership", "promoted", "promoted content",
+    "advertisement feature", "advertiser content", "brand content", "from our partners",
+    "in partnership with", "contenuto sponsorizzato", "contenuto offerto da", "publireportage",
+    "contenu sponsorisé", "contenido patrocinado", "gesponsert", "anzeige - sponsored",
+})
+"""Labels (after `fold_line`) that put an advertisement under them."""
+
+AD_WORDS = 60
+"""Longest ad paragraph dropped with its label."""
+
+TOC_MARKERS = frozenset({
+    "table of contents", "contents", "in this article", "on this page", "jump to",
+    "in this story", "in this guide", "jump to section", "skip to section", "indice",
+    "inhalt", "inhaltsverzeichnis", "sommaire", "índice", "contenido",
+})
+"""Lines that open a table of contents."""
+
+TOC_ITEM_WORDS = 14
+"""Longest item of a table of contents."""
+
+PULL_WORDS = (6, 40)
+"""Word range of a pull quote."""
+
+
+def _bare(text: str) -> str:
+    """A text folded and stripped of punctuation, for "says the same words" tests."""
+    return " ".join(re.sub(r"[^\w\s]", " ", fold(text)).split())
+
+
+def sponsored_blocks(blocks: Sequence[Block]) -> set[int]:
+    """Indexes of sponsor labels and of the ad paragraph directly under each."""
+    found: set[int] = set()
+    for index, block in enumerate(blocks):
+        if block.markup or fold_line(block.text) not in SPONSOR_LABELS:
+            continue
+        found.add(index)
+        nxt = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (nxt is not None and not nxt.markup and not nxt.heading
+                and 4 <= len(words(nxt.text)) <= AD_WORDS and not is_heading_like(nxt.text)):
+            found.add(index + 1)
+    return found
+
+
+def table_of_contents(blocks: Sequence[Block]) -> set[int]:
+    """Indexes of a table of contents: its marker and the items under it that each repeat a
+    later line; nothing unless at least one item does."""
+    for index, block in enumerate(blocks[:40]):
+        if block.markup or fold_line(block.text) not in TOC_MARKERS:
+            continue
+        later = {_bare(b.text) for b in blocks[index + 1:]}
+        items: list[int] = []
+        for number in range(index + 1, len(blocks)):
+            item = blocks[number]
+            if item.markup or len(words(item.text)) > TOC_ITEM_WORDS:
+                break
+            rest = {_bare(b.text) for b in blocks[number + 1:]}
+            if _bare(item.text) not in rest:
+                break
+            items.append(number)
+        if items and all(_bare(blocks[i].text) in later for i in items):
+            return {index, *items}
+    return set()
+
+
+def pull_quotes(blocks: Sequence[Block]) -> set[int]:
+    """Indexes of short paragraphs after the story's start whose words are all said again,
+    in order, inside another (longer) paragraph."""
+    start = story_start(blocks)
+    if start >= len(blocks):
+        return set()
+    texts = [_bare(b.text) if not b.markup else "" for b in blocks]
+    joined = " " + "  ".join(texts) + " "
+    same = Counter(texts)
+    found: set[int] = set()
+    for index in range(start + 1, len(blocks)):
+        block, text = blocks[index], texts[index]
+        if block.markup or block.heading or not PULL_WORDS[0] <= len(text.split()) <= PULL_WORDS[1]:
+            continue
+        if joined.count(f" {text} ") > same[text]:  # said again inside a longer paragraph
+            found.add(index)
+    return found
+
+
+REPLY_LINES = frozenset({"reply", "rispondi", "antworten", "répondre", "responder", "respond"})
+"""A comment's "Reply" button, after `fold_line`."""
+
+_AGO = re.compile(r"^(?:\d{1,3}\s*(?:s|m|h|d|w|mo|y|sec|min|hr|hrs|hours?|days?|weeks?|"
+                  r"months?|years?|minutes?|seconds?)\s+ago|just now|yesterday|"
+                  r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)$", re.I)
+_NUMBERED = re.compile(r"^(?:\d{1,2})[.)]?\s+\S")
+
+
+def comment_threads(blocks: Sequence[Block]) -> set[int]:
+    """Indexes of comments after the story: a name, a time or date line, the text, "Reply"."""
+    start = story_start(blocks)
+    found: set[int] = set()
+    for index in range(start + 1, len(blocks)):
+        if blocks[index].markup or fold_line(blocks[index].text) not in REPLY_LINES:
+            continue
+        for back in range(index - 2, max(start, index - 5), -1):
+            group = blocks[back:index]
+            if (is_name(blocks[back].text) and not any(b.markup or b.heading for b in group)
+                    and any(_AGO.match(b.text.strip()) or parse_date(b.text) is not None
+                            for b in group[1:])):
+                found.update(range(back, index + 1))
+                break
+    return found
+
+
+def numbered_tail(blocks: Sequence[Block]) -> set[int]:
+    """Indexes of a label and the 3+ numbered headlines under it, after the story (no
+    paragraph of the story follows them)."""
+    start = story_start(blocks)
+    for index in range(start + 1, len(blocks) - 3):
+        label = blocks[index]
+        text = label.text.strip()
+        if label.markup or not 1 <= len(words(text)) <= 4 or re.search(r"[.:!?]$", text):
+            continue
+        run = index + 1
+        while (run < len(blocks) and not blocks[run].markup
+               and _NUMBERED.match(blocks[run].text)
+               and blocks[run].text.strip().split()[0].rstrip(".)") == str(run - index)
+               and len(words(blocks[run].text)) <= 20):
+            run += 1
+        if run - index - 1 >= 3 and not any(is_story_line(b) for b in blocks[run:]):
+            return set(range(index, run))
+    return set()
+
+
+def strip_chrome_blocks(blocks: Sequence[Block]) -> tuple[list[Block], list[Trace]]:
+    """Drop sponsored blocks, a table of contents, pull quotes, comments and a numbered
+    tail list, tracing each line."""
+    rules: dict[int, Rule] = {}
+    for finder, rule in ((pull_quotes, PULL_QUOTE), (table_of_contents, TABLE_OF_CONTENTS),
+                         (sponsored_blocks, SPONSORED), (comment_threads, COMMENT_THREAD),
+                         (numbered_tail, NUMBERED_TAIL)):
+        for index in finder(blocks):
+            rules[index] = rule
+    kept = [b for i, b in enumerate(blocks) if i not in rules]
+    traces = [rules[i].dropped(blocks[i].text, blocks[i].line) for i in sorted(rules)]
+    return kept, traces
