@@ -221,14 +221,17 @@ def read(raw: str, path: Path) -> Imported:
     slug = slug_hint(path, meta)
     aliases = [a for key in ALIAS_KEYS for a in as_list(meta.get(key))]
     aliases += _old_urls(path, meta, date, title)
-    summary = clean_summary(as_text(first_value(meta, SUMMARY_KEYS)))
+    if "import_hash" in meta:  # readsite's own article: its summary (or none) as written
+        summary = as_text(meta.get("summary"))
+    else:
+        summary = clean_summary(as_text(first_value(meta, SUMMARY_KEYS))) or derived_summary(body)
     return Imported(
         title=finish_title(title), body=body.strip("\n"), source_path=path, date=date,
         updated=as_date(first_value(meta, UPDATED_KEYS)),
         author=as_text(first_value(meta, AUTHOR_KEYS)),
         source=as_text(first_value(meta, SOURCE_KEYS)),
         url=next((u for u in (as_url(meta.get(k)) for k in URL_KEYS) if u), ""),
-        summary=summary or derived_summary(body), tags=_unique(tags),
+        summary=summary, tags=_unique(tags),
         draft=_draft(meta, path), aliases=_unique([a if a.startswith("/") else "/" + a
                                                    for a in aliases]),
         slug=slug, extra={k: v for k, v in meta.items() if k not in MAPPED},
