@@ -19,7 +19,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from readsite.errors import ImportRefused, Problem, ReadsiteError
-from readsite.importers.html import clean, extract_markdown, normaliser_trace
+from readsite.importers.footers import drop_feed_footers
+from readsite.importers.html import clean, extract_markdown, normaliser_trace, restore_dek
 from readsite.importers.page import read_page_info
 from readsite.importers.pagemeta import http_url, iso_date
 from readsite.importers.record import Imported
@@ -273,6 +274,7 @@ def source_rule(feed: Feed) -> str:
 def read_entry(entry: Entry, feed: Feed, path: Path, rules: SiteRules | None = None) -> Imported:
     """One entry as an article: its full text, or its summary and a link to the original."""
     markdown, whole = entry_body(entry)
+    markdown, footers = drop_feed_footers(markdown)
     link = http_url(entry.link)
     if not whole and link:
         host = urlsplit(link).hostname or link
@@ -282,6 +284,8 @@ def read_entry(entry: Entry, feed: Feed, path: Path, rules: SiteRules | None = N
                                "pass --fetch to import the page it links to")
     tidied = tidy(markdown, entry.title)
     found = clean(tidied.markdown, entry.title, rules, feed.source)
+    if whole:  # an entry's content is its whole text: the summary may repeat its opening
+        found = restore_dek(found)
     rule = entry.format
     trace = [Trace("found", f"{rule}: {name}", value, key) for key, name, value in (
         ("title", "title", entry.title), ("author", "author", ", ".join(entry.authors)),
@@ -293,6 +297,7 @@ def read_entry(entry: Entry, feed: Feed, path: Path, rules: SiteRules | None = N
         trace.append(Trace("found", f"{rule}: summary", first_sentences(summary), "summary"))
     trace.extend(normaliser_trace(found, {t.field for t in trace}))
     trace.extend(tidied.trace)
+    trace.extend(footers)
     notes: tuple[Problem, ...] = ()
     if not whole:
         notes = (Problem(f"the feed has only a summary of `{entry.title or entry.key}`; "

@@ -37,6 +37,7 @@ from readsite.normalise import (
     fold,
     normalise_markdown,
     parse_byline,
+    parse_date,
     same_line,
 )
 from readsite.normalise.trace import Trace
@@ -102,20 +103,35 @@ def clean(markdown: str, title: str, rules: SiteRules | None = None,
     return normalise_markdown(with_title(markdown, title), rules_for(rules, source))
 
 
-def keep_lede(found: Normalised, blocks: list[str], author: str) -> Normalised:
-    """The normaliser's dek put back as the story's first paragraph when, on the page, it
-    stands below the byline (a dek stands above it; the extractor dropped the byline line,
-    so the normaliser could not tell)."""
+def restore_dek(found: Normalised) -> Normalised:
+    """The normaliser's dek put back as the story's first paragraph (the summary still
+    repeats it): for text that is the whole article, such as a feed entry's content."""
     dek = next((t for t in found.trace if t.action == "found" and t.rule == "dek"), None)
-    if dek is None or not author:
-        return found
-    at = next((i for i, b in enumerate(blocks) if same_line(b, dek.text)), -1)
-    byline = next((i for i, b in enumerate(blocks) if fold(author) in fold(b)), -1)
-    if not 0 <= byline < at:
+    if dek is None:
         return found
     body = f"{escape_paragraph(dek.text)}\n\n{found.body}".strip()
     trace = tuple(t for t in found.trace if t is not dek)
     return replace(found, body=body, summary=first_sentences(dek.text), trace=trace)
+
+
+DEK_BYLINE_BLOCKS = 3
+"""How many lines under a dek on the page are searched for the byline that proves it one."""
+
+
+def keep_lede(found: Normalised, blocks: list[str], author: str) -> Normalised:
+    """The normaliser's dek put back as the story's first paragraph unless, on the page, a
+    byline or date line stands right under it (a standfirst stands above the byline; a
+    paragraph below the byline, or with none under it, is the story's opening the extractor
+    kept without its byline, so the normaliser could not tell)."""
+    dek = next((t for t in found.trace if t.action == "found" and t.rule == "dek"), None)
+    if dek is None:
+        return found
+    at = next((i for i, b in enumerate(blocks) if same_line(b, dek.text)), -1)
+    under = blocks[at + 1:at + 1 + DEK_BYLINE_BLOCKS] if at >= 0 else []
+    if any((author and fold(author) in fold(b)) or parse_byline(b) is not None
+           or parse_date(b) is not None for b in under):
+        return found
+    return restore_dek(found)
 
 
 HEADER_BLOCKS = 8
@@ -180,13 +196,41 @@ def merge(path: Path, stated: dict[str, Found], found: Normalised, trace: list[T
         summary=first_sentences(summary) if summary else "", extra=extra, trace=tuple(trace))
 
 
+HEADLINE_MIN_WORDS = 5
+"""Fewest words of an `<h1>` that lengthens the `<title>` for it to be taken as the headline
+(a masthead, "Lakeside Gazette Online", is shorter)."""
+TITLE_SEPARATORS_RE = re.compile(r"\s+(?:[|\-\u2013\u2014:\u00b7]|::)\s+")
+
+
+def set_headline(title: Found | None, h1: list[str]) -> Found | None:
+    """An old page's headline, set in large bold type (a heading only once `prepare` made it
+    one), when its `<title>` is a shortened form of it ("Gazette - Mill pond restored" for
+    "Mill pond restored after forty years"); else None."""
+    if title is None or title.rule != "html: <title>" or not h1:
+        return None
+    parts = [fold(p) for p in TITLE_SEPARATORS_RE.split(title.value) if len(p.split()) >= 2]
+    for heading in h1:
+        folded = fold(heading)
+        if len(folded.split()) >= HEADLINE_MIN_WORDS and any(
+                folded.startswith(f"{p} ") and len(folded.split()) >= len(p.split()) + 2
+                for p in parts):
+            return Found(heading, "html: <h1>")
+    return None
+
+
 def read_page(html: str, path: Path, url: str = "", rules: SiteRules | None = None) -> Imported:
     """A saved or fetched page as an Imported record; ImportRefused if it has no article
     (`rules`: site.yaml's `import:` boilerplate)."""
     page = read_page_info(html)
     stated = page_fields(page, html, url)
     base = url or (stated["url"].value if "url" in stated else "")
-    markdown = extract_markdown(prepare(html), base)
+    prepared = prepare(html)
+    markdown = extract_markdown(prepared, base)
+    shown = read_page_info(prepared) if prepared != html else page
+    headings = shown.headings
+    headline = set_headline(stated.get("title"), shown.h1)
+    if headline is not None:
+        stated["title"] = headline
     visible = set(words(" ".join(page.blocks)).split())
     if len(set(words(markdown).split()) & visible) < MIN_WORDS:
         raise ImportRefused.at(
@@ -197,7 +241,7 @@ def read_page(html: str, path: Path, url: str = "", rules: SiteRules | None = No
     source = stated["source"].value if "source" in stated else ""
     tidied = tidy(markdown, title, page.blocks,
                   [source, stated["author"].value if "author" in stated else ""],
-                  page.headings, page.quotes)
+                  headings, page.quotes)
     found = clean(tidied.markdown, title, rules, source)
     found = keep_lede(found, page.blocks,
                       stated["author"].value if "author" in stated else found.author)
@@ -208,6 +252,6 @@ def read_page(html: str, path: Path, url: str = "", rules: SiteRules | None = No
             stated["date"] = Found(byline[1], "html: byline line")
     values = [v.value for v in stated.values()] + [found.title, found.author, found.source]
     trace = [Trace("dropped", "extractor: not main text", block)
-             for block in left_out(page, markdown, values)]
+             for block in left_out(page, f"{markdown}\n\n{tidied.markdown}", values)]
     trace.extend(tidied.trace)
     return merge(path, stated, found, trace)

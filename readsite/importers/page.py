@@ -29,6 +29,8 @@ VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input
 QUOTE_CLASS_WORDS = ("pull", "quote")
 """Words of a `class` that mark a quote box ("pullquote", "pull-quote", "quote-card"): with
 `<blockquote>`, the boxes whose text may repeat a sentence of the story."""
+QUOTE_TAGS = frozenset({"blockquote", "aside"})
+"""Elements that may be a quote box whatever their class (judged by content in `tidy`)."""
 COLLECT_MAX_CHARS = 4000
 """Most text kept for one microdata property or quote box (a value, not a whole story)."""
 COLLECT_MAX_OPEN = 64
@@ -131,7 +133,8 @@ class Page:
     microdata: list[Item] = field(default_factory=list)
     """Each schema.org microdata item (`itemscope`), in the order it ends."""
     quotes: list[str] = field(default_factory=list)
-    """The text of each `<blockquote>` and each element whose class names a quote box."""
+    """The text of each `<blockquote>` and `<aside>`, and each element whose class names a
+    quote box."""
 
 
 @dataclass(slots=True)
@@ -199,7 +202,7 @@ class _PageParser(HTMLParser):
             elif any(p in URL_PROPERTIES for p in props):
                 value = values.get("href") or values.get("src") or ""
         classes = values.get("class", "").lower()
-        quote = tag == "blockquote" or (tag not in VOID_TAGS and any(
+        quote = tag in QUOTE_TAGS or (tag not in VOID_TAGS and any(
             w in classes for w in QUOTE_CLASS_WORDS))
         element = _Open(tag, props, item, value.strip(), [] if props or quote else None, quote)
         if tag in VOID_TAGS:

@@ -50,14 +50,90 @@ def _is_article(item: dict[str, Any]) -> bool:
     return any(isinstance(k, str) and k.lower() in ARTICLE_TYPES for k in names)
 
 
-def _names(value: Any) -> list[str]:
-    """Names from a JSON-LD `author`/`publisher`: a string, an object or a list of them."""
-    if isinstance(value, str):
-        return [value.strip()] if value.strip() and "://" not in value else []
-    if isinstance(value, dict):
-        return _names(value.get("name"))
+def _all_objects(value: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    """Every JSON object in a JSON-LD document, however deeply nested."""
+    if depth > 20:
+        return
     if isinstance(value, list):
-        return [name for item in value for name in _names(item)]
+        for item in value:
+            yield from _all_objects(item, depth + 1)
+    elif isinstance(value, dict):
+        yield value
+        for item in value.values():
+            yield from _all_objects(item, depth + 1)
+
+
+def _address(value: str) -> str:
+    """An `@id` or `url` compared loosely: no trailing slash, scheme or `www.`, case-folded."""
+    text = value.strip().casefold().removeprefix("https://").removeprefix("http://")
+    return text.removeprefix("www.").rstrip("/")
+
+
+def _page(value: str) -> str:
+    """An address without its `#` fragment, compared loosely (marked apart from `_address`)."""
+    return "#" + _address(value.split("#", 1)[0])
+
+
+class Nodes:
+    """The named nodes of a page's JSON-LD, to resolve an `author: {"@id": ...}` reference:
+    by `@id`, by `@id` without its `#` fragment when only one node has that address, and by
+    `url`."""
+
+    def __init__(self, documents: list[Any]) -> None:
+        self.by_key: dict[str, list[dict[str, Any]]] = {}
+        for document in documents:
+            for node in _all_objects(document):
+                if (not isinstance(node.get("name"), str) or not node["name"].strip()
+                        or _is_article(node)):
+                    continue
+                kinds = node.get("@type")
+                party = any(isinstance(k, str) and ("person" in k.lower() or "organi" in
+                                                    k.lower())
+                            for k in (kinds if isinstance(kinds, list) else [kinds]))
+                keys = set()
+                for field in ("@id", "url"):
+                    value = node.get(field)
+                    if isinstance(value, str) and value.strip():
+                        keys.add(_address(value))
+                        if party:  # a person's page, whatever its fragment
+                            keys.add(_page(value))
+                for key in keys:
+                    self.by_key.setdefault(key, []).append(node)
+
+    def find(self, reference: str) -> dict[str, Any] | None:
+        """The one named node `reference` (an `@id` or address) points at, else None."""
+        for key in (_address(reference), _page(reference)):
+            nodes = list({id(n): n for n in self.by_key.get(key, [])}.values())
+            if len(nodes) == 1:
+                return nodes[0]
+            if nodes:
+                return None
+        return None
+
+
+def _names(value: Any, nodes: Nodes | None = None, depth: int = 0) -> list[str]:
+    """Names from a JSON-LD `author`/`publisher`: a string, an object or a list of them; an
+    object or address without a name is looked up among the page's named `nodes`."""
+    if depth > 3:
+        return []
+    if isinstance(value, str):
+        if value.strip() and "://" not in value:
+            return [value.strip()]
+        node = nodes.find(value) if nodes is not None and value.strip() else None
+        return _names(node.get("name"), None, depth + 1) if node is not None else []
+    if isinstance(value, dict):
+        names = _names(value.get("name"), None, depth + 1)
+        if names or nodes is None:
+            return names
+        for field in ("@id", "url"):
+            reference = value.get(field)
+            if isinstance(reference, str) and reference.strip():
+                node = nodes.find(reference)
+                if node is not None:
+                    return _names(node.get("name"), None, depth + 1)
+        return []
+    if isinstance(value, list):
+        return [name for item in value for name in _names(item, nodes, depth + 1)]
     return []
 
 
@@ -68,16 +144,19 @@ def _text(value: Any) -> str:
 def json_ld_fields(page: Page) -> dict[str, Found]:
     """What the page's JSON-LD article states, by rule name ("json-ld: headline")."""
     found: dict[str, Found] = {}
+    documents: list[Any] = []
     for script in page.json_ld:
         try:
-            document = json.loads(script)
+            documents.append(json.loads(script))
         except (ValueError, RecursionError):
             continue
+    nodes = Nodes(documents)
+    for document in documents:
         for item in _json_objects(document):
             if not _is_article(item):
                 continue
-            authors = ", ".join(dict.fromkeys(_names(item.get("author"))))
-            publisher = ", ".join(_names(item.get("publisher")))
+            authors = ", ".join(dict.fromkeys(_names(item.get("author"), nodes)))
+            publisher = ", ".join(_names(item.get("publisher"), nodes))
             for value, rule in (
                 (_text(item.get("headline")) or _text(item.get("name")), "headline"),
                 (authors, "author"), (publisher, "publisher"),

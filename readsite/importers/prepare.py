@@ -1,10 +1,11 @@
 """A saved page's markup made ready for the extractor: layouts an extractor misreads.
 
-trafilatura judges an element by its tag.  Two old or careful page layouts fool it: a page
+trafilatura judges an element by its tag.  Some old or careful page layouts fool it: a page
 laid out with a `<table>` (its article comes out as one table cell, headings flattened into
-the text), and a story's own `<aside>` (a methodology note, an editor's note), which it drops
-with every other aside.  Each step here rewrites only those tags, so the extractor reads the
-page as a reader sees it.
+the text; an old one's subheadings are only bold or large `<font>` lines, its paragraphs
+parted by `<br><br>`), a story's own `<aside>` (a methodology note, an editor's note), which
+it drops with every other aside, and a table of contents, whose label it keeps.  Each step
+here rewrites only those tags, so the extractor reads the page as a reader sees it.
 """
 
 from __future__ import annotations
@@ -14,21 +15,82 @@ import re
 LAYOUT_CELL_RE = re.compile(r"<t[dh]\b[^>]*>(?:(?!</?t[dh]\b).){0,4000}?<(?:h[1-6]|p)\b",
                             re.I | re.S)
 """A table cell holding a heading or a paragraph: the table lays the page out, it holds no data."""
+CELL_START_RE = re.compile(r"<t[dh]\b[^>]*>", re.I)
+CELL_END_RE = re.compile(r"</?t[dh]\b", re.I)
+PROSE_CELL_WORDS = 80
+"""Fewest words of a cell whose lines are parted by blank lines (`<br><br>`) for it to be an
+old page's story, not a data cell holding an address."""
+BREAKS_RE = re.compile(r"(?:<br\s*/?>\s*){2,}", re.I)
+BOLD_LINE_RE = re.compile(
+    r"(?P<pre>(?:<br\s*/?>|<(?:t[dh]|p|div|center)\b[^>]*>|</(?:p|div|center|h[1-6])\s*>)\s*)"
+    r"(?P<open>(?:<(?:font|b|strong|big)\b[^>]*>\s*){1,3})(?P<text>[^<>]{2,120}?)"
+    r"(?P<close>(?:\s*</(?:font|b|strong|big)\s*>){1,3})(?P<post>\s*</p\s*>)?"
+    r"(?=\s*(?:<br\s*/?>|</(?:p|t[dh]|div|center)\s*>|<p\b|<(?:font|b|strong)\b))", re.I)
+"""A line of an old page set only in bold or a larger `<font>`, on its own between breaks."""
+FONT_SIZE_RE = re.compile(r"<font\b[^>]*\bsize\s*=\s*[\"']?\s*(?P<size>[+-]?\d)", re.I)
+SUBHEADING_MAX_WORDS = 12
+"""Most words of a bold line read as a subheading of an old page."""
 TABLE_TAG_RE = re.compile(r"<(/?)(?:table|tbody|thead|tfoot|tr|td|th)\b[^>]*>", re.I)
 ASIDE_RE = re.compile(r"<aside\b[^>]*>(.*?)</aside\s*>", re.I | re.S)
 TAG_RE = re.compile(r"<[^>]*>")
 LINK_RE = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.I | re.S)
 LIST_RE = re.compile(r"<(?:ul|ol|li|nav|form|button|img|iframe)\b", re.I)
+TOC_LABEL = (r"(?:table of contents|contents|in this (?:article|story|post|guide)|on this page|"
+             r"jump to(?: section)?|inhalt|inhaltsverzeichnis|sommaire|índice|contenido)")
+"""The label of a table-of-contents box (in the languages the normaliser knows)."""
+TOC_BOX_RE = re.compile(
+    r"<(?P<tag>nav|div|aside|section|details|ol|ul)\b[^>]*\b(?:class|id)\s*=\s*[\"']"
+    r"(?:[^\"']*[\s_-])?(?:toc|table-of-contents|ez-toc-container|article-toc)(?:[\s_-][^\"']*)?"
+    r"[\"'][^>]*>", re.I)
+"""The opening tag of an element whose class or id names a table of contents."""
+TOC_LIST_RE = re.compile(
+    r"<(?P<head>h[2-6]|p|div|strong|b)\b[^>]*>\s*(?:<(?:strong|b|span)\b[^>]*>\s*)?"
+    + TOC_LABEL + r"\s*:?\s*(?:</(?:strong|b|span)\s*>\s*)?</(?P=head)\s*>\s*"
+    r"<(?P<list>ul|ol)\b[^>]*>", re.I | re.S)
+"""A "Contents" label (a heading or a bold line) followed by a list."""
+HREF_RE = re.compile(r"<a\b[^>]*\bhref\s*=\s*[\"']([^\"']*)[\"']", re.I)
 ASIDE_MIN_WORDS = 12
 """Fewest words an `<aside>` inside the article needs to be read as part of the story."""
+
+
+def has_prose_cell(html: str) -> bool:
+    """Whether a table cell holds prose laid out with `<br><br>`: an old page's story."""
+    for start in CELL_START_RE.finditer(html):
+        end = CELL_END_RE.search(html, start.end())
+        cell = html[start.end():end.start() if end else len(html)]
+        if BREAKS_RE.search(cell) and len(TAG_RE.sub(" ", cell).split()) >= PROSE_CELL_WORDS:
+            return True
+    return False
 
 
 def unwrap_layout_tables(html: str) -> str:
     """A page laid out with tables (a cell holds headings or paragraphs) with every table tag
     made a `<div>`, so its headings and paragraphs come out as such."""
-    if not LAYOUT_CELL_RE.search(html):
+    if not LAYOUT_CELL_RE.search(html) and not has_prose_cell(html):
         return html
+    html = BOLD_LINE_RE.sub(heading_line, html)
+    html = BREAKS_RE.sub("<p>", html)
     return TABLE_TAG_RE.sub(lambda m: f"<{m.group(1)}div>", html)
+
+
+def heading_line(match: re.Match[str]) -> str:
+    """A bold or large-type line of an old page as the heading it is set as: `<h1>` for a
+    headline size (5 and up, or +2), else `<h2>`; a sentence, a byline or a small or plain
+    font is left as it is."""
+    text = " ".join(match.group("text").split())
+    opening = match.group("open").lower()
+    sizes = [m.group("size") for m in FONT_SIZE_RE.finditer(opening)]
+    size = int(sizes[-1]) + (3 if sizes[-1][0] in "+-" else 0) if sizes else 3
+    bold = "<b" in opening or "<strong" in opening or "<big" in opening
+    if (not ((bold and size >= 3) or size >= 4) or len(text.split()) > SUBHEADING_MAX_WORDS
+            or text.endswith((".", ",", ";", ":")) or text.lower().startswith("by ")
+            or not any(c.isalpha() for c in text)):
+        return match.group(0)
+    level = 1 if size >= 5 else 2
+    pre = match.group("pre")
+    if pre.lstrip().lower().startswith("<p") and match.group("post"):
+        pre = ""  # the paragraph holds only the heading: the heading replaces it
+    return f"{pre}<h{level}>{text}</h{level}>"
 
 
 def is_story_aside(inner: str) -> bool:
@@ -56,6 +118,43 @@ def keep_story_asides(html: str) -> str:
     return html[:start] + inside + html[end:]
 
 
+def element_end(html: str, tag: str, start: int) -> int:
+    """Where the element whose opening tag ends at `start` closes (nested ones of the same
+    tag counted), or -1 when it never does."""
+    depth = 1
+    for match in re.compile(rf"<(/?){tag}\b[^>]*>", re.I).finditer(html, start):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return match.end()
+    return -1
+
+
+def anchors_only(markup: str) -> bool:
+    """Whether every link in `markup` goes to an anchor of the same page (`#section`), and
+    it has at least two."""
+    targets = HREF_RE.findall(markup)
+    return len(targets) >= 2 and all(t.strip().startswith("#") for t in targets)
+
+
+def drop_tables_of_contents(html: str) -> str:
+    """The page without its table-of-contents boxes: an element classed `toc` whose links go
+    to anchors of the page, or a "Contents" / "In this article" label over a list of such
+    links (a list of links to other pages, or a "Contents" heading over prose, stays)."""
+    for pattern, tag in ((TOC_BOX_RE, "tag"), (TOC_LIST_RE, "list")):
+        out: list[str] = []
+        at = 0
+        for match in pattern.finditer(html):
+            if match.start() < at:
+                continue
+            end = element_end(html, match.group(tag), match.end())
+            if end > 0 and anchors_only(html[match.end():end]):
+                out.append(html[at:match.start()])
+                at = end
+        html = "".join(out) + html[at:]
+    return html
+
+
 def prepare(html: str) -> str:
-    """The page's markup with its table layout and story asides made plain blocks."""
-    return keep_story_asides(unwrap_layout_tables(html))
+    """The page's markup with its table layout and story asides made plain blocks, and its
+    tables of contents left out."""
+    return keep_story_asides(unwrap_layout_tables(drop_tables_of_contents(html)))

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from readsite.normalise import fold, same_line
+from readsite.importers.oldpage import is_old_page_furniture
+from readsite.normalise import fold, parse_byline, parse_date, same_line
 from readsite.normalise.trace import Trace
 
 HEADER_PARAGRAPHS = 6
@@ -27,9 +28,16 @@ CONTROL_MAX_WORDS = 4
 """Most words of a link-only line before the headline read as a control ("Download")."""
 HEADING_ANCHOR_CHARS = 60
 """How much of the paragraph after a page heading must open a kept paragraph to place it."""
+HEADING_ANCHOR_MIN_CHARS = 25
+"""Shortest line after a page heading that places it by its opening alone (a shorter one,
+such as a table of contents' entry, must be a whole paragraph)."""
+TOC_HEADING_RE = re.compile(r"^(?:table of contents|contents|in this (?:article|story|post|"
+                            r"guide)|on this page)\s*:?$")
+"""A table of contents' label: never put back as a heading of the story."""
 HEADING_RE = re.compile(r"^#{1,6}\s+(?P<text>.+)$")
 EMPHASIS_RE = re.compile(r"^(?P<mark>\*\*|__|\*|_)(?P<text>[^*_\n]+?)(?P=mark)$")
 LINK_ONLY_RE = re.compile(r"^\[(?P<text>[^\]\n]+)\]\([^)\n]*\)$")
+LIST_MARK_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
 TEASER_RE = re.compile(
     r"^(?:read also|also read|read more|see also|related|more on this|à lire aussi|lire aussi|"
@@ -46,6 +54,14 @@ PULL_QUOTE_MAX_WORDS = 60
 """Most words of a quote box that can be a pull quote (a longer one is a quoted passage)."""
 PULL_QUOTE_RUN = 3
 """Fewest words in a row a pull quote shares with the story for the run to count."""
+ATTRIBUTION_RE = re.compile(r"(?<=[\u201d\u2019\"'.!?])\s*(?:[\u2014\u2013\u2015]|--?)\s*"
+                            r"[^\u201c\u201d\"]{1,60}$")
+"""A pull quote's closing attribution ("... this.” — Dara Finch, purser"), not judged."""
+ATTRIBUTION_LINE_RE = re.compile(r"^(?:[\u2014\u2013\u2015]|--?)\s*\S.{0,60}$")
+"""A quote box's attribution on its own line ("— Dara Finch, purser")."""
+PULL_QUOTE_LONG_RUN = 8
+"""A run of this many words shared makes two-word runs count too (a trimmed sentence: "The
+wheel weighs ..." for "The wheel is six metres across and weighs ...")."""
 PULL_QUOTE_SHARE = 0.85
 """Share of a pull quote's words that one paragraph of the story must hold, in order, in
 runs of PULL_QUOTE_RUN words or more (an elided or trimmed sentence still qualifies)."""
@@ -80,6 +96,21 @@ def unwrap_emphasis(paragraphs: Sequence[str]) -> list[str]:
     return out
 
 
+def split_header_lines(paragraphs: Sequence[str]) -> list[str]:
+    """A byline or date line the extractor ran into the paragraph under it (an old page's
+    lines parted by a single `<br>`) made a paragraph of its own, in the header only."""
+    out: list[str] = []
+    for index, paragraph in enumerate(paragraphs):
+        first, sep, rest = paragraph.partition("\n")
+        if (index < HEADER_PARAGRAPHS and sep and rest.strip()
+                and not LIST_ITEM_RE.match(first) and not first.lstrip().startswith(">")
+                and (parse_date(first) is not None or parse_byline(first) is not None)):
+            out.extend((first, rest))
+        else:
+            out.append(paragraph)
+    return out
+
+
 def drop_lead_controls(paragraphs: Sequence[str], title: str) -> tuple[list[str], list[Trace]]:
     """Short link-only lines before the headline (a player's "Download", "Listen") go."""
     heading = next((i for i, p in enumerate(paragraphs)
@@ -100,19 +131,75 @@ def drop_lead_controls(paragraphs: Sequence[str], title: str) -> tuple[list[str]
 def restore_headings(paragraphs: Sequence[str], headings: Sequence[tuple[int, str, str]]
                      ) -> list[str]:
     """The page's `<h2>`..`<h6>` the extractor flattened away (a table-laid-out page), each put
-    back before the paragraph that follows it on the page, when that paragraph was kept."""
+    back before the paragraph that follows it on the page, when that paragraph was kept (not
+    a table of contents' label, whose next line is an entry that opens a paragraph)."""
     out = list(paragraphs)
     have = {fold(plain(p)) for p in out}
     for level, text, following in headings:
         start = fold(following)[:HEADING_ANCHOR_CHARS]
-        if not start or fold(text) in have:
+        if not start or fold(text) in have or TOC_HEADING_RE.match(fold(text)):
             continue
         at = next((i for i, p in enumerate(out) if not HEADING_RE.match(p.strip())
-                   and fold(plain(p)).startswith(start)), -1)
+                   and fold(plain(p)).startswith(start)
+                   and (len(start) >= HEADING_ANCHOR_MIN_CHARS or fold(plain(p)) == start)), -1)
         if at >= 0:
             out.insert(at, f"{'#' * level} {text}")
             have.add(fold(text))
     return out
+
+
+ANCHOR_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[^\]\n]+\]\([^)\s]*#[^)\s]+\)\s*$")
+"""A list item that is only a link to an anchor of a page (`- [Footings](#footings)`)."""
+
+
+def drop_contents_box(paragraphs: Sequence[str]) -> tuple[list[str], list[Trace]]:
+    """A table of contents the extractor kept: a "Contents" / "In this article" heading or
+    bold line followed by nothing but another heading or a list of anchor links (the label
+    over prose, or over a list of other pages, stays)."""
+    kept: list[str] = []
+    traces: list[Trace] = []
+    index = 0
+    while index < len(paragraphs):
+        paragraph = paragraphs[index]
+        label = plain(paragraph)
+        items = paragraphs[index + 1].split("\n") if index + 1 < len(paragraphs) else []
+        anchors = bool(items) and all(ANCHOR_ITEM_RE.match(i) for i in items if i.strip())
+        ends = index + 1 == len(paragraphs) or bool(HEADING_RE.match(items[0].strip()))
+        if label != paragraph.strip() and TOC_HEADING_RE.match(fold(label)) and (anchors or ends):
+            traces.append(Trace("dropped", "extractor: table of contents", label))
+            if anchors:
+                traces.extend(Trace("dropped", "extractor: table of contents", plain(
+                    LIST_MARK_RE.sub("", i))) for i in items if i.strip())
+                index += 1
+            index += 1
+            continue
+        kept.append(paragraph)
+        index += 1
+    return kept, traces
+
+
+def drop_old_page_furniture(paragraphs: Sequence[str]) -> tuple[list[str], list[Trace]]:
+    """Hit counters and rows of page tools ("Printer-friendly version | Email this story"),
+    a paragraph or a run of its lines (an extractor runs an old page's lines together)."""
+    kept: list[str] = []
+    traces: list[Trace] = []
+    for paragraph in paragraphs:
+        lines = [line for line in paragraph.split("\n") if line.strip()]
+        rest: list[str] = []
+        index = 0
+        while index < len(lines):
+            end = next((j for j in range(min(len(lines), index + 4), index, -1)
+                        if is_old_page_furniture(" ".join(lines[index:j]))), index)
+            if end > index:
+                traces.append(Trace("dropped", "extractor: counter or page tools",
+                                    " ".join(lines[index:end])))
+                index = end
+            else:
+                rest.append(lines[index])
+                index += 1
+        if rest:
+            kept.append(paragraph if len(rest) == len(lines) else "\n".join(rest))
+    return kept, traces
 
 
 def drop_title_repeats(paragraphs: Sequence[str], title: str) -> list[str]:
@@ -183,12 +270,13 @@ def repeats(quote: str, paragraph: str) -> bool:
     """Whether a quote box's text is a near-duplicate of a sentence of `paragraph`: nearly all
     its words found there in order, in runs of a few words (an ellipsis, a trimmed clause or
     a changed word or two allowed)."""
-    said = _words(quote)
+    said = _words(ATTRIBUTION_RE.sub("", quote.strip()))
     if not PULL_QUOTE_MIN_WORDS <= len(said) <= PULL_QUOTE_MAX_WORDS:
         return False
     matcher = SequenceMatcher(None, said, _words(paragraph), autojunk=False)
-    shared = sum(b.size for b in matcher.get_matching_blocks() if b.size >= PULL_QUOTE_RUN)
-    return shared >= PULL_QUOTE_SHARE * len(said)
+    runs = [b.size for b in matcher.get_matching_blocks()]
+    shortest = PULL_QUOTE_RUN - 1 if max(runs) >= PULL_QUOTE_LONG_RUN else PULL_QUOTE_RUN
+    return sum(n for n in runs if n >= shortest) >= PULL_QUOTE_SHARE * len(said)
 
 
 def drop_pull_quotes(paragraphs: Sequence[str], quotes: Sequence[str]
@@ -197,20 +285,32 @@ def drop_pull_quotes(paragraphs: Sequence[str], quotes: Sequence[str]
     quote-classed element's text, or a Markdown `>` quote) repeating a sentence another
     paragraph of the story holds: a pull quote, display copy.  Judged by content, so a real
     quoted passage, whatever its class, stays."""
-    boxes = {fold(q) for q in quotes}
-    candidates = {i for i, p in enumerate(paragraphs)
-                  if fold(plain(p).lstrip("> ")) in boxes or p.lstrip().startswith(">")}
+    boxes = [fold(q) for q in quotes]
+    candidates = {i for i, p in enumerate(paragraphs) if p.lstrip().startswith(">")
+                  or in_box(fold(plain(p).lstrip("> ")), boxes)}
     kept: list[str] = []
     traces: list[Trace] = []
+    dropped = False
     for index, paragraph in enumerate(paragraphs):
         text = " ".join(line.lstrip().lstrip(">").strip() for line in plain(paragraph).split("\n"))
-        if index in candidates and any(
-                repeats(text, other) for n, other in enumerate(paragraphs)
-                if n not in candidates and not HEADING_RE.match(other.strip())):
+        if dropped and index in candidates and ATTRIBUTION_LINE_RE.match(text):
+            traces.append(Trace("dropped", "extractor: pull quote repeating the story", text))
+            continue
+        dropped = index in candidates and any(
+            repeats(text, other) for n, other in enumerate(paragraphs)
+            if n not in candidates and not HEADING_RE.match(other.strip()))
+        if dropped:
             traces.append(Trace("dropped", "extractor: pull quote repeating the story", text))
             continue
         kept.append(paragraph)
     return kept, traces
+
+
+def in_box(folded: str, boxes: Sequence[str]) -> bool:
+    """Whether a paragraph's folded text is a quote box, or a line of one (a box's quote and
+    its attribution come out as two paragraphs)."""
+    return bool(folded) and any(folded == box or (folded in box and len(folded.split()) >= 2)
+                                for box in boxes)
 
 
 def tidy(markdown: str, title: str, blocks: Sequence[str] = (),
@@ -223,6 +323,10 @@ def tidy(markdown: str, title: str, blocks: Sequence[str] = (),
     paragraphs = restore_headings(paragraphs, headings)
     paragraphs, traces = drop_lead_controls(paragraphs, title)
     paragraphs = drop_title_repeats(paragraphs, title)
+    paragraphs, found = drop_contents_box(paragraphs)
+    traces += found
+    paragraphs, found = drop_old_page_furniture(paragraphs)
+    traces += found
     paragraphs, found = drop_teasers(paragraphs, blocks)
     traces += found
     paragraphs, found = cut_about_tail(paragraphs, names, title)
@@ -231,5 +335,5 @@ def tidy(markdown: str, title: str, blocks: Sequence[str] = (),
     traces += found
     paragraphs, found = drop_pull_quotes(paragraphs, quotes)
     traces += found
-    paragraphs = unwrap_emphasis(paragraphs)
+    paragraphs = unwrap_emphasis(split_header_lines(paragraphs))
     return Tidied("\n\n".join(paragraphs), tuple(traces))

@@ -1,0 +1,205 @@
+"""Saved pages in layouts that fooled the importer: a JSON-LD author given by reference, a
+pull quote in an aside, a table of contents, an old table-laid-out `.htm` page, and an
+opening paragraph with no byline under it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from readsite.importers.html import read_page
+from readsite.importers.oldpage import is_old_page_furniture
+from readsite.importers.page import read_page_info
+from readsite.importers.pagemeta import json_ld_fields
+from readsite.importers.prepare import drop_tables_of_contents, unwrap_layout_tables
+from readsite.importers.tidy import tidy
+
+P1 = ("Volunteers spent four winters rebuilding the wheel, cutting oak paddles by hand and "
+      "restoring the sluice gates that hold back the tidal pond until the ebb.")
+P2 = ("The wheel is six metres across and weighs eleven tonnes when it is wet, which it always "
+      "is; the volunteers say it sings when the tide turns.")
+P3 = ("The pond fills twice a day and empties through the mill race, giving about four hours "
+      "of milling on each tide in summer and a little less in winter.")
+SITE = "https://estuary.example"
+PERSON = {"@type": "Person", "@id": f"{SITE}/#/schema/person/ab12", "name": "Noor Haddad",
+          "url": f"{SITE}/author/noor/"}
+OTHER = {"@type": "Person", "@id": f"{SITE}/#/schema/person/cd34", "name": "Ravi Teal"}
+
+
+def graph_author(author: Any, *nodes: dict[str, Any]) -> str:
+    """The author json_ld_fields finds for an article whose `author` is `author`."""
+    graph = [{"@type": "WebSite", "@id": f"{SITE}/#website", "name": "Estuary Weekly"},
+             *nodes, {"@type": "NewsArticle", "@id": f"{SITE}/2025/mills#article",
+                      "headline": "Tide mills return", "author": author}]
+    script = json.dumps({"@context": "https://schema.org", "@graph": graph})
+    page = read_page_info(f"<html><head><script type='application/ld+json'>{script}"
+                          "</script></head><body></body></html>")
+    found = json_ld_fields(page).get("json-ld: author")
+    return found.value if found else ""
+
+
+@pytest.mark.parametrize(("author", "nodes", "name"), [
+    ({"@id": f"{SITE}/#/schema/person/ab12"}, (PERSON, OTHER), "Noor Haddad"),
+    ([{"@id": f"{SITE}/#/schema/person/ab12"}, {"@id": f"{SITE}/#/schema/person/cd34"}],
+     (PERSON, OTHER), "Noor Haddad, Ravi Teal"),
+    ({"@id": f"{SITE}/author/noor/#person"}, (PERSON,), "Noor Haddad"),
+    ({"@type": "Person", "url": f"{SITE}/author/noor"}, (PERSON,), "Noor Haddad"),
+    (f"{SITE}/author/noor/", (PERSON,), "Noor Haddad"),
+    ({"@id": f"{SITE}/#/schema/person/ab12"},
+     ({"@type": "Person", "@id": f"{SITE}/author/noor#person", "name": "Noor Haddad"},),
+     ""),  # another address: no guess
+    ({"@id": f"{SITE}/#/schema/person/zz99"}, (PERSON, OTHER), ""),
+    ({"@id": f"{SITE}/2025/mills"}, (PERSON,), ""),  # the article itself is no author
+])
+def test_a_json_ld_author_given_by_reference(author: Any, nodes: tuple[dict[str, Any], ...],
+                                             name: str) -> None:
+    assert graph_author(author, *nodes) == name
+
+
+def story(middle: str, head: str = "") -> str:
+    return (f"<html><head><title>Tide mills return</title>{head}</head><body><article>"
+            f"<h1>Tide mills return</h1><p>The mill at Woodbridge turned again on Saturday.</p>"
+            f"<p>{P1}</p>{middle}<h2 id='wheel'>The wheel</h2><p>{P2}</p>"
+            f"<h2 id='pond'>The pond</h2><p>{P3}</p></article></body></html>")
+
+
+def test_an_opening_with_no_byline_under_it_stays_in_the_body(tmp_path: Path) -> None:
+    record = read_page(story(""), tmp_path / "m.html")
+    assert record.body.startswith("The mill at Woodbridge turned again on Saturday.")
+    assert record.summary == "The mill at Woodbridge turned again on Saturday."
+
+
+TOC_LINKS = "<ul><li><a href='#wheel'>The wheel</a></li><li><a href='#pond'>The pond</a></li></ul>"
+
+
+@pytest.mark.parametrize("box", [
+    f"<nav class='toc'><h2>Table of contents</h2>{TOC_LINKS}</nav>",
+    f"<div id='ez-toc-container'><p>Contents</p>{TOC_LINKS}</div>",
+    f"<h3>In this article</h3>{TOC_LINKS}",
+    f"<p><strong>Table of contents</strong></p>{TOC_LINKS}",
+])
+def test_a_table_of_contents_goes(box: str, tmp_path: Path) -> None:
+    record = read_page(story(box), tmp_path / "m.html")
+    assert "contents" not in record.body.lower() and "In this article" not in record.body
+    assert record.body.count("## The wheel") == 1 and record.body.count("## The pond") == 1
+    assert P2 in record.body
+
+
+def test_a_contents_label_over_links_to_other_pages_or_prose_stays() -> None:
+    links = ("<h2>Contents</h2><ul><li><a href='https://walls.example/tools'>Tools</a></li>"
+             "<li><a href='https://walls.example/stone'>Stone</a></li></ul>")
+    assert drop_tables_of_contents(links) == links
+    markdown = ("## Contents\n\nThe contents of the crate were a surprise to everyone.\n\n"
+                "## Contents\n\n- [Tools](https://walls.example/tools)\n"
+                "- [Stone](https://walls.example/stone)")
+    assert tidy(markdown, "Walls").markdown == markdown
+    assert tidy("Intro.\n\n**In this article**\n\n- [Footings](#footings)\n- [Copes](#copes)"
+                "\n\n## Footings\n\nDig.", "Walls").markdown == "Intro.\n\n## Footings\n\nDig."
+
+
+QUOTED = ("\u201cThe volunteers say it sings when the tide turns,\u201d and on a spring tide "
+          "you can hear it from the quay.")
+
+
+@pytest.mark.parametrize("box", [
+    "<aside class='inset'><p>\u201cThe volunteers say it sings when the tide turns.\u201d</p>"
+    "</aside>",
+    "<blockquote><p>\u201cThe wheel weighs eleven tonnes when it is wet, which it always is.\u201d"
+    "</p><p>\u2014 Mill volunteers, 2025</p></blockquote>",
+])
+def test_a_pull_quote_repeating_the_story_goes(box: str, tmp_path: Path) -> None:
+    html = story("").replace(f"<p>{P2}</p>", f"<p>{P2}</p>{box}<p>{P1[:60]} again.</p>")
+    record = read_page(html, tmp_path / "m.html")
+    assert "\u201c" not in record.body and "Mill volunteers" not in record.body
+    assert P2 in record.body
+
+
+def test_a_quoted_passage_that_repeats_nothing_stays(tmp_path: Path) -> None:
+    passage = ("\u201cNobody who worked the mill will forget the sound of the wheel in the fog,"
+               "\u201d the miller wrote to the society the next morning.")
+    html = story("").replace(f"<p>{P2}</p>", f"<p>{P2}</p><blockquote><p>{passage}</p>"
+                             "</blockquote>")
+    assert "forget the sound of the wheel" in read_page(html, tmp_path / "m.html").body
+
+
+OLD_PAGE = """<html><head><title>Lakeside Gazette - Mill pond restored</title></head>
+<body bgcolor="#ffffff"><table width="760"><tr>
+<td width="150" valign="top"><a href="index.htm">Home</a><br><a href="news.htm">News</a></td>
+<td valign="top">
+<font face="Arial" size="5"><b>Mill pond restored after forty years</b></font><br>
+<font size="2">By Harold Pryce<br>June 12, 2004</font><br><br>
+The old mill pond on Cedar Creek holds water again for the first time since 1964, after a summer
+of work by the county and volunteers from the Lakeside Historical Society.<br><br>
+<font size="3"><b>Silt and clay</b></font><br>
+Workers cleared four decades of silt from the basin and rebuilt the earthen dam with clay hauled
+from the Hartley farm, which donated the fill at no cost to the county.<br><br>
+<b>A gift from the Hartleys</b><br>
+Martha Hartley, whose grandfather ran the mill until it closed, said the family had always hoped
+to see the pond full again. The museum counted 1,204 visitors since it reopened in May.<br><br>
+<p><font size="3"><b>Fish return</b></font></p>
+<p>State biologists stocked the pond with bluegill and bass in August, and anglers reported
+their first catches within weeks. <b>Anglers need a permit.</b></p>
+<center><a href="print.htm">Printer-friendly version</a> |
+<a href="mailto:?subject=story">Email this story</a></center><br>
+<center><font size="1">Visitors since 2003: 1,204,337</font></center>
+</td></tr></table></body></html>"""
+
+
+def test_an_old_table_page_keeps_its_subheadings_and_loses_its_counter(tmp_path: Path) -> None:
+    record = read_page(OLD_PAGE, tmp_path / "pond.htm")
+    assert record.title == "Mill pond restored after forty years"
+    assert record.author == "Harold Pryce"
+    assert str(record.date) == "2004-06-12"
+    for heading in ("Silt and clay", "A gift from the Hartleys", "Fish return"):
+        assert f"## {heading}" in record.body
+    assert "Printer-friendly" not in record.body and "1,204,337" not in record.body
+    assert "The museum counted 1,204 visitors since it reopened in May." in record.body
+    assert "Anglers need a permit." in record.body
+    assert record.body.startswith("The old mill pond")
+
+
+def test_a_bold_sentence_or_small_print_is_no_subheading() -> None:
+    cell = (f"<table><tr><td>{P1} {P2} {P3}<br><br><b>Bring your own boat.</b><br>"
+            "<font size='2'>Small print line</font><br><b>By Harold Pryce</b><br>More text."
+            "<br><br><font size='4'>Tides and times</font><br>Last line.</td></tr></table>")
+    unwrapped = unwrap_layout_tables(cell)
+    assert "<td" not in unwrapped  # a story laid out in a cell
+    assert unwrapped.count("<h") == 1 and "<h2>Tides and times</h2>" in unwrapped
+
+
+@pytest.mark.parametrize("line", [
+    "Visitors since 2003 have left notes in the guestbook by the door.",
+    "Print this story and bring it to the meeting, the council asked.",
+])
+def test_a_sentence_about_visitors_or_printing_stays(line: str) -> None:
+    assert tidy(f"{P1}\n\n{line}", "Mills").markdown.endswith(line)
+
+
+def test_a_data_table_with_a_blank_line_in_a_cell_stays_a_table() -> None:
+    html = ("<p>Opening times changed this week for both branches of the library.</p><table>"
+            "<tr><th>Branch</th><th>Address</th></tr><tr><td>Quay</td><td>12 Quay St<br><br>"
+            "Lakeside</td></tr></table>")
+    assert unwrap_layout_tables(html) == html
+
+
+@pytest.mark.parametrize(("line", "furniture"), [
+    ("Visitors since 2003: 1,204,337", True),
+    ("You are visitor number 48,112", True),
+    ("This page has been viewed 3,021 times.", True),
+    ("[Printer-friendly version](print.htm) | [Email this story](mailto:?s=x)", True),
+    ("Print this story · E-mail to a friend · Back to top", True),
+    ("Print", False),
+    ("The mill had 12,000 visitors since the spring.", False),
+])
+def test_old_page_furniture_shapes(line: str, furniture: bool) -> None:
+    assert is_old_page_furniture(line) is furniture
+
+
+def test_a_masthead_h1_lengthening_the_title_is_not_the_headline(tmp_path: Path) -> None:
+    html = (f"<html><head><title>Lakeside Gazette - Mill pond</title></head><body>"
+            f"<h1>Lakeside Gazette Online</h1><article><p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+            "</article></body></html>")
+    assert read_page(html, tmp_path / "m.html").title != "Lakeside Gazette Online"
