@@ -354,6 +354,15 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
     if footer is not None and fold(footer[0]) not in fold(author):  # not the writer's own ©
         source = footer[0]
         traces.append(footer[1])
+    if source and _title.is_department(source):  # a unit's name: the institution instead
+        owner = (issuer.text, issuer) if issuer else _masthead.footer_outlet(
+            [(t.line, t.text) for t in traces if t.action == "dropped"]
+            + [(b.line, b.text) for b in rest[-3:] if not b.markup])
+        if owner is not None and not _title.is_department(owner[0]):
+            source = owner[0]
+            traces.append(_title.INSTITUTION.found("source", source, owner[1].line))
+    if is_all_caps(source):  # an ALL-CAPS masthead: as the page writes it elsewhere, if it does
+        source = _header.mixed_case(source, [b.text for b in blocks])
     rest, found = drop_matching(rest, site.for_source(source), SOURCE_BOILERPLATE)
     traces += found
     rest, found = drop_cut_off(rest)

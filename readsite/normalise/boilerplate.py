@@ -87,6 +87,8 @@ BOILERPLATE_LINES = frozenset({
     "follow the show", "continue reading below", "reply", "report", "rispondi", "antworten",
     "répondre", "responder",
     "loading...", "loading…", "print this page", "print this article",
+    "first name", "last name", "your name", "sign me up", "join now", "submit",
+    "email address *", "e-mail address", "indirizzo email", "e-mail-adresse", "adresse e-mail",
 })
 """Whole lines (compared after `fold_line`) that are page chrome, never article text."""
 
@@ -155,6 +157,20 @@ RULE_PATTERNS: tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...] = (
         r"^weiterlesen nach der (?:anzeige|werbung)", r"^la suite après (?:cette |la )?publicité",
         r"^(?:sigue|continúa) leyendo (?:tras|después de) la publicidad",
         r"^newsletter (?:abonnieren|bestellen)\b", r"^(?:jetzt )?(?:kommentieren|mitdiskutieren)$",
+        r"^this (?:article|story|piece|essay|review|feature) (?:appears|appeared|was published|"
+        r"is published|will appear) in (?:the )?.{1,80}\b(?:issue|edition)\b.{0,120}$",
+        r"^subscribe here\.?$", r"^(?:did you |have you )?(?:enjoy|enjoyed|like|liked) "
+        r"(?:reading )?this (?:article|story|post|piece|episode|newsletter)\s*\?",
+        r"^(?:ti è piaciuto|vi è piaciuto) (?:questo articolo|l['’]articolo)\b",
+        r"^(?:hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen|vous avez aimé cet article|"
+        r"¿?te (?:ha )?gustado este art[ií]culo)\b",
+        r"^(?:read|view|see|download|get) (?:the )?(?:full |complete |episode )?transcript\b"
+        r".{0,40}$", r"^(?:(?:subscribe|listen|follow)\b.{0,60} )?wherever you (?:get|listen to"
+        r"|find) (?:your )?podcasts\b.{0,40}$",
+        r"^(?:[£$€]|us\$|a\$)\s?\d[\d.,]*\b.{0,80}\b(?:a|per|/|every) ?(?:month|week|year|mo|"
+        r"yr)\b.{0,80}\bcancel\b.{0,40}$", r"^.{0,80}\bthen (?:[£$€]|us\$)\s?\d[\d.,]*\b.{0,40}"
+        r"(?:month|week|year|mo|yr)\b.{0,60}$", r"^cancel (?:any ?time|at any time)\b.{0,40}$",
+        r"^(?:your )?e-?mail(?: address)?\s*\*?:?$", r"^enter your e-?mail(?: address)?\.*$",
         r"^(?:subscribe|listen|follow)(?: to (?:us|the show|the podcast))? on (?:apple podcasts|"
         r"spotify|youtube|google podcasts|overcast|pocket casts)\b",
     ))),
@@ -176,6 +192,7 @@ RULE_PATTERNS: tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...] = (
         r"[/|(]\s*(?:getty images|afp|reuters|ap photo|shutterstock|unsplash|dpa|epa|"
         r"picture alliance|imago)(?:\s+via\s+getty images)?\)?$",
         r"^(?:©|\(c\))\s*(?!\d{4}|copyright)\S.{0,60}$",
+        r"^\((?:foto|photo|ph\.?|credit|crédit|bild|imagen|image)\s*:?\s+[^()]{1,50}\)\.?$",
     ))),
     (NAVIGATION, tuple(re.compile(p) for p in (
         r"^\d{1,3}\s*(?:/|of|von|de|sur)\s*\d{1,3}$", r"^\d{1,2}:\d{2}(?::\d{2})?$",
@@ -185,6 +202,13 @@ RULE_PATTERNS: tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...] = (
         r"open menu|toggle navigation|view (?:the )?gallery|view all|see all|load more|"
         r"show more|zurück|weiter|suivant|précédent|siguiente|anterior)$",
         r"^(?:previous|next) (?:article|post|story|page)\b.{0,100}$",
+        r"^(?:previous|next) (?:episode|chapter)(?:\s*[:|\u2013\u2014-]\s*\S.{0,100})?$",
+        r"^(?:[←‹]|<-)\s*(?:(?:previous|prev|older|newer|next)(?: (?:post|article|story|"
+        r"episode|page|chapter))?\s*[:|]?\s*)?\S.{0,100}$",
+        r"^(?:(?:previous|prev|older|newer|next)(?: (?:post|article|story|episode|page|"
+        r"chapter))?\s*[:|]\s*)?\S.{0,100}\s*(?:[→›]|->)$",
+        r"^(?:previous|prev|older|newer)(?: (?:post|article|story|episode|page|chapter))?"
+        r"\s*:\s*\S.{0,100}$",
         r"^[\w&'’ .-]{1,30}(?:\s*[>›»]\s*[\w&'’ .-]{1,30}){2,}$",
     ))),
     (READ_TIME, tuple(re.compile(p) for p in (
@@ -241,6 +265,9 @@ _TAIL_PATTERN = re.compile(r"^(?:more (?:from|in|on|about) |more stories (?:from
                            r"join the (?:conversation|discussion)|show comments|view comments|"
                            r"add a comment|most (?:viewed|shared|commented)|popular now|"
                            r"top stories|editor['’]s picks|recommended from .{1,30}|"
+                           r"more (?:interviews|episodes|essays|reviews|columns|features|"
+                           r"podcasts|stories|articles|posts|videos)|(?:suggested|related|"
+                           r"explore|popular) topics\s*:?|"
                            r"i più letti|più letti|ti potrebbe interessare|leggi anche)$")
 """Tail markers that name a section or an outlet ("More from The Verge")."""
 

@@ -111,7 +111,9 @@ def mentions(text: str, name: str) -> bool:
 
 BIO_CUES = re.compile(
     r"\b(?:writes|writer|editor|editorial|reporter|journalist|author|covers|contributor|"
-    r"correspondent|columnist|based in|passion|expertise|graduated|holds a)\b", re.I)
+    r"correspondent|columnist|based in|passion|expertise|graduated|holds a|previously "
+    r"(?:worked|wrote|reported|covered|served|was)|(?:before|prior to) joining|joined (?:the )?"
+    r"[A-Z]\w+ in \d{4})\b", re.I)
 """Words that mark a paragraph as an author bio rather than article text."""
 
 
@@ -222,6 +224,9 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _BIO_START = re.compile(r"^(?P<name>(?:[A-Z][\w.'\u2019-]*\s){1,3}[A-Z][\w'\u2019-]*)\s+"
                         r"(?:is|was|has been|writes|covers|reports)\b")
 
+_BIO_SHORT = re.compile(r"^(?P<name>[A-Z][\w'\u2019-]+)\s+(?:is|was|has been|writes|covers|"
+                        r"reports|joined|previously)\b")
+
 
 def is_bio(text: str, author: str = "") -> bool:
     """Whether a paragraph is an author bio: it opens "<Name> is/writes/covers ..." with a bio
@@ -234,6 +239,9 @@ def is_bio(text: str, author: str = "") -> bool:
         return False
     if match and is_name(match.group("name")) and cue:
         return True
+    short = _BIO_SHORT.match(text)
+    if author and short and cue and fold(short.group("name")) in {fold(p) for p in words(author)}:
+        return True  # "Doe covers transport. She previously worked at ..." (the byline's name)
     return bool(_EMAIL.search(text) and cue and (author or match))
 
 

@@ -17,10 +17,11 @@ from collections.abc import Sequence
 from readsite.normalise.blocks import Block
 from readsite.normalise.byline import is_name
 from readsite.normalise.dates import parse_date
+from readsite.normalise.furniture import CTA_BUTTON, is_cta_button
 from readsite.normalise.header import is_story_line, story_start
 from readsite.normalise.headings import is_heading_like
 from readsite.normalise.rules import Rule
-from readsite.normalise.text import fold, fold_line, words
+from readsite.normalise.text import fold, fold_line, split_sentences, words
 from readsite.normalise.trace import Trace
 
 SPONSORED = Rule("sponsored-block", "A \"Sponsored\" / \"Partner content\" / \"Paid post\" label "
@@ -114,11 +115,72 @@ def pull_quotes(blocks: Sequence[Block]) -> set[int]:
     same = Counter(texts)
     found: set[int] = set()
     for index in range(start + 1, len(blocks)):
-        block, text = blocks[index], texts[index]
+        block = blocks[index]
+        text = _bare(_ATTRIBUTION.sub("", block.text)) if not block.markup else ""
         if block.markup or block.heading or not PULL_WORDS[0] <= len(text.split()) <= PULL_WORDS[1]:
             continue
         if joined.count(f" {text} ") > same[text]:  # said again inside a longer paragraph
             found.add(index)
+        elif _repeats_earlier(blocks, texts, index, text, start):
+            found.add(index)  # the standfirst (or a quoted sentence) said again further down
+    return found
+
+
+def _repeats_earlier(blocks: Sequence[Block], texts: Sequence[str], index: int, text: str,
+                     start: int) -> bool:
+    """Whether a sentence repeats, word for word, the standfirst above the story (a block
+    before `start`) or, in quotation marks, an earlier paragraph: a pull quote."""
+    raw = blocks[index].text.strip()
+    if not re.search(r"[.!?\"\u201d\u2019]$", raw) or texts[index - 1] == text:
+        return False
+    if text in texts[:start]:
+        return True
+    quoted = raw[:1] in "\"\u201c\u2018" and len(split_sentences(raw)) <= 2
+    return quoted and text in texts[:index - 1]
+
+
+_ATTRIBUTION = re.compile(r"\s*[\u2014\u2013-]{1,2}\s*(?:[A-Z][\w.'\u2019-]+\s?){1,4}$")
+"""A pull quote's attribution ("— Jane Doe") after its quoted words."""
+
+
+PITCH_WORDS = 25
+"""Longest one-line pitch dropped with the call-to-action button beside it."""
+
+_PITCH = re.compile(r"\b(?:you|your|yours|you['’]re|you['’]ll)\b|[?!]$", re.I)
+_SALES = re.compile(r"\b(?:helps? (?:you|teams?|companies|businesses|organi[sz]ations)|free|trial|"
+                    r"demo|sign up|get started|in minutes|platform|customers|pricing|discover|"
+                    r"see how|find out how|ready to)\b", re.I)
+
+
+def _is_pitch(block: Block, button: str) -> bool:
+    """A one-line sales pitch beside a button: one or two short sentences addressed to the
+    reader (you, your; or a question) with a sales word or a word of the button ("See
+    Northwind in action" under "Northwind plans your maintenance"); never Markdown."""
+    text = block.text.strip()
+    if block.markup or block.heading or not 3 <= len(words(text)) <= PITCH_WORDS:
+        return False
+    if len(split_sentences(text)) > 2 or not _PITCH.search(text):
+        return False
+    named = {w for w in re.findall(r"\b[A-Z]\w{3,}", button)} & set(re.findall(r"\w+", text))
+    return bool(_SALES.search(text) or named)
+
+
+def cta_blocks(blocks: Sequence[Block]) -> set[int]:
+    """Indexes of call-to-action buttons after the story's start and the one-line pitch right
+    above each (with a "Ready to ...?" question above the pitch)."""
+    start = story_start(blocks)
+    found: set[int] = set()
+    for index in range(start + 1, len(blocks)):
+        block = blocks[index]
+        if block.markup or not is_cta_button(block.text):
+            continue
+        found.add(index)
+        if index - 1 > start and index - 1 not in found and _is_pitch(blocks[index - 1],
+                                                                      block.text):
+            found.add(index - 1)
+            if (index - 2 > start and _is_pitch(blocks[index - 2], block.text)
+                    and blocks[index - 2].text.rstrip().endswith("?")):
+                found.add(index - 2)  # "Ready to ...?" over the pitch
     return found
 
 
@@ -174,7 +236,7 @@ def strip_chrome_blocks(blocks: Sequence[Block]) -> tuple[list[Block], list[Trac
     rules: dict[int, Rule] = {}
     for finder, rule in ((pull_quotes, PULL_QUOTE), (table_of_contents, TABLE_OF_CONTENTS),
                          (sponsored_blocks, SPONSORED), (comment_threads, COMMENT_THREAD),
-                         (numbered_tail, NUMBERED_TAIL)):
+                         (numbered_tail, NUMBERED_TAIL), (cta_blocks, CTA_BUTTON)):
         for index in finder(blocks):
             rules[index] = rule
     kept = [b for i, b in enumerate(blocks) if i not in rules]

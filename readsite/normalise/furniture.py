@@ -51,6 +51,14 @@ CONTACT_LINE = Rule("contact-line", "A release's press contact on one line (\"Me
 FEED_FOOTER = Rule("feed-footer", "A feed item's footer: \"The post X appeared first on Y.\" "
                    "(also when its links are Markdown).")
 
+WIRE_CAPTION = Rule("wire-caption", "A wire photo caption under a gallery counter: "
+                    "\"Item 1 of 2 ...\", \"[1/2] ...\", \"Photo 3 of 5 ...\".")
+CTA_BUTTON = Rule("cta-button", "A call-to-action button line (\"Learn more\", \"Book a demo\","
+                  " \"See Acme in action\", \"Get started\"): 1-5 words, an imperative and "
+                  "no sentence; and the one-line pitch directly above it after the story.")
+AUTHOR_ROLE = Rule("author-role-line", "An author box's role line on its own: \"Writer for "
+                   "<Publication>\", \"Staff reporter at X\" (a role + for/at + a name).")
+
 _DOC = (r"(?:information|content|materials?|blog post|post|article|alert|client alert|"
         r"publication|newsletter|communication|website|site|page|update|summary|material)")
 
@@ -86,8 +94,9 @@ _SPONSOR = re.compile(r"^(?:this (?:episode|issue|edition|newsletter|post|podcas
 _OFFER = re.compile(r"\b(?:promo code|use code|code [A-Z0-9]{3,}|\d+ ?% off|free trial)\b", re.I)
 _CAPTION_CREDIT = re.compile(r"^(?P<caption>.{10,300}?)\s*(?:\b(?:photo(?:graph)?s?|image|picture|"
                              r"credit|illustration|foto|bild)\s*:\s*(?P<credit>[^.:;!?()]{2,80})|"
-                             r"\((?:photo(?:graph)?s?|image|picture|credit|illustration|foto|bild|"
-                             r"source)\s*:\s*(?P<source>[^.:;!?()]{2,80})\))$", re.I)
+                             r"\((?:(?:photo(?:graph)?s?|image|picture|credit|illustration|foto|"
+                             r"bild|source)\s*:|(?:foto|ph\.|photo))\s*(?P<source>[^.:;!?()]{2,80})"
+                             r"\))$", re.I)
 _CAPTION_NAME = re.compile(r"^[^()\"“‘'][^()]{9,199}[.!?]\s*"
                            r"\((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+(?:/[\w .'’-]{1,30})?\)$")
 _COUNTS = ("(?:likes?|comments?|shares?|restacks?|replies|reply|views|reposts?|claps|reactions|"
@@ -129,12 +138,41 @@ CONTACT_LINE_WORDS = 25
 """Longest line of a contact block (names, e-mail addresses, phone numbers)."""
 
 
+_WIRE_CAPTION = re.compile(r"^(?:(?:item|image|photo|picture|slide|foto) \d{1,3} (?:of|von|de|"
+                           r"sur|di) \d{1,3}\b|\[\d{1,3}\s*/\s*\d{1,3}\]\s*\S)")
+_CTA = re.compile(r"^(?:learn more|find out more|discover more|book (?:a|your) "
+                  r"(?:free )?(?:demo|call|consultation)|(?:request|get|schedule|watch) "
+                  r"(?:a |the )?(?:free )?"
+                  r"(?:demo|quote|trial)|get started(?: (?:free|today|now))?|start (?:your |a )?"
+                  r"(?:free )?trial|start (?:for )?free|try (?:it |\w+ )?(?:for )?free|"
+                  r"(?:contact|talk to) (?:sales|us|an expert|our team)|sign up(?: for)? free|"
+                  r"see (?:\S+ ){1,3}in action|see (?:how it works|pricing|plans)|"
+                  r"view (?:pricing|plans)|download (?:the|our|a) (?:\S+ ){0,2}(?:report|guide|"
+                  r"e-?book|whitepaper|white paper|app))\s*(?:[→›>]|->)?$")
+_ROLE_LINE = re.compile(r"^(?i:(?:(?:senior|staff|contributing|freelance|guest|chief|deputy|"
+                        r"managing|associate|features|news|science|tech|technology|business|"
+                        r"political|foreign|top) )?(?:writer|editor|reporter|correspondent|"
+                        r"columnist|contributor|journalist|author|producer|writer and editor) "
+                        r"(?:for|at|with) (?:the )?)[A-Z][\w&'’.-]*(?: [A-Z&][\w&'’.-]*){0,4}$")
+
+
+def is_cta_button(text: str) -> bool:
+    """A call-to-action button line ("Learn more", "Book a demo", "See Acme in action")."""
+    return len(words(text)) <= 6 and bool(_CTA.match(fold_line(text)))
+
+
 def furniture_rule(text: str) -> Rule | None:
     """The furniture rule a whole block breaks, or None when it may be article text."""
     folded = fold_line(text)
     count = len(words(folded))
+    if count <= 120 and _WIRE_CAPTION.match(folded):
+        return WIRE_CAPTION
     if count > 80:
         return None
+    if is_cta_button(text):
+        return CTA_BUTTON
+    if _ROLE_LINE.match(text.strip()):
+        return AUTHOR_ROLE
     if _FORWARD.search(folded):
         return FORWARD_LOOKING
     if any(p.search(folded) for p in _LEGAL):

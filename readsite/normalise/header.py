@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from readsite.normalise.blocks import Block
 from readsite.normalise.boilerplate import is_boilerplate
@@ -31,8 +31,9 @@ from readsite.normalise.byline import (
     parse_byline,
 )
 from readsite.normalise.dates import parse_date
+from readsite.normalise.headings import is_all_caps
 from readsite.normalise.masthead import DURATION, HEADER_OUTLET, is_publication, is_site_name
-from readsite.normalise.metadata import parse_label_line
+from readsite.normalise.metadata import is_published_in, parse_label_line
 from readsite.normalise.rules import Rule
 from readsite.normalise.sitemenu import SECTION_WORDS
 from readsite.normalise.text import fold, split_sentences, words
@@ -116,7 +117,7 @@ def is_meta_line(text: str) -> bool:
     """Whether a header line states metadata (a byline, a date, a name, a writer's role)."""
     text = text.strip()
     return (parse_byline(text) is not None or parse_date(text) is not None or is_name(text)
-            or bool(_ROLE.search(text) and len(words(text)) <= 6))
+            or bool(_ROLE.search(text) and len(words(text)) <= 6) or is_published_in(text))
 
 
 def is_role_line(text: str) -> bool:
@@ -298,9 +299,22 @@ class Header:
     """A writer's name standing alone between the headline and the story, if any."""
 
 
+def _published_lead(blocks: Sequence[Block]) -> int:
+    """How many top blocks are a "Published in X" line (1), or "Published in" over X (2)."""
+    if not blocks or blocks[0].markup or not is_published_in(blocks[0].text):
+        return 0
+    if fold(blocks[0].text) in ("published in", "posted in") and len(blocks) > 1:
+        return 2
+    return 1
+
+
 def strip_header(blocks: Sequence[Block], later: Sequence[str] = ()) -> Header:
     """Model the header region and clear what stands above (and around) its headline.
     `later`: lines after the blocks' header (a "© YEAR Name" footer), for the outlet."""
+    lead = _published_lead(blocks)
+    if lead:  # a platform's "Published in X" on top: model the page under it, keep it for
+        inner = strip_header(blocks[lead:], later)  # `metadata` (the source)
+        return replace(inner, blocks=[*blocks[:lead], *inner.blocks])
     start = story_start(blocks)
     head = list(blocks[:start])
     unchanged = Header(list(blocks), "", 0, [])
@@ -320,7 +334,10 @@ def strip_header(blocks: Sequence[Block], later: Sequence[str] = ()) -> Header:
                           or top == sections > 0):  # no headline: a menu on top still goes
         menu = [NAV_RUN.dropped(b.text.strip(), b.line) for b in head[:top]]
         return Header(list(blocks[top:]), "", 0, menu)
-    if index is None or index == 0 or (index == 1 and 0 not in nav and (
+    tail = [b.text for b in blocks[start:]] + list(later)
+    masthead = (index == 1 and 0 not in nav and not head[0].markup and _has_fact_below(head, 1)
+                and is_publication(head[0].text, tail))
+    if index is None or index == 0 or (index == 1 and not masthead and 0 not in nav and (
             is_outlet_line(head[0], head[1:])
             or (not _short(head[0], NAV_WORDS) and not TICKER.match(head[0].text))
             or is_meta_line(head[0].text)
@@ -334,7 +351,6 @@ def strip_header(blocks: Sequence[Block], later: Sequence[str] = ()) -> Header:
     first = headline_score(head, 0, story) if 0 not in nav else None
     if first is not None and first >= (headline_score(head, index, story) or 0):
         return unchanged
-    tail = [b.text for b in blocks[start:]] + list(later)
     kept: list[Block] = []
     traces: list[Trace] = []
     source = ""
@@ -344,8 +360,8 @@ def strip_header(blocks: Sequence[Block], later: Sequence[str] = ()) -> Header:
             kept.append(block)
         elif not source and (is_publication(text, tail) or (position == 0 and 1 in nav
                              and is_site_name(text))):
-            source = text
-            traces.append(HEADER_OUTLET.found("source", text, block.line))
+            source = mixed_case(text, tail)
+            traces.append(HEADER_OUTLET.found("source", source, block.line))
         elif position in nav:
             traces.append(NAV_RUN.dropped(text, block.line))
         elif (position == index - 1 and _short(block, NAV_WORDS) and parse_date(text) is None
@@ -388,6 +404,19 @@ def strip_header(blocks: Sequence[Block], later: Sequence[str] = ()) -> Header:
         after = [b for b in after if b is not names[0]]
     rest = [*kept, headline, *after, *blocks[start:]]
     return Header(rest, source, headline.line, traces, author)
+
+
+def mixed_case(name: str, lines: Sequence[str]) -> str:
+    """An ALL-CAPS masthead ("THE OUTWARD REVIEW") as the page writes it elsewhere in mixed
+    case ("© 2026 The Outward Review"); unchanged when the page never does."""
+    if not is_all_caps(name):
+        return name
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
+    for line in lines:
+        for match in pattern.finditer(line):
+            if not is_all_caps(match.group()) and match.group()[:1].isupper():
+                return match.group()
+    return name
 
 
 def headline_first(blocks: Sequence[Block], headline: int) -> list[Block]:

@@ -109,9 +109,61 @@ def is_sentence_heading(block: Block, before: Block | None, after: Block | None)
     if text.endswith("?") and (len(split_sentences(text)) > 1 or not after.text[:1].isupper()
                                or ":" in text):
         return False  # one short question over a paragraph; not an interview's "Q: ...?"
-    if before.heading or before.markup or not re.search(r"[.!?\"\u201d\u2019]$", before.text):
+    if before.heading or (before.markup and not is_list_block(before)):
         return False
-    return not after.heading and not after.markup and len(words(after.text)) >= 20
+    if not before.markup and not re.search(r"[.!?\"\u201d\u2019)]$", before.text):
+        return False
+    if after.heading or after.markup:
+        return False
+    if text.endswith("?") or after.text.rstrip().endswith("?"):
+        from readsite.normalise.byline import is_name
+
+        # a question over its answer; a section of a Q&A (not a speaker's name over a question)
+        return len(words(after.text)) >= 8 and not is_name(text)
+    return len(words(after.text)) >= 20
+
+
+def is_list_block(block: Block) -> bool:
+    """A Markdown list block (restored from flattened lines, or written as one)."""
+    return block.markup and all(re.match(r"\s*(?:[-*+]|\d{1,3}[.)])\s", line)
+                                for line in block.text.splitlines() if line.strip())
+
+
+_SHOW_NOTES = re.compile(r"^(?:in (?:this|today['’]s) (?:episode|show|conversation|interview)|"
+                         r"(?:links?|resources|books?|things|people) (?:mentioned|discussed|"
+                         r"referenced)(?: in (?:this|the) (?:episode|show))?|"
+                         r"(?:topics|what we) (?:covered|discussed|cover)|episode (?:highlights|"
+                         r"chapters|resources|links)|(?:chapters|timestamps|highlights|resources|"
+                         r"further reading|where to find \w+(?: \w+)?|guest links|follow \w+)"
+                         r")$", re.I)
+
+
+def is_list_heading(block: Block, before: Block | None, after: Block | None) -> bool:
+    """A show-notes section title ("In this episode", "Links mentioned") on its own line
+    between the story and the list (or short item lines) it titles."""
+    text = block.text.strip()
+    if block.markup or block.heading or before is None or after is None:
+        return False
+    if not _SHOW_NOTES.match(text) or before.heading:
+        return False
+    return is_list_block(after) or (not after.markup and not after.heading
+                                    and len(words(after.text)) <= 20)
+
+
+def _speaker(block: Block, after: Block) -> bool:
+    """A person's name alone over a question paragraph: who asks, in a Q&A."""
+    from readsite.normalise.byline import is_name
+
+    return (not after.markup and after.text.rstrip().endswith("?")
+            and is_name(block.text.strip()))
+
+
+def _after_name(block: Block, before: Block | None) -> bool:
+    """A short line right under a person's name line: their role ("Head of Product")."""
+    from readsite.normalise.byline import is_name
+
+    return (before is not None and not before.markup and not before.heading
+            and is_name(before.text.strip()) and len(words(block.text)) <= 6)
 
 
 def mark_headings(blocks: Sequence[Block]) -> list[Block]:
@@ -151,6 +203,12 @@ def _is_heading_at(block: Block, before: Block | None, after: Block | None) -> b
     """Whether a block becomes a heading, given its neighbours."""
     if block.markup or block.heading or after is None or re.search(r"\bicon$", block.text, re.I):
         return False
+    if is_list_heading(block, before, after):
+        return True
+    if _after_name(block, before):
+        return False  # a role line under a name ("Head of Product"), not a section
+    if _speaker(block, after):
+        return False  # an interview's speaker over their question, not a section
     if before is None and re.search(r"\d", block.text) and not is_all_caps(block.text):
         return False  # the body's first line with figures: a scoreline or a result, not a section
     if _BYLINE_START.match(block.text) or (

@@ -51,6 +51,20 @@ HEADER_FIELDS = Rule("header-fields", "A header line of fields (\"Jane Doe | Mar
                      "read\"): the author, date and outlet it names.")
 NAME_LINE = Rule("name-line", "A header line that is just a person's name, above their role "
                  "(\"Science correspondent\", dropped with it) or a date line: the author.")
+PUBLISHED_IN = Rule("published-in", "A platform's \"Published in <Publication>\" line (Medium "
+                   "and the like), or \"Published in\" over the name: the source, never the title.")
+_PUBLISHED_IN = re.compile(r"^(?:published|posted|featured|appeared) in\s+(?P<name>\S.{0,60})$",
+                           re.I)
+
+
+def is_published_in(text: str) -> bool:
+    """Whether a line is a platform's "Published in <Publication>" line (or its label)."""
+    text = text.strip()
+    match = _PUBLISHED_IN.match(text)
+    return fold_line(text) in ("published in", "posted in") or bool(
+        match and is_outlet_name(match.group("name")))
+
+
 LABEL_KEYS = {"podcast": "podcast", "show": "podcast", "host": "host", "hosts": "host",
               "guest": "guest", "guests": "guest", "topic": "topic", "topics": "topic",
               "date": "date"}
@@ -263,6 +277,11 @@ def _metadata_line(text: str, near_edge: bool, outlets: frozenset[str]) -> Found
 
 def _edge_line(text: str, outlets: frozenset[str]) -> Found | None:
     """The metadata a line in the header region or at the end states (bylines, dates ...)."""
+    published = _PUBLISHED_IN.match(text.strip())
+    if (published is not None and is_outlet_name(published.group("name"))
+            and parse_date(published.group("name")) is None
+            and not re.match(r"[\d(]", published.group("name"))):
+        return [("source", published.group("name").strip(), PUBLISHED_IN)]
     label = parse_label_line(text)
     if label is not None:
         key, value = label
@@ -309,11 +328,16 @@ def _name_line(name: str, after: str) -> tuple[Found | None, bool]:
         return [("author", name.strip(), NAME_LINE)], True
     if parse_date(after) is not None:
         return [("author", name.strip(), NAME_LINE)], False
+    if _PUBLISHED_IN.match(after.strip()) or fold_line(after) in ("published in", "posted in"):
+        return [("author", name.strip(), NAME_LINE)], False
     return None, False
 
 
 def _split_label(label: str, value: str) -> Found | None:
     """A label line ("Author") and the value on the next line ("Jane Doe"), or None."""
+    if fold_line(label) in ("published in", "posted in") and is_outlet_name(value) and (
+            parse_date(value) is None and not re.match(r"[\d(]", value.strip())):
+        return [("source", value.strip(), PUBLISHED_IN)]
     key = SPLIT_LABELS.get(fold_line(label))
     if key is None or len(words(value)) > 8:
         return None

@@ -140,9 +140,30 @@ def is_kicker(block: Block, following: Block) -> bool:
     text = block.text.strip()
     if block.markup or block.heading or following.markup or following.heading:
         return False
-    if not 1 <= len(words(text)) <= KICKER_WORDS or len(text) > 30 or text[-1] in ".?!,;:":
+    if text[-1:] in ".?!,;:":
+        return False
+    short = 1 <= len(words(text)) <= KICKER_WORDS and len(text) <= 30
+    if not short and not (is_department(text) and len(text) <= 50):
         return False
     return is_title_like(following.text) and len(words(following.text)) >= 4
+
+
+INSTITUTION = Rule("institution-source", "A source that names an institution's unit (\"Office of "
+                   "Public Affairs\", \"Research Communications\") when the page names the "
+                   "institution itself (\"About Northmoor University\", \"© 2026 Northmoor "
+                   "University\"): the institution.")
+_DEPARTMENT = re.compile(r"^(?:(?:the )?(?:office|department|division|bureau|directorate|"
+                         r"ministry|school|faculty|college|centre|center|institute) (?:of|for) "
+                         r"[A-Z]|(?:[A-Z][\w&'’-]* ){0,3}(?:communications|public affairs|"
+                         r"media relations|public relations|news office|press office|"
+                         r"media office|newsroom|"
+                         r"news and events|news & events)$)", re.I)
+
+
+def is_department(text: str) -> bool:
+    """Whether a short line names an institution's unit, not the institution ("Office of
+    Public Affairs", "Research Communications", "University Newsroom")."""
+    return len(words(text)) <= 6 and bool(_DEPARTMENT.match(text.strip()))
 
 
 _EPISODE = re.compile(r"^(?:episode|ep\.?|folge|épisode|episodio)\s*\d{1,4}\b", re.I)
