@@ -158,16 +158,27 @@ def test_the_outlet_after_the_headline_in_title_is_the_source() -> None:
 
 
 @pytest.mark.parametrize("title", ["Sourdough at altitude - Part Two",
-                                   "Sourdough at altitude | The Valley Courier"])
+                                   "Bread at sea level | The Valley Courier"])
 def test_a_title_tail_the_page_never_shows_or_a_part_number_is_no_outlet(title: str) -> None:
     info = read_page_info(page(title, f"<h1>Sourdough At Altitude</h1><p>{PROSE}</p>"))
     assert title_outlet(info) is None
 
 
-def test_an_outlet_before_the_headline_is_not_taken_for_it() -> None:
+def test_a_name_after_the_headline_itself_is_the_outlet_though_never_shown() -> None:
+    info = read_page_info(page("Sourdough at altitude | The Valley Courier",
+                               f"<h1>Sourdough At Altitude</h1><p>{PROSE}</p>"))
+    found = title_outlet(info)
+    assert found is not None and found.value == "The Valley Courier"
+
+
+def test_an_outlet_before_the_headline_is_taken_only_when_the_page_shows_it() -> None:
     info = read_page_info(page("The Valley Courier | Sourdough At Altitude",
                                f"<h1>Sourdough At Altitude</h1><p>{PROSE}</p>"
                                "<footer>The Valley Courier · 12 Main St.</footer>"))
+    found = title_outlet(info)
+    assert found is not None and found.value == "The Valley Courier"  # never the headline
+    info = read_page_info(page("The Valley Courier | Sourdough At Altitude",
+                               f"<h1>Sourdough At Altitude</h1><p>{PROSE}</p>"))
     assert title_outlet(info) is None
 
 

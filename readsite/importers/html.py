@@ -25,6 +25,7 @@ from typing import Any
 from readsite.errors import ImportRefused
 from readsite.importers.page import Page, read_page_info
 from readsite.importers.pagemeta import Found, http_url, iso_date, page_fields
+from readsite.importers.pagesite import byline_author, read_shown, weak_source
 from readsite.importers.prepare import prepare
 from readsite.importers.record import Imported
 from readsite.importers.tidy import tidy
@@ -237,6 +238,10 @@ def read_page(html: str, path: Path, url: str = "", rules: SiteRules | None = No
             path, None, "found no article text in this page",
             "if the page is built by JavaScript, save it after it has loaded, or copy the "
             "article's text into a .txt file and import that")
+    if "author" not in stated:
+        named = byline_author(read_shown(html))
+        if named:
+            stated["author"] = Found(named, "html: byline element")
     title = stated["title"].value if "title" in stated else ""
     source = stated["source"].value if "source" in stated else ""
     tidied = tidy(markdown, title, page.blocks,
@@ -250,6 +255,9 @@ def read_page(html: str, path: Path, url: str = "", rules: SiteRules | None = No
         stated["author"] = Found(byline[0], "html: byline line")
         if byline[1] and "date" not in stated and not found.date:
             stated["date"] = Found(byline[1], "html: byline line")
+    weak = None if "source" in stated or found.source else weak_source(page)
+    if weak is not None:
+        stated["source"] = Found(*weak)
     values = [v.value for v in stated.values()] + [found.title, found.author, found.source]
     trace = [Trace("dropped", "extractor: not main text", block)
              for block in left_out(page, f"{markdown}\n\n{tidied.markdown}", values)]

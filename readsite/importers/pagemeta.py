@@ -3,7 +3,8 @@
 `<meta>` tags (og:title, og:site_name, author, article:published_time, description), JSON-LD
 (Article/NewsArticle/BlogPosting: headline, author, publisher, datePublished, description),
 schema.org microdata (the same properties, `itemprop=`), the `<title>` without its site-name
-tail, the first `<h1>`, then htmldate for the date.
+tail, the first `<h1>`, then htmldate for the date.  A source no metadata states comes from
+the `<title>` suffix, the site logo, then `application-name` (see `pagesite`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from readsite.importers.page import Page
-from readsite.normalise import fold, same_line
+from readsite.importers.pagesite import logo_name, name_like, read_shown, title_suffix
+from readsite.normalise import same_line
 
 ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle",
                            "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
@@ -202,8 +204,7 @@ PRIORITY: dict[str, tuple[str, ...]] = {
               f"{MD}name"),
     "author": ("html: author", "json-ld: author", "html: article:author",
                "html: parsely-author", "html: dc.creator", f"{MD}author", f"{MD}creator"),
-    "source": ("html: og:site_name", "json-ld: publisher", "html: application-name",
-               f"{MD}publisher"),
+    "source": ("html: og:site_name", "json-ld: publisher", f"{MD}publisher"),
     "date": ("html: article:published_time", "json-ld: datePublished", "html: datepublished",
              "html: dc.date", "html: date", "html: pubdate", f"{MD}datepublished",
              f"{MD}datecreated"),
@@ -238,8 +239,10 @@ def page_title(page: Page, site: str) -> Found | None:
     title = page.title
     if not title:
         return None
-    for separator in (" | ", " - ", " – ", " — ", " :: ", " · "):
+    for separator in (" | ", " - ", " – ", " — ", " :: ", " · ", " : "):
         head, sep, tail = title.rpartition(separator)
+        if separator == " : " and not site:
+            continue  # "Headline : subtitle" is cut only at the outlet's name
         short_tail = len(tail.split()) <= 4 and len(tail) < len(head)  # a site's name
         if sep and head and (site.lower() in tail.lower() or same_line(tail, site) if site
                              else short_tail):
@@ -247,29 +250,25 @@ def page_title(page: Page, site: str) -> Found | None:
     return Found(title, "html: <title>")
 
 
-OUTLET_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "&", "de", "la", "le", "du",
-                                "des", "der", "die", "das", "y", "el", "del", "di"})
-"""Words an outlet's name may hold in lower case ("Voice of the Valley")."""
+def title_outlet(page: Page, headlines: tuple[str, ...] = ()) -> Found | None:
+    """The outlet named with the headline in `<title>` ("Headline - The Lakeshore Herald"),
+    see `pagesite.title_suffix`."""
+    name = title_suffix(page, headlines)
+    return Found(name, "html: title suffix") if name else None
 
 
-def title_outlet(page: Page) -> Found | None:
-    """The outlet after the headline in `<title>` ("Headline - The Lakeshore Herald"): a
-    tail of five capitalised words or fewer, without digits, that the page also shows in
-    its text (a masthead, a footer), so "Bread, Part Two" is never taken for an outlet."""
-    for separator in (" | ", " - ", " – ", " — ", " :: ", " · "):
-        head, sep, tail = page.title.rpartition(separator)
-        tail = tail.strip()
-        if not sep or not head.strip():
-            continue
-        words = tail.split()
-        if (not 1 <= len(words) <= 5 or any(c.isdigit() for c in tail)
-                or not all(w[0].isupper() or w.lower() in OUTLET_SMALL_WORDS for w in words)
-                or any(same_line(h1, tail) for h1 in page.h1)):  # "Outlet - Headline"
-            return None
-        shown = any(fold(tail) in fold(block) and not same_line(block, head)
-                    for block in page.blocks)
-        return Found(tail, "html: <title> suffix") if shown else None
-    return None
+def shown_source(page: Page, html: str, fields: dict[str, Found]) -> Found | None:
+    """The outlet the page shows when its metadata names none: the `<title>` suffix, the
+    site logo, then `application-name` (weaker rules are in `pagesite.weak_source`)."""
+    headlines = tuple(fields[k].value for k in ("title",) if k in fields)
+    outlet = title_outlet(page, headlines)
+    if outlet is not None:
+        return outlet
+    logo = logo_name(read_shown(html), [*page.h1, *headlines])
+    if logo:
+        return Found(logo, "html: logo alt")
+    name = " ".join(page.meta.get("application-name", "").split())
+    return Found(name, "html: application-name") if name_like(name) else None
 
 
 def iso_date(text: str) -> dt.date | None:
@@ -303,7 +302,7 @@ def page_fields(page: Page, html: str, url: str) -> dict[str, Found]:
             fields[key] = value
             break
     if "source" not in fields:
-        outlet = title_outlet(page)
+        outlet = shown_source(page, html, fields)
         if outlet is not None:
             fields["source"] = outlet
     if "title" not in fields:
