@@ -608,7 +608,11 @@ def as_text(raw: str) -> str:
     if not derived:
         assume(not body or not n.same_line(body[0], result.title))  # a repeat is dropped
         parts.append(result.title)
-    if result.summary and result.summary not in "\n".join(body):
+    taken = any(t.field == "summary" and t.rule == "dek" for t in result.trace)
+    assume(not any(t.rule == "repeated-dek" for t in result.trace))  # a repeat is dropped
+    if taken:
+        assume(not any(n.same_line(result.summary, p) for p in body))
+    if result.summary and (taken or result.summary not in "\n".join(body)):
         assume(not n.same_line(result.summary, result.title))  # a repeat is dropped
         parts.append(result.summary)
     return "\n\n".join(p for p in [*parts, *body] if p)

@@ -308,6 +308,10 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
     traces += found
     cleaned, site_name, found = strip_site_menu(cleaned)
     traces += found
+    framed = any(t.rule in ("email-footer", "media-chrome") and t.action == "dropped"
+                 and _newsletter.is_email_frame(t.text) for t in traces)
+    cleaned, found = _newsletter.drop_preheader(cleaned, framed)
+    traces += found
     dropped = [(t.line, t.text) for t in traces if t.action == "dropped"]
     head = _header.strip_header(cleaned, [text for _, text in dropped])
     cleaned, site_name = head.blocks, site_name or head.source
@@ -336,6 +340,12 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
         author, source = beside[0], source or beside[1]
         traces += beside[2]
         rest = rest[1:]
+    lone = _byline.lone_name(rest) if not author and choice.stated else None
+    if lone is not None and not _byline.looks_like_outlet(lone[0]):
+        author = lone[0]
+        found_block = rest[lone[1]]
+        traces.append(_byline.LONE_NAME.found("author", author, found_block.line))
+        rest = [b for b in rest if b is not found_block]
     header_lines = {t.line for t in traces if t.field in ("author", "date")}
     below = outlet_below(rest, header_lines) if header and not source else None
     if below is not None:
@@ -348,6 +358,11 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
         traces.append(dateline[1])
     issuer = next((t for t in traces if t.rule == PRESS_TAIL.name and t.field == "source"), None)
     source = source or (issuer.text if issuer else "")
+    named = None if source else _newsletter.newsletter_name(
+        [(t.line, t.text) for t in traces if t.action == "dropped"])
+    if named is not None:
+        source = named[0]
+        traces.append(named[1])
     footer = None if source else _masthead.footer_outlet(
         [(t.line, t.text) for t in traces if t.action == "dropped"]
         + [(b.line, b.text) for b in rest[-3:] if not b.markup])

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from readsite.normalise.dates import parse_date
 from readsite.normalise.headings import is_heading_like
 
 
@@ -38,10 +39,15 @@ def is_hard_wrapped(lines: Sequence[str]) -> bool:
     longest = max(len(line) for line in body)
     mid_sentence = any(not re.search(r"[.!?:\u2026\"'\u201d\u2019)]$", line) for line in body)
     fits = 40 <= longest <= 100 and all(len(line) >= longest * 0.6 for line in body)
-    return mid_sentence and fits and not any(_HEADER_LINE.match(line) for line in lines)
+    if len(lines) == 2 and _BARE_NAME.match(lines[1].strip()):
+        return False  # a headline over a bare byline name, not one wrapped paragraph
+    return mid_sentence and fits and not any(_HEADER_LINE.match(line) or (
+        len(line) <= 60 and parse_date(line) is not None) for line in lines)
 
 
-_HEADER_LINE = re.compile(r"^(?:by|von|par|por|posted by|written by|published|updated|date|"
+_BARE_NAME = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}$")
+"""A line of 2-4 capitalised words and nothing else: a byline's name, not a wrapped line's end."""
+_HEADER_LINE = re.compile(r"^(?:by|von|par|por|posted|written by|published|updated|date|"
                           r"(?:additional )?reporting by|editing by)[\s:]", re.IGNORECASE)
 """A line starting like a byline, a date line or a wire's credits: page furniture, never a
 wrapped paragraph."""

@@ -53,6 +53,9 @@ RELATED_TAIL = Rule("related-tail", "A \"Related articles\" / \"More from\" / \"
                     "comments marker after the article, and everything after it.")
 NEWSLETTER_MENU = Rule("newsletter-menu", "An \"In today's newsletter:\" menu and the short "
                        "lines listing its items.")
+MEDIA_CHROME = Rule("media-chrome", "A short line of a video player, share row, recipe card's "
+                    "buttons or newsletter frame (\"Video player is loading.\", \"Copy link\", "
+                    "\"Jump to recipe\", \"Forward this email to a friend\", \"###\").")
 SITE_BOILERPLATE = Rule("site-boilerplate", "A line matching site.yaml's `import.boilerplate`.")
 SOURCE_BOILERPLATE = Rule("source-boilerplate", "A line matching the article's source's "
                           "`import.sources.<name>.boilerplate` in site.yaml.")
@@ -174,8 +177,24 @@ RULE_PATTERNS: tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...] = (
         r"^(?:subscribe|listen|follow)(?: to (?:us|the show|the podcast))? on (?:apple podcasts|"
         r"spotify|youtube|google podcasts|overcast|pocket casts)\b",
     ))),
-    (READ_MORE, (re.compile(
-        r"^(?:also read|read also|read more|see also|related|more|watch|listen|recommended|"
+    (MEDIA_CHROME, tuple(re.compile(p) for p in (
+        r"^(?:the )?video player is loading\.?$", r"^(?:play|watch|replay|mute|unmute) "
+        r"(?:the )?video$", r"^(?:watch|video|play|vidéo|vídeo)\s*:?$",
+        r"^(?:sms|text|copy|copy link|copy url|link copied|copiar enlace|copiar link|"
+        r"copier le lien|link kopieren|copia link|copia il link|e-?mail this|mail)$",
+        r"^(?:jump to|skip to) (?:the )?recipe$", r"^(?:print|save|pin|rate|review|share|"
+        r"email|cook mode|print this|save this) (?:the |this )?recipe$", r"^(?:pin|rate|yum)"
+        r"(?: it| this)?$", r"^did you make this (?:recipe|dish)\?.{0,100}$",
+        r"^(?:tag|mention) @\w+ on (?:instagram|pinterest|tiktok)\b.{0,60}$",
+        r"^(?:get|enjoy|try) (?:your first|\d+ (?:months?|weeks?)|a free)\b.{0,60}"
+        r"\b(?:with|using) (?:the )?(?:code|coupon)\b.{0,30}$",
+        r"^#{3}$", r"^-\s*(?:30|end)\s*-$",
+        r"^an official (?:website|site|web site) of (?:the )?.{2,80}$",
+        r"^here['’]s how you know\.?$",
+        r"^(?:enjoying|liking|you['’]re reading|you are reading) [^.!?]{2,60}\?$",
+    ))),
+    (READ_MORE, (re.compile(r"^(?:watch|listen)\s*:\s*[^.!?]{1,100}$"), re.compile(
+        r"^(?:also read|read also|read more|see also|related|more|recommended|"
         r"related (?:story|article|coverage|reading)|read next|lire aussi|à lire aussi|"
         r"a lire aussi|lesen sie auch|auch interessant|mehr dazu|mehr zum thema|lee también|"
         r"lea también|te puede interesar|ver también|leer más|leggi anche|leggi pure|"
@@ -210,6 +229,8 @@ RULE_PATTERNS: tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...] = (
         r"^(?:previous|prev|older|newer)(?: (?:post|article|story|episode|page|chapter))?"
         r"\s*:\s*\S.{0,100}$",
         r"^[\w&'’ .-]{1,30}(?:\s*[>›»]\s*[\w&'’ .-]{1,30}){2,}$",
+        r"^[^\W\d][^\W\d&'’-]*(?:[ &'’-]+[^\W\d][^\W\d'’-]*){0,2}(?:\s+\|\s+[^\W\d][^\W\d'’-]*"
+        r"(?:[ &'’-]+[^\W\d][^\W\d'’-]*){0,2}){2,}$",
     ))),
     (READ_TIME, tuple(re.compile(p) for p in (
         r"^(?:\d{1,3}\s*(?:-|\s)?(?:min|mins|minutes?|minuten|minutos)\.?(?:\s+(?:read|de "
@@ -263,7 +284,8 @@ _TAIL_PATTERN = re.compile(r"^(?:more (?:from|in|on|about) |more stories (?:from
                            r"^(?:\d{1,5} (?:comments?|responses?|replies|commenti|kommentare)|"
                            r"(?:comments?|responses?|commenti)\s*\(\d{1,5}\)|"
                            r"join the (?:conversation|discussion)|show comments|view comments|"
-                           r"add a comment|most (?:viewed|shared|commented)|popular now|"
+                           r"add a comment|most (?:viewed|shared|commented|read|popular)"
+                           r"(?: (?:in|on|from) [\w&'’ -]{1,30})?|popular now|"
                            r"top stories|editor['’]s picks|recommended from .{1,30}|"
                            r"more (?:interviews|episodes|essays|reviews|columns|features|"
                            r"podcasts|stories|articles|posts|videos)|(?:suggested|related|"

@@ -31,7 +31,8 @@ NAME_CONNECTORS = frozenset({"and", "&", "de", "del", "da", "van", "von", "der",
 
 
 _BYLINE = re.compile(r"^(?:by|author\s*:|written\s+by|posted\s+by|reported\s+by|words\s+by|"
-                     r"story\s+by|text\s+by|hosted\s+by|von|par|por|di)"
+                     r"story\s+by|text\s+by|hosted\s+by|report\s+by|words\s*:|text\s*:|"
+                     r"texto\s*:|texte\s*:|von|par|por|di)"
                      r"\s+(?P<value>.+)$", re.I)
 _FIELD_SPLIT = re.compile(r"\s+[\u2013\u2014\-]\s+|\s*[|·•]\s*")
 _CATEGORY = re.compile(r"\s+in\s+[A-Z][\w &'’-]{1,40}$")
@@ -49,6 +50,8 @@ def is_name(text: str) -> bool:
         if not re.fullmatch(r"[^\W\d_][\w.'\u2019\-]*", part) or not part[0].isupper():
             return False
     if not any(len(part.rstrip(".")) > 1 for part in parts):  # "A. B." is initials only
+        return False
+    if any(part.casefold() in UI_WORDS for part in parts):  # "Print Recipe", "Share Video"
         return False
     return NAME_CONNECTORS.isdisjoint((parts[0].casefold(), parts[-1].casefold()))
 
@@ -81,8 +84,23 @@ def list_authors(name: str) -> str:
     return ", ".join(parts)
 
 
+_DATE_THEN_NAME = re.compile(r"^(?:posted|published|written|updated)?\s*(?:on\s+)?"
+                             r"(?P<date>.{6,40}?),?\s+by\s+(?P<name>[^,|·•]{3,60})$", re.I)
+UI_WORDS = frozenset({"print", "recipe", "save", "share", "comment", "comments", "subscribe",
+                      "jump", "rate", "pin", "email", "follow", "video", "play", "watch", "copy",
+                      "link", "sign", "login", "menu", "search", "home", "reply", "download"})
+"""Words of a button or menu label: a line holding one is never a person's name."""
+
+
 def parse_byline(line: str) -> tuple[str, dt.date | None] | None:
-    """(author, date) from "By Name" / "By Name | May 5, 2026"; None if the line is not one."""
+    """(author, date) from "By Name" / "By Name | May 5, 2026" / "Posted on May 5, 2026 by
+    Name"; None if the line is not one."""
+    turned = _DATE_THEN_NAME.match(line.strip())
+    if turned and len(line) <= 120:
+        date = parse_date(turned.group("date"))
+        name = turned.group("name").strip()
+        if date is not None and is_name(name):
+            return name, date
     match = _BYLINE.match(line.strip())
     if not match or len(line) > 120:
         return None
@@ -258,3 +276,33 @@ def strip_bios(blocks: Sequence[Block], author: str, start: int,
         else:
             kept.append(block)
     return kept, traces
+
+
+_NOT_NAME_WORDS = frozenset({
+    "the", "a", "an", "is", "are", "was", "were", "be", "has", "have", "had", "do", "does", "of",
+    "to", "for", "with", "in", "on", "at", "what", "who", "why", "how", "when", "where", "which",
+    "this", "that", "it", "its", "our", "your", "my", "we", "new", "not", "no", "all", "more",
+})
+"""Words of a title-cased phrase ("Who Is Covered", "What the Deal Means"): not a name."""
+
+LONE_NAME = Rule("lone-name", "A person's name alone on its line right under the headline (or "
+                 "its dek), above the story or a date line, when nothing else names the author: "
+                 "the byline.")
+
+
+def lone_name(blocks: Sequence[Block]) -> tuple[str, int] | None:
+    """(name, index) of a bare byline among the first two blocks after the headline: a 2-4 word
+    name over a date line or a story paragraph (not over a question: a Q&A's speaker)."""
+    for index, block in enumerate(blocks[:2]):
+        text = block.text.strip()
+        after = blocks[index + 1].text.strip() if index + 1 < len(blocks) else ""
+        if block.markup or block.heading:
+            return None
+        if is_name(text) and 2 <= len(words(text)) <= 4 and after and not (
+                {w.casefold() for w in words(text)} & _NOT_NAME_WORDS) and (
+                parse_date(after) is not None
+                or (index == 0 and len(words(after)) >= 8 and not after.endswith("?"))):
+            return text, index
+        if index == 0 and (len(words(text)) < 8 or is_name(text)):
+            return None  # only a dek may stand between the headline and the name
+    return None

@@ -32,6 +32,9 @@ TABLE_OF_CONTENTS = Rule("table-of-contents", "A \"Table of contents\" / \"In th
 COMMENT_THREAD = Rule("comment-thread", "A reader's comment after the story: a name line, a "
                       "time (\"2 hours ago\", a date) and the comment's text, closed by a "
                       "\"Reply\" line: dropped.")
+STATS_WIDGET = Rule("stats-widget", "A match or poll stats box: label lines (\"Possession\", "
+                    "\"Shots\") each over two or more bare figures (\"54%\" / \"46%\"); a "
+                    "sentence quoting the figures stays.")
 NUMBERED_TAIL = Rule("numbered-tail", "After the story, a short label (\"Most read\", "
                      "\"Popular\") over 3+ numbered headlines (\"1 Council tax to rise\"): "
                      "dropped.")
@@ -210,6 +213,36 @@ def comment_threads(blocks: Sequence[Block]) -> set[int]:
     return found
 
 
+_FIGURE = re.compile(r"^[-+]?\d{1,4}(?:[.,]\d{1,2})?\s*(?:%|km|m|kg|s)?$")
+_STAT_LABEL = re.compile(r"^[^\W\d][\w'’ ()/-]{0,40}$")
+
+
+def stats_widget(blocks: Sequence[Block]) -> set[int]:
+    """Indices of a stats box: a short label line over 2-3 bare figures, twice or more in a
+    row (one label over figures alone could be a list the story gives)."""
+    found: set[int] = set()
+    index, run, group = 0, 0, set()
+    while index < len(blocks):
+        block = blocks[index]
+        figures = 0
+        while (index + 1 + figures < len(blocks) and not blocks[index + 1 + figures].markup
+               and _FIGURE.match(blocks[index + 1 + figures].text.strip())):
+            figures += 1
+        if (not block.markup and _STAT_LABEL.match(block.text.strip())
+                and len(words(block.text)) <= 4 and 2 <= figures <= 3):
+            group |= set(range(index, index + 1 + figures))
+            run += 1
+            index += 1 + figures
+            continue
+        if run >= 2:
+            found |= group
+        run, group = 0, set()
+        index += 1
+    if run >= 2:
+        found |= group
+    return found
+
+
 def numbered_tail(blocks: Sequence[Block]) -> set[int]:
     """Indexes of a label and the 3+ numbered headlines under it, after the story (no
     paragraph of the story follows them)."""
@@ -236,7 +269,8 @@ def strip_chrome_blocks(blocks: Sequence[Block]) -> tuple[list[Block], list[Trac
     rules: dict[int, Rule] = {}
     for finder, rule in ((pull_quotes, PULL_QUOTE), (table_of_contents, TABLE_OF_CONTENTS),
                          (sponsored_blocks, SPONSORED), (comment_threads, COMMENT_THREAD),
-                         (numbered_tail, NUMBERED_TAIL), (cta_blocks, CTA_BUTTON)):
+                         (numbered_tail, NUMBERED_TAIL), (cta_blocks, CTA_BUTTON),
+                         (stats_widget, STATS_WIDGET)):
         for index in finder(blocks):
             rules[index] = rule
     kept = [b for i, b in enumerate(blocks) if i not in rules]

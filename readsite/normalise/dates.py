@@ -20,16 +20,20 @@ STORAGE_DATE = Rule("storage-date", "A storage token \" date 2026-02-23\" that a
 MONTHS = {
     name: number
     for number, names in enumerate((
-        ("january", "jan", "januar", "janvier", "enero", "gennaio"),
-        ("february", "feb", "februar", "février", "fevrier", "febrero", "febbraio"),
-        ("march", "mar", "märz", "mars", "marzo"), ("april", "apr", "avril", "abril", "aprile"),
-        ("may", "mai", "mayo", "maggio"), ("june", "jun", "juni", "juin", "junio", "giugno"),
-        ("july", "jul", "juli", "juillet", "julio", "luglio"),
-        ("august", "aug", "août", "aout", "agosto"),
-        ("september", "sep", "sept", "septembre", "septiembre", "settembre"),
-        ("october", "oct", "oktober", "octobre", "octubre", "ottobre"),
+        ("january", "jan", "januar", "janvier", "janv", "enero", "ene", "gennaio", "gen", "jän"),
+        ("february", "feb", "februar", "février", "fevrier", "févr", "fevr", "fév", "febrero",
+         "febbraio"),
+        ("march", "mar", "märz", "mär", "mrz", "mars", "marzo"),
+        ("april", "apr", "avril", "avr", "abril", "abr", "aprile"),
+        ("may", "mai", "mayo", "may", "maggio", "mag"),
+        ("june", "jun", "juni", "juin", "junio", "giugno", "giu"),
+        ("july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug"),
+        ("august", "aug", "août", "aout", "agosto", "ago"),
+        ("september", "sep", "sept", "septembre", "septiembre", "settembre", "sett", "set"),
+        ("october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott"),
         ("november", "nov", "novembre", "noviembre"),
-        ("december", "dec", "dezember", "décembre", "decembre", "diciembre", "dicembre"),
+        ("december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic",
+         "dicembre"),
     ), start=1)
     for name in names
 }
@@ -56,11 +60,29 @@ _DATE_LABEL = re.compile(
     r"el))?\s*:?\s*", re.I)
 _UPDATED = re.compile(r"^(?:updated|last updated|last modified|aktualisiert|mis à jour|"
                       r"actualizado)\b", re.I)
+_PREFIX = re.compile(r"^(?:(?:issue|no\.?|number|nr\.?|edition|vol\.?|volume|n[º°o]\.?)\s*#?\s*"
+                     r"\d{1,5}|[A-ZÀ-Þ][\w'’.-]*(?: [A-ZÀ-Þ][\w'’.-]*){0,3})\s*(?:[-–—·|•,]\s*)",
+                     re.I)
+"""A place ("Lyon - ", "Madrid, ") or a newsletter's issue number ("Issue #87 · ") before a
+date: dropped only when what follows it is a whole date."""
 _STORAGE = re.compile(r"(?:^|\s)date\s+(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\s*$")
 
 
 def parse_date(text: str) -> dt.date | None:
-    """A date written as a whole phrase ("May 5, 2026", "5 May 2026", "2026-05-05"); else None."""
+    """A date written as a whole phrase ("May 5, 2026", "5 May 2026", "2026-05-05"); also after
+    an issue number ("Issue #87 · May 5, 2026") or, when a time follows, a place ("Lyon - 12 mar
+    2025 - 07:30"; without the time, "Jane Doe - May 5, 2026" is a byline, not a date)."""
+    found = _parse_date(text)
+    if found is None:
+        prefix = _PREFIX.match(text.strip())
+        issue = any(c.isdigit() for c in prefix.group()) if prefix else False
+        if prefix and (issue or re.search(r"\d{4}\s*[-–—·|•,]\s*\d{1,2}[:.h]\d{2}\b", text)):
+            found = _parse_date(text.strip()[prefix.end():])
+    return found
+
+
+def _parse_date(text: str) -> dt.date | None:
+    """A date written as a whole phrase; else None."""
     value = _DATE_LABEL.sub("", text.strip()).strip().rstrip(".").casefold()
     value = value.replace("\u202f", " ")
     for form in _DATE_FORMS:

@@ -87,13 +87,16 @@ _EMAIL = tuple(re.compile(p) for p in (
     r"^(?:update|manage) (?:your )?(?:e-?mail |subscription )?(?:preferences|subscription|"
     r"settings)(?:\s*[|.]|\s+or\s+unsubscribe\b|$)",
     r"^view (?:this (?:e-?mail|newsletter|issue) )?(?:in|on) (?:your |a |the )?(?:browser|web)\b",
+    r"^forward this (?:e-?mail|newsletter|issue|post) to a (?:friend|colleague)\b.{0,40}$",
+    r"^(?:was this|is this|were you) forwarded(?: to you)?\s*\?.{0,60}$",
 ))
 _SPONSOR = re.compile(r"^(?:this (?:episode|issue|edition|newsletter|post|podcast|show|segment|"
                       r"story) (?:is|was) )?(?:presented|sponsored|brought to you|supported|"
                       r"underwritten) by\b")
 _OFFER = re.compile(r"\b(?:promo code|use code|code [A-Z0-9]{3,}|\d+ ?% off|free trial)\b", re.I)
 _CAPTION_CREDIT = re.compile(r"^(?P<caption>.{10,300}?)\s*(?:\b(?:photo(?:graph)?s?|image|picture|"
-                             r"credit|illustration|foto|bild)\s*:\s*(?P<credit>[^.:;!?()]{2,80})|"
+                             r"credit|illustration|foto|bild)\s*:\s*(?P<credit>[^.:;!?()]{2,80}"
+                             r"(?:\s*\([^().:;!?]{2,30}\))?)|"
                              r"\((?:(?:photo(?:graph)?s?|image|picture|credit|illustration|foto|"
                              r"bild|source)\s*:|(?:foto|ph\.|photo))\s*(?P<source>[^.:;!?()]{2,80})"
                              r"\))$", re.I)

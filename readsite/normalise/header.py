@@ -37,7 +37,7 @@ from readsite.normalise.metadata import is_published_in, parse_label_line
 from readsite.normalise.rules import Rule
 from readsite.normalise.sitemenu import SECTION_WORDS
 from readsite.normalise.text import fold, split_sentences, words
-from readsite.normalise.title import is_kicker, is_outlet_line, is_title_like, same_line
+from readsite.normalise.title import is_agency, is_kicker, is_outlet_line, is_title_like, same_line
 from readsite.normalise.trace import Trace
 
 NAV_RUN = Rule("nav-run", "Above the headline, a run of 3+ short lines (1-3 words, no sentence "
@@ -240,6 +240,8 @@ def headline_score(blocks: Sequence[Block], index: int, story: str) -> int | Non
     lower = text[:1].islower() and words(text)[0] == words(text)[0].lower()  # not "xAI", "iPhone"
     if is_boilerplate(text) or is_meta_line(text) or lower or is_label(text) or is_field_line(text):
         return None
+    if is_agency(text):
+        return None  # "Lakeland Department of Water Resources": who issues it, not a headline
     below = [b.text for b in blocks[index + 1:index + 5]]
     meta_below = any(is_header_fact(t, below[n + 1] if n + 1 < len(below) else "")
                      for n, t in enumerate(below[:3]))

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from readsite.normalise.dates import parse_date
-from readsite.normalise.text import _WORD, fold, split_sentences, words
+from readsite.normalise.text import _WORD, fold, fold_line, split_sentences, words
 
 if TYPE_CHECKING:
     from readsite.normalise.blocks import Block
@@ -166,13 +166,35 @@ def _after_name(block: Block, before: Block | None) -> bool:
             and is_name(before.text.strip()) and len(words(block.text)) <= 6)
 
 
+RECIPE_SECTIONS = frozenset({
+    "ingredients", "instructions", "method", "directions", "notes", "equipment", "steps",
+    "preparation", "recipe notes", "nutrition", "zutaten", "zubereitung", "ingrédients",
+    "préparation", "ingredientes", "preparación", "elaboración", "ingredienti", "procedimento",
+})
+"""A recipe card's section labels: headings when a body has two or more of them."""
+_NEVER_HEADING = re.compile(r"^(?:portrait|photo(?:graph)?|picture|image|a photo|a portrait) of\b"
+                            r"|\|", re.I)
+"""A caption ("Portrait of Jane Doe") or a pipe-separated menu row ("Home | Space"): never a
+heading."""
+
+
+def _recipe_section(block: Block, after: Block | None, labels: int) -> bool:
+    """A recipe card's "Ingredients" / "Method" label, over its items, in a recipe body."""
+    return (labels >= 2 and after is not None and not block.markup and not block.heading
+            and fold_line(block.text).rstrip(":") in RECIPE_SECTIONS and not after.heading)
+
+
 def mark_headings(blocks: Sequence[Block]) -> list[Block]:
     """Stand-alone heading-like lines followed by more text become `## ` headings."""
     marked: list[Block] = []
+    labels = len({fold_line(b.text).rstrip(":") for b in blocks if not b.markup}
+                 & RECIPE_SECTIONS)
     for index, block in enumerate(blocks):
         before = blocks[index - 1] if index else None
         after = blocks[index + 1] if index + 1 < len(blocks) else None
-        if _is_heading_at(block, before, after):
+        if _NEVER_HEADING.search(block.text) and not block.markup:
+            block = replace(block, heading=False)
+        elif _recipe_section(block, after, labels) or _is_heading_at(block, before, after):
             block = replace(block, heading=True)
         marked.append(block)
     if any(b.heading and not b.markup for b in marked):

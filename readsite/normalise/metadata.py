@@ -322,12 +322,15 @@ _ROLE_LINE = re.compile(r"^(?:[\w-]+\s){0,3}(?:correspondent|reporter|editor|wri
 def _name_line(name: str, after: str) -> tuple[Found | None, bool]:
     """A header line that is just a person's name, above their role ("Science correspondent")
     or a date: (the author, whether the role line goes too)."""
-    if not is_name(name) or looks_like_outlet(name):
-        return None, False
+    if not is_name(name) or looks_like_outlet(name) or words(name)[0] in ("The", "A", "An"):
+        return None, False  # "The Saltmarsh Letter" over its issue's date: a title
     if _ROLE_LINE.match(after.strip()):
         return [("author", name.strip(), NAME_LINE)], True
     if parse_date(after) is not None:
         return [("author", name.strip(), NAME_LINE)], False
+    byline = parse_byline(after)
+    if byline is not None and byline[1] is not None and fold(byline[0]) == fold(name):
+        return [("author", name.strip(), NAME_LINE)], False  # the name, then "Posted ... by" it
     if _PUBLISHED_IN.match(after.strip()) or fold_line(after) in ("published in", "posted in"):
         return [("author", name.strip(), NAME_LINE)], False
     return None, False

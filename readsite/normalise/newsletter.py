@@ -8,6 +8,7 @@ the headline, and the name line above the greeting is the outlet.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from readsite.normalise.blocks import Block
@@ -52,3 +53,52 @@ def issue_title(blocks: Sequence[Block], items: Sequence[str],
         traces.append(ISSUE_TITLE.found("source", outlet, name.line))
         rest = rest[1:]
     return [title, *rest], outlet, traces
+
+
+NEWSLETTER_NAME = Rule("newsletter-name", "A newsletter's name where its frame states it: "
+                       "\"Enjoying <Name>?\", \"You're reading <Name>\", or a postal-address "
+                       "footer \"<Name>, 12 Quay Road, ...\": the outlet.")
+PREHEADER = Rule("preheader", "An e-mail's preheader (\"This week: ...\", \"Today: ...\") on the "
+                 "very first line of a text with newsletter furniture: not the headline.")
+
+_NAMED = re.compile(r"^(?:enjoying|liking|you['’]re reading|you are reading|thanks for reading)"
+                    r"\s+(?P<name>[^.!?]{2,60}?)\s*[?!.]?$", re.I)
+_POSTAL = re.compile(r"^(?P<name>[^,\d]{2,60}?),\s*(?:p\.?o\.? box \d+|\d{1,5}[a-z]?\s+[A-Z]\w+"
+                     r"(?:\s+\w+){0,3}\s+(?:road|rd|street|st|avenue|ave|lane|ln|way|drive|dr|"
+                     r"boulevard|blvd|place|pl|square|sq|quay|court|ct|suite)\b).{0,120}$", re.I)
+_PREHEADER = re.compile(r"^(?:this week|today|this issue|in this issue|inside|plus|also)\s*:\s*\S",
+                        re.I)
+
+
+def newsletter_name(lines: Sequence[tuple[int, str]]) -> tuple[str, Trace] | None:
+    """(name, trace) from a dropped "Enjoying <Name>?" line or a postal-address footer."""
+    for number, text in reversed(lines):
+        match = _NAMED.match(text.strip()) or _POSTAL.match(text.strip())
+        if match and is_outlet_name(match.group("name")):
+            name = match.group("name").strip()
+            return name, NEWSLETTER_NAME.found("source", name, number)
+    return None
+
+
+def is_postal_footer(text: str) -> bool:
+    """Whether a line is a newsletter's postal-address footer ("Name, 12 Quay Road, Town")."""
+    return _POSTAL.match(text.strip()) is not None and len(text) <= 160
+
+
+def drop_preheader(blocks: Sequence[Block], framed: bool) -> tuple[list[Block], list[Trace]]:
+    """The blocks without a preheader on the first line, when the text is an e-mail (`framed`:
+    newsletter furniture was dropped) and more lines follow."""
+    if (not framed or len(blocks) < 3 or blocks[0].markup
+            or not _PREHEADER.match(blocks[0].text.strip()) or len(blocks[0].text) > 150):
+        return list(blocks), []
+    return list(blocks[1:]), [PREHEADER.dropped(blocks[0].text, blocks[0].line)]
+
+
+_FRAME = re.compile(r"^(?:view (?:this (?:e-?mail|newsletter|issue) )?(?:in|on) (?:your |a |the )?"
+                    r"(?:browser|web)|forward this|(?:was|is) this forwarded|enjoying |"
+                    r"(?:you['’]re|you are) reading )", re.I)
+
+
+def is_email_frame(text: str) -> bool:
+    """Whether a dropped line is an e-mail's own frame ("View in browser", "Forward this ...")."""
+    return _FRAME.match(text.strip()) is not None

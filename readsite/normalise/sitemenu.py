@@ -54,6 +54,8 @@ SECTION_WORDS = frozenset({
     "cronaca", "politica", "economia", "esteri", "sport e motori", "spettacoli", "cultura",
     "nachrichten", "wirtschaft", "kultur", "politik", "actualités", "économie", "deportes",
     "noticias", "internacional", "opinión",
+    "iniciar sesión", "iniciar sesion", "connexion", "se connecter", "anmelden", "einloggen",
+    "login", "registrarse", "s'inscrire", "press releases", "news releases", "newsroom",
 })
 """Section words a menu run opens with: never the site's name, even as the first line."""
 

@@ -42,6 +42,25 @@ def is_title_like(line: str) -> bool:
     return bool(_WORD.search(text))
 
 
+SCORELINE = Rule("scoreline", "A scoreboard (\"Harbour 2 Rovers 1\") or a scorers' line "
+                 "(\"Obi 34', Lee 88'\") above a match report's headline: not the headline; it "
+                 "leaves the header.")
+_TEAM = r"[^\W\d][\w.'’&-]*(?: [^\W\d][\w.'’&-]*){0,3}"
+_SCOREBOARD = re.compile(rf"^{_TEAM}\s+\d{{1,3}}\s*[-–:,]?\s+{_TEAM}\s+\d{{1,3}}$")
+_SCORER = re.compile(r"^[^\W\d][\w.'’ -]{0,40}?\s*\(?\d{1,3}(?:\+\d{1,2})?['’′]"
+                     r"(?:\s*(?:\(?(?:pen|p|og)\.?\)?))?(?:,\s*\d{1,3}['’′])*\)?$", re.I)
+
+
+def is_scoreline(line: str) -> bool:
+    """A scoreboard ("Harbour City 2 Kingsport Rovers 1") or a scorers' line with minute marks
+    ("Obi 34', Marchetti 88'"): a list of names and numbers, not a headline's prose."""
+    text = line.strip()
+    if _SCOREBOARD.match(text):
+        return True
+    parts = [p.strip() for p in re.split(r"[;,]\s*(?=[^\W\d])", text) if p.strip()]
+    return bool(parts) and all(_SCORER.match(p) for p in parts)
+
+
 SPLIT_HEADLINE_WORDS = 20
 """Most words of a two-sentence headline ("Rates rise again. Markets shrug")."""
 
@@ -184,8 +203,21 @@ def is_outlet_line(block: Block, following: Sequence[Block]) -> bool:
     headline = following[0]
     named = (looks_like_outlet(block.text) or _EPISODE.match(headline.text) is not None
              or (block.text.startswith("The ") and len(words(block.text)) >= 2))
-    return (named and not headline.markup and is_title_like(headline.text)
-            and len(words(headline.text)) >= max(6, 2 * len(words(block.text))))
+    agency = _AGENCY.search(block.text) is not None and not _AGENCY.search(headline.text)
+    return ((named or agency) and not headline.markup and is_title_like(headline.text)
+            and len(words(headline.text)) >= max(6, (1 if agency else 2) * len(words(block.text))
+                                                 + (1 if agency else 0)))
+
+
+_AGENCY = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){0,4}(?:Department|Ministry|Agency|Office|Authority|"
+                     r"Commission|Bureau|Administration|Secretariat|Directorate)\b(?: (?:of|for) "
+                     r"(?:the )?[A-Z][\w'’-]*(?: (?:and |& )?[A-Z][\w'’-]*){0,4})?$")
+"""A government body's name ("Lakeland Department of Water Resources") as a whole line."""
+
+
+def is_agency(text: str) -> bool:
+    """Whether a whole line is a government body's name (a press release's issuer)."""
+    return len(words(text)) <= 9 and _AGENCY.search(text.strip()) is not None
 
 
 def repeated_headline(blocks: Sequence[Block]) -> int:
@@ -226,6 +258,16 @@ def take_title(blocks: Sequence[Block], header: bool = False, forced: bool = Fal
             or (len(blocks) - start > 3 and is_kicker(blocks[start], blocks[start + 2])
                 and is_kicker(blocks[start + 1], blocks[start + 2]))):  # "News" / "Research"
         traces.append(SECTION_LABEL.dropped(blocks[start].text, blocks[start].line))
+        start += 1
+    if (header and not source and len(blocks) - start > 2 and not blocks[start].markup
+            and is_agency(blocks[start].text)
+            and is_outlet_line(blocks[start], blocks[start + 1:])):
+        source = blocks[start].text.strip()  # the issuing agency, under a section label
+        traces.append(OUTLET_LINE.found("source", source, blocks[start].line))
+        start += 1
+    while (len(blocks) - start > 2 and is_scoreline(blocks[start].text)
+           and not blocks[start].markup and is_title_like(blocks[start + 1].text)):
+        traces.append(SCORELINE.dropped(blocks[start].text, blocks[start].line))
         start += 1
     first = blocks[start]
     second = blocks[start + 1] if start + 1 < len(blocks) else None
