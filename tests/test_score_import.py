@@ -222,3 +222,28 @@ def test_fixture_set_meets_the_floors() -> None:
     below = {k: round(v, 3) for k, v in figures.items() if v < FLOORS[k]}
     assert not below, f"below the floors {FLOORS}: {below}"
     assert total.real_lost == 0, "a real line of the story was lost"
+
+
+HELD_OUT_FLOORS: dict[str, dict[str, float]] = {
+    "clip-holdout": {"title": 0.95, "author": 0.95, "source": 0.95, "date": 0.95,
+                     "headings": 0.85, "recall": 0.95, "precision": 0.98},
+    "clip-holdout2": {"title": 0.90, "author": 0.85, "source": 0.85, "date": 0.95,
+                      "headings": 0.85, "recall": 0.90, "precision": 0.98},
+    "clip-holdout3": {"title": 0.85, "author": 0.90, "source": 0.90, "date": 0.95,
+                      "headings": 0.50, "recall": 0.85, "precision": 0.98},
+}
+"""What the importer scores on the held-out sets (tests/fixtures/clip/README.md), rounded
+down: the issue's targets are not met there yet, and these floors only stop regressions."""
+
+
+@pytest.mark.parametrize("folder", sorted(HELD_OUT_FLOORS))
+def test_held_out_sets_do_not_regress(folder: str) -> None:
+    scores = score(FIXTURES.parent / folder)
+    print()
+    print(score_import.format_table(scores))
+    total = scores.total
+    figures = {name: tally.ratio for name, tally in total.fields.items()}
+    figures.update(recall=total.recall, precision=total.precision)
+    floors = HELD_OUT_FLOORS[folder]
+    below = {k: round(v, 3) for k, v in figures.items() if v < floors[k]}
+    assert not below, f"{folder} below its floors {floors}: {below}"
