@@ -131,3 +131,17 @@ def test_a_footer_shape_inside_the_story_stays() -> None:
 ])
 def test_footer_shapes(paragraph: str, footer: bool) -> None:
     assert is_footer(paragraph) is footer
+
+
+def test_continue_reading_and_related_lines_end_an_entry_only_as_its_footer() -> None:
+    from readsite.importers.footers import drop_feed_footers
+
+    body = ("The ferry will run three days a week from January.\n\n"
+            "Related: Council delays the vote on harbour fees\n\n"
+            "Continue reading at Eastwick Gazette")
+    kept, traces = drop_feed_footers(body)
+    assert kept == "The ferry will run three days a week from January."
+    assert [t.rule for t in traces] == ["feed: item footer", "feed: item footer"]
+    story = ("Related: the council said the two votes were linked.\n\n"
+             "Islanders will keep reading the timetable closely, continue reading at home.")
+    assert drop_feed_footers(story)[0] == story

@@ -242,3 +242,15 @@ def test_a_by_line_below_the_story_is_not_the_byline(tmp_path: Path) -> None:
             f"<h1>Reservoir rises</h1><p>{PROSE}</p><p>{MORE}</p></article>"
             "<aside><p>By Tomasz Wren</p><p>Letters: the dam</p></aside></body></html>")
     assert read_page(html, tmp_path / "r.html").author == ""
+
+
+def test_headings_are_levelled_so_the_shallowest_is_the_second_level() -> None:
+    from readsite.importers.tidy import level_headings
+
+    page = ["Intro paragraph.", "### Background", "Text.", "#### Detail", "More.", "### Next"]
+    assert level_headings(page) == ["Intro paragraph.", "## Background", "Text.", "### Detail",
+                                    "More.", "## Next"]
+    assert level_headings(["# Part one", "Text.", "## Aside"]) == ["## Part one", "Text.",
+                                                                    "### Aside"]
+    kept = ["## Already right", "Text #3 is not a heading.", "### Sub"]
+    assert level_headings(kept) == kept

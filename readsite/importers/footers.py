@@ -23,6 +23,7 @@ WHOLE_LINE = tuple(re.compile(p) for p in (
     r"edition|story|article))? (?:on |along )?(?:to|with) (?:a friend|friends|someone|a colleague"
     r"|anyone)\b.{0,80}$",
     r"^this entry was posted in\b.{1,200}$",
+    r"^related(?: (?:posts?|stor(?:y|ies)|articles?|reading))?\s*:\s*\S.{2,150}$",
 ))
 """Footer lines a whole paragraph may be (matched on its folded plain text)."""
 PLACED = tuple(re.compile(p) for p in (
@@ -32,6 +33,7 @@ PLACED = tuple(re.compile(p) for p in (
     r"was first published|was originally published|originally appeared|was first posted) "
     r"(?:on|at|in) (?P<place>.{1,80})$",
     r"^.{1,200}\b(?:appeared first|first appeared) on (?P<place>.{1,80})$",
+    r"^(?:continue|keep) reading (?:at|on|in) (?P<place>.{1,80})$",
 ))
 """Footer lines that end by naming where the entry was published: only when that is a link
 or a site's name ("Originally published in 1911, the map ..." is the story)."""

@@ -335,5 +335,20 @@ def tidy(markdown: str, title: str, blocks: Sequence[str] = (),
     traces += found
     paragraphs, found = drop_pull_quotes(paragraphs, quotes)
     traces += found
-    paragraphs = unwrap_emphasis(split_header_lines(paragraphs))
+    paragraphs = level_headings(unwrap_emphasis(split_header_lines(paragraphs)))
     return Tidied("\n\n".join(paragraphs), tuple(traces))
+
+
+def level_headings(paragraphs: Sequence[str]) -> list[str]:
+    """The story's headings shifted so the shallowest is `##`: the page's own `<h1>` is the
+    article's title, and a site that starts its sections at `<h3>` (or `<h4>`) still has
+    sections, which the reading site shows as its second level."""
+    levels = [len(m.group(1)) for p in paragraphs if (m := _LEVEL_RE.match(p.strip()))]
+    shift = 2 - min(levels) if levels else 0
+    if not shift:
+        return list(paragraphs)
+    return [_LEVEL_RE.sub(lambda m: "#" * min(6, len(m.group(1)) + shift) + " ", p.strip(), 1)
+            if _LEVEL_RE.match(p.strip()) else p for p in paragraphs]
+
+
+_LEVEL_RE = re.compile(r"^(#{1,6})\s+")
