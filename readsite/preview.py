@@ -35,7 +35,7 @@ BUILD_NICENESS = 10
 """How much lower the background build's CPU priority is than the server's."""
 BUILD_DELAY = 1.0
 """Seconds after a fast re-render before the background build starts: the browser's reload
-and the writer's next save meet an idle server, not one busy decoding the render cache."""
+(and a quick second save) meet an idle server, not one busy building."""
 
 
 class Cancelled(Exception):

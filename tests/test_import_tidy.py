@@ -254,3 +254,15 @@ def test_headings_are_levelled_so_the_shallowest_is_the_second_level() -> None:
                                                                     "### Aside"]
     kept = ["## Already right", "Text #3 is not a heading.", "### Sub"]
     assert level_headings(kept) == kept
+
+
+def test_a_subtitle_heading_repeating_the_stated_summary_leaves_the_body() -> None:
+    from readsite.importers.tidy import drop_dek_heading
+
+    page = ["### A painted lane, a year of complaints", "Last spring the town painted a lane."]
+    rest, traces = drop_dek_heading(page, "A painted lane, a year of complaints")
+    assert rest == ["Last spring the town painted a lane."]
+    assert traces[0].rule == "extractor: subtitle repeating the summary"
+    story = ["Last spring the town painted a lane.", "## A painted lane, a year of complaints"]
+    assert drop_dek_heading(story, "A painted lane, a year of complaints")[0] == story
+    assert drop_dek_heading(page, "")[0] == page

@@ -230,7 +230,9 @@ HELD_OUT_FLOORS: dict[str, dict[str, float]] = {
     "clip-holdout2": {"title": 0.90, "author": 0.85, "source": 0.85, "date": 0.95,
                       "headings": 0.85, "recall": 0.90, "precision": 0.98},
     "clip-holdout3": {"title": 0.85, "author": 0.90, "source": 0.90, "date": 0.95,
-                      "headings": 0.50, "recall": 0.85, "precision": 0.98},
+                      "headings": 0.75, "recall": 0.90, "precision": 0.98},
+    "clip-holdout4": {"title": 0.90, "author": 0.90, "source": 0.60, "date": 0.80,
+                      "headings": 0.90, "recall": 0.90, "precision": 0.98},
 }
 """What the importer scores on the held-out sets (tests/fixtures/clip/README.md), rounded
 down: the issue's targets are not met there yet, and these floors only stop regressions."""

@@ -246,7 +246,8 @@ def read_page(html: str, path: Path, url: str = "", rules: SiteRules | None = No
     source = stated["source"].value if "source" in stated else ""
     tidied = tidy(markdown, title, page.blocks,
                   [source, stated["author"].value if "author" in stated else ""],
-                  headings, page.quotes)
+                  headings, page.quotes,
+                  stated["summary"].value if "summary" in stated else "")
     found = clean(tidied.markdown, title, rules, source)
     found = keep_lede(found, page.blocks,
                       stated["author"].value if "author" in stated else found.author)

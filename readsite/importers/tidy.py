@@ -202,6 +202,19 @@ def drop_old_page_furniture(paragraphs: Sequence[str]) -> tuple[list[str], list[
     return kept, traces
 
 
+def drop_dek_heading(paragraphs: Sequence[str], dek: str) -> tuple[list[str], list[Trace]]:
+    """A heading before the story that repeats the page's stated summary (a subtitle set as
+    `<h3 class="subtitle">`): it is the `summary`, and would otherwise become a section."""
+    first = next((i for i, p in enumerate(paragraphs) if not HEADING_RE.match(p.strip())),
+                 len(paragraphs))
+    for index in range(first):
+        if dek and same_line(plain(paragraphs[index]), dek):
+            rest = [*paragraphs[:index], *paragraphs[index + 1:]]
+            return rest, [Trace("dropped", "extractor: subtitle repeating the summary",
+                                plain(paragraphs[index]))]
+    return list(paragraphs), []
+
+
 def drop_title_repeats(paragraphs: Sequence[str], title: str) -> list[str]:
     """Headings that repeat the title (the page's `<h1>`, wherever the extractor put it):
     the title is front matter."""
@@ -315,14 +328,17 @@ def in_box(folded: str, boxes: Sequence[str]) -> bool:
 
 def tidy(markdown: str, title: str, blocks: Sequence[str] = (),
          names: Sequence[str] = (), headings: Sequence[tuple[int, str, str]] = (),
-         quotes: Sequence[str] = ()) -> Tidied:
+         quotes: Sequence[str] = (), dek: str = "") -> Tidied:
     """Extracted Markdown without the page furniture an extractor keeps (`blocks`: the page's
     visible lines; `names`: the author and outlet it states; `headings`: its `<h2>`..`<h6>`,
-    each with the line after it; `quotes`: the text of its quote boxes)."""
+    each with the line after it; `quotes`: the text of its quote boxes; `dek`: the summary
+    it states)."""
     paragraphs = [p.strip("\n") for p in re.split(r"\n\s*\n", markdown) if p.strip()]
     paragraphs = restore_headings(paragraphs, headings)
     paragraphs, traces = drop_lead_controls(paragraphs, title)
     paragraphs = drop_title_repeats(paragraphs, title)
+    paragraphs, found = drop_dek_heading(paragraphs, dek)
+    traces += found
     paragraphs, found = drop_contents_box(paragraphs)
     traces += found
     paragraphs, found = drop_old_page_furniture(paragraphs)

@@ -290,7 +290,13 @@ _TAIL_PATTERN = re.compile(r"^(?:more (?:from|in|on|about) |more stories (?:from
                            r"more (?:interviews|episodes|essays|reviews|columns|features|"
                            r"podcasts|stories|articles|posts|videos)|(?:suggested|related|"
                            r"explore|popular) topics\s*:?|"
-                           r"i più letti|più letti|ti potrebbe interessare|leggi anche)$")
+                           r"i più letti|più letti|ti potrebbe interessare|leggi anche|"
+                           r"les plus (?:lus|lues|partagés|populaires|commentés)|"
+                           r"(?:à|a) (?:lire|voir) aussi|lo más (?:leído|visto)|"
+                           r"más (?:leídas|leídos|vistas)|meistgelesen|am meisten gelesen|"
+                           r"best new (?:albums|tracks|music|songs|reissues|books|films|movies|"
+                           r"shows|games|podcasts)|latest (?:reviews|albums|tracks)|"
+                           r"more (?:album|track|music|book|film|movie|game) reviews)$")
 """Tail markers that name a section or an outlet ("More from The Verge")."""
 
 TAIL_MIN_BODY = 300

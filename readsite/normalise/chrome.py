@@ -243,6 +243,19 @@ def stats_widget(blocks: Sequence[Block]) -> set[int]:
     return found
 
 
+_HEADLINE_LABEL = re.compile(
+    r"^(?:most (?:read|viewed|popular|shared|commented|emailed|watched)|trending(?: now| stories|"
+    r" today| news)?|popular(?: now| today| stories| this week| on [\w&'’ -]{1,30})?|"
+    r"top (?:stories|news|headlines|\d{1,2})|latest(?: news| stories| headlines)?|"
+    r"(?:les )?plus (?:lus|lues)|les plus (?:lus|lues|partagés|populaires)|à la une|"
+    r"lo más (?:leído|visto)|más (?:leídas|leídos|vistas|vistos)|meistgelesen|"
+    r"am meisten gelesen|i più (?:letti|popolari)|più letti|what['’]s hot|hot right now|"
+    r"editor['’]s picks|don['’]t miss|more (?:news|stories|headlines))"
+    r"(?: (?:in|on|from) [\w&'’ -]{1,30})?$")
+"""A label over a numbered list of other articles' headlines (never a label of the story's
+own list: "Tracklist", "Steps", "Ingredients", "Contents of the box")."""
+
+
 def numbered_tail(blocks: Sequence[Block]) -> set[int]:
     """Indexes of a label and the 3+ numbered headlines under it, after the story (no
     paragraph of the story follows them)."""
@@ -250,8 +263,10 @@ def numbered_tail(blocks: Sequence[Block]) -> set[int]:
     for index in range(start + 1, len(blocks) - 3):
         label = blocks[index]
         text = label.text.strip()
-        if label.markup or not 1 <= len(words(text)) <= 4 or re.search(r"[.:!?]$", text):
+        if label.markup or not 1 <= len(words(text)) <= 5 or re.search(r"[.:!?]$", text):
             continue
+        if not _HEADLINE_LABEL.match(fold_line(text)):
+            continue  # "Tracklist", "Steps", "Ingredients": a list of the story's own
         run = index + 1
         while (run < len(blocks) and not blocks[run].markup
                and _NUMBERED.match(blocks[run].text)
@@ -263,6 +278,31 @@ def numbered_tail(blocks: Sequence[Block]) -> set[int]:
     return set()
 
 
+PARTNER_BIO = Rule("partner-bio", "A firm's closing bio of its author after the story (\"Jane "
+                   "Doe is a partner in the firm's Employment practice ...\"), with the short "
+                   "contact lines after it, when nothing of the story follows.")
+_PARTNER = re.compile(r"^(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+,? is (?:a|an|the) (?:senior |"
+                      r"managing |founding |equity |junior )?(?:partner|associate|counsel|"
+                      r"of counsel|shareholder|principal|member)\b(?: (?:in|at|of|with) "
+                      r"(?:the firm|our|[A-Z]))")
+PARTNER_WORDS = 80
+"""Longest closing bio paragraph, in words."""
+
+
+def partner_bio(blocks: Sequence[Block]) -> set[int]:
+    """Indexes of a firm author's bio paragraph in the last three blocks after the story,
+    and the short lines after it (a "Contact our X team" pitch, an e-mail address)."""
+    start = story_start(blocks)
+    for index in range(max(start + 2, len(blocks) - 3), len(blocks)):
+        block = blocks[index]
+        if (block.markup or len(words(block.text)) > PARTNER_WORDS
+                or not _PARTNER.match(block.text.strip())):
+            continue
+        if all(not b.markup and len(words(b.text)) <= 20 for b in blocks[index + 1:]):
+            return set(range(index, len(blocks)))
+    return set()
+
+
 def strip_chrome_blocks(blocks: Sequence[Block]) -> tuple[list[Block], list[Trace]]:
     """Drop sponsored blocks, a table of contents, pull quotes, comments and a numbered
     tail list, tracing each line."""
@@ -270,7 +310,7 @@ def strip_chrome_blocks(blocks: Sequence[Block]) -> tuple[list[Block], list[Trac
     for finder, rule in ((pull_quotes, PULL_QUOTE), (table_of_contents, TABLE_OF_CONTENTS),
                          (sponsored_blocks, SPONSORED), (comment_threads, COMMENT_THREAD),
                          (numbered_tail, NUMBERED_TAIL), (cta_blocks, CTA_BUTTON),
-                         (stats_widget, STATS_WIDGET)):
+                         (stats_widget, STATS_WIDGET), (partner_bio, PARTNER_BIO)):
         for index in finder(blocks):
             rules[index] = rule
     kept = [b for i, b in enumerate(blocks) if i not in rules]

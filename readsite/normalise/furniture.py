@@ -59,6 +59,76 @@ CTA_BUTTON = Rule("cta-button", "A call-to-action button line (\"Learn more\", \
 AUTHOR_ROLE = Rule("author-role-line", "An author box's role line on its own: \"Writer for "
                    "<Publication>\", \"Staff reporter at X\" (a role + for/at + a name).")
 
+MARKET_WIDGET = Rule("market-widget", "A market ticker line (\"ABC 52.18 \u25b2 3.4%\": a "
+                     "name, a price and a signed change) or its credit (\"Market data provided "
+                     "by X\", \"Quotes delayed 15 minutes\").")
+AFFILIATE_BUTTON = Rule("affiliate-button", "A shop button under a product: \"$89 at Shopname\","
+                        " \"Check price at Shopname\", \"Buy now\", \"See deal\".")
+SUPPORT_PITCH = Rule("support-pitch", "A donation or membership pitch line: \"Support local "
+                     "news\", \"Become a member\", \"Give $5 a month\", \"Donate\" (short, "
+                     "anchored; \"Support for the measure grew\" is a sentence).")
+SITE_PROMPT = Rule("site-prompt", "A page's prompt about itself: an app banner (\"Open in the "
+                   "app\"), a paywall counter (\"You have 2 free articles left\"), consent "
+                   "text (\"Your privacy is important to us\"), \"Ready for more?\", "
+                   "\"Write to NAME at EMAIL\", \"Contact our X team\", \"Listen on X\", "
+                   "\"Share by email\".")
+
+_TICKER = re.compile(r"^[A-Za-z&^.][\w&^.'’/-]*(?: [\w&^.'’/-]+){0,3}\s+[$£€]?\d[\d,]*(?:\.\d+)?"
+                     r"\s*(?:[\u25b2\u25bc\u25b3\u25bd\u2191\u2193\u2b06\u2b07]\s*[+\-\u2212]?|"
+                     r"[+\-\u2212\u2013])\s*\d[\d,]*(?:\.\d+)?\s*%?"
+                     r"(?:\s*\(\s*[+\-\u2212]?\d[\d.,]*\s*%?\s*\))?$")
+_MARKET = re.compile(r"^(?:market data (?:provided|powered|supplied) by\b.{0,60}|(?:stock )?"
+                     r"quotes (?:are )?delayed\b.{0,60}|(?:market|stock) data (?:as of|delayed)"
+                     r"\b.{0,60})$")
+_AFFILIATE = re.compile(r"^(?:(?:[£$€]|us\$|a\$|c\$)\s?\d[\d.,]*\s+(?:at|from|on|@)\s+\S.{0,30}|"
+                        r"(?:check|see|compare|view) (?:the )?(?:latest )?(?:price|prices|deal|"
+                        r"deals|offer|offers)(?: (?:at|on) \S.{0,30})?|buy (?:it )?now(?: (?:at|on|"
+                        r"from) \S.{0,30})?|shop now(?: (?:at|on) \S.{0,30})?|"
+                        r"(?:buy|shop) (?:at|on|from) \S.{0,30}|see (?:it )?at \S.{0,30})\s*"
+                        r"(?:[→›>]|->)?$")
+_SUPPORT = re.compile(r"^(?:support (?:(?:local|independent|nonprofit|non-profit|public|quality|"
+                      r"our|free|community) )*(?:news|journalism|reporting|newsroom|work|media)|"
+                      r"become an? (?:\w+ )?(?:member|supporter|patron|sustaining member|"
+                      r"subscriber)(?: today| now)?|give (?:[£$€]\d[\d.,]*|once|monthly)"
+                      r"(?: (?:a|per|every) (?:month|year|week))?|donate(?: now| today| monthly|"
+                      r" once)?|make (?:a|your) (?:donation|gift|contribution)(?: today| now)?|"
+                      r"(?:chip in|contribute) (?:[£$€]\d[\d.,]*|today|now)|"
+                      r"(?:join|become) (?:us|a member) today)\s*[.!→›>]?$")
+_PROMPT = re.compile(r"^(?:(?:open|read|continue|view) (?:this )?(?:article |story )?in (?:the )?"
+                     r"(?:\w+ )?app|get the (?:\w+ )?app|download (?:the|our) (?:\w+ )?app|"
+                     r"your privacy is important to us\b.{0,300}|"
+                     r"you(?: have|['’]ve| have read| read)? (?:\d{1,2}|one|two|three|four|five|"
+                     r"no) (?:(?:of|out of) (?:\d{1,2}|your) )?(?:free |remaining )?(?:articles?|"
+                     r"stories|story|reads?|gift articles?)\b.{0,40}(?:left|remaining|this month|"
+                     r"this week)\b.{0,40}|ready for more\?|want more\?|"
+                     r"write to (?:[\w.'’-]+ ){1,4}at \S+@\S+(?: and (?:[\w.'’-]+ ){1,4}at "
+                     r"\S+@\S+)*|contact (?:our|the) (?:[\w&,'’-]+ ){0,5}team\b.{0,60}|"
+                     r"(?:listen|stream|watch) (?:on|with|in) (?:[\w+&.'’-]+ ?){1,3}|"
+                     r"share (?:by|via) (?:e-?mail|text|sms|link)|type your e-?mail(?: address)?"
+                     r"\s*(?:\.{3}|\u2026)?|(?:enter|your) e-?mail(?: address)? (?:here)?\s*"
+                     r"(?:\.{3}|\u2026)|sign up|subscribe now)\s*[.!]?$")
+
+
+def page_prompt_rule(text: str) -> Rule | None:
+    """The rule a short page prompt, shop button, support pitch or ticker line breaks."""
+    line = " ".join(text.split())
+    folded = fold_line(line)
+    count = len(words(folded))
+    if count > 60:
+        return None
+    if count <= 8 and _TICKER.match(line) and not re.match(r"^(?:in|on|at|by|the|a)\b", folded):
+        return MARKET_WIDGET
+    if _MARKET.match(folded):
+        return MARKET_WIDGET
+    if count <= 8 and _AFFILIATE.match(folded):
+        return AFFILIATE_BUTTON
+    if count <= 8 and _SUPPORT.match(folded):
+        return SUPPORT_PITCH
+    if _PROMPT.match(folded) and (count <= 16 or folded.startswith("your privacy")):
+        return SITE_PROMPT
+    return None
+
+
 _DOC = (r"(?:information|content|materials?|blog post|post|article|alert|client alert|"
         r"publication|newsletter|communication|website|site|page|update|summary|material)")
 
@@ -174,6 +244,9 @@ def furniture_rule(text: str) -> Rule | None:
         return None
     if is_cta_button(text):
         return CTA_BUTTON
+    prompt = page_prompt_rule(text)
+    if prompt is not None:
+        return prompt
     if _ROLE_LINE.match(text.strip()):
         return AUTHOR_ROLE
     if _FORWARD.search(folded):

@@ -146,6 +146,8 @@ def is_list_heading(block: Block, before: Block | None, after: Block | None) -> 
         return False
     if not _SHOW_NOTES.match(text) or before.heading:
         return False
+    if re.match(r"\s*(?:\d{1,3}[.)]|[-*\u2022])\s+\S", after.text):
+        return True  # over the first item of a list written as separate lines
     return is_list_block(after) or (not after.markup and not after.heading
                                     and len(words(after.text)) <= 20)
 
@@ -184,6 +186,60 @@ def _recipe_section(block: Block, after: Block | None, labels: int) -> bool:
             and fold_line(block.text).rstrip(":") in RECIPE_SECTIONS and not after.heading)
 
 
+STORY_LABELS = frozenset({
+    "key findings", "sources", "references",
+    "bibliography", "further reading", "tracklist", "track list", "track listing", "setlist",
+    "set list", "pros", "cons", "the good", "the bad", "verdict", "the verdict", "our verdict",
+    "the bottom line", "bottom line", "specs", "specifications", "key specs",
+    "contents of the box", "what's in the box", "what’s in the box", "in the box",
+    "methodology", "why it matters", "what's next", "what’s next", "at a glance", "in brief",
+    "what we liked", "what we didn't like", "what we didn’t like",
+})
+"""Short labels a story puts over its own list or paragraph: headings wherever they stand."""
+
+_NOT_HEADING = re.compile(
+    r"[\u25b2\u25bc\u25b3\u25bd\u2191\u2193\u2605\u2606]"  # a ticker's arrows, a star rating
+    r"|\d%|[£$€]\s?\d"  # a figure line: a market change, a price, a donation ask
+    r"|^(?:score|rating|our (?:score|rating)|grade|rated)\s*:?\s*\d"
+    r"|^\d{1,3}(?:\.\d)?\s*(?:/|out of)\s*(?:5|10|100)\b"
+    r"|^(?:words|story|text|reporting|review|interview|photos?|pictures|video) by\s"
+    r"|\s[|\u00b7\u2022]\s.*\b(?:staff|reporter|writer|editor|correspondent|contributor)\b"
+    r"|^(?:give|donate|support|become a|subscribe|join|sign up)\b", re.I)
+"""Short lines that are never section headings: ticker lines, prices, scores, bylines,
+donation and subscribe buttons."""
+
+_TAGLINE = re.compile(r"\b(?:news|journalism|reporting|stories|voice|since \d{4}|independent|"
+                      r"nonprofit|non-profit|trusted|source for|guide to|magazine|daily|weekly)\b",
+                      re.I)
+"""Words of a site's tagline under its masthead ("Independent news for the valley since 1887")."""
+
+
+def _story_label(block: Block, before: Block | None, after: Block | None) -> bool:
+    """A story's own short label ("Key takeaways", "Pros", "Sources:") over what it labels,
+    inside the story (not a summary box above it)."""
+    if block.markup or block.heading or after is None or after.heading or before is None:
+        return False
+    if fold_line(block.text).rstrip(":").strip() not in STORY_LABELS:
+        return False
+    return is_list_block(after) or (not after.markup and len(words(after.text)) >= 8
+                                    and bool(re.search(r"[.!?:\"”’)]$", after.text.strip())))
+
+
+def _not_heading(block: Block, before: Block | None, after: Block | None) -> bool:
+    """A line that must not become a heading: a figure or button line, a byline, or a site's
+    tagline first in the body, over the story."""
+    text = block.text.strip()
+    if _NOT_HEADING.search(text):
+        return True
+    from readsite.normalise.byline import is_name
+
+    if (is_name(text) and after is not None and not after.markup and len(words(text)) <= 4
+            and not any(fold(w) in SMALL_WORDS for w in words(text))
+            and before is None):
+        return True  # a byline's name on its own
+    return before is None and bool(_TAGLINE.search(text)) and not is_all_caps(text)
+
+
 def mark_headings(blocks: Sequence[Block]) -> list[Block]:
     """Stand-alone heading-like lines followed by more text become `## ` headings."""
     marked: list[Block] = []
@@ -194,10 +250,15 @@ def mark_headings(blocks: Sequence[Block]) -> list[Block]:
         after = blocks[index + 1] if index + 1 < len(blocks) else None
         if _NEVER_HEADING.search(block.text) and not block.markup:
             block = replace(block, heading=False)
+        elif _story_label(block, before, after):
+            block = replace(block, heading=True)
+        elif block.markup or _not_heading(block, before, after):
+            pass
         elif _recipe_section(block, after, labels) or _is_heading_at(block, before, after):
             block = replace(block, heading=True)
         marked.append(block)
-    if any(b.heading and not b.markup for b in marked):
+    if any(b.heading and not b.markup and fold_line(b.text).rstrip(":") not in STORY_LABELS
+           for b in marked):
         marked = [replace(b, heading=True) if _is_one_word_heading(marked, i) else b
                   for i, b in enumerate(marked)]
     return marked
