@@ -231,8 +231,10 @@ HELD_OUT_FLOORS: dict[str, dict[str, float]] = {
                       "headings": 0.85, "recall": 0.90, "precision": 0.98},
     "clip-holdout3": {"title": 0.85, "author": 0.90, "source": 0.90, "date": 0.95,
                       "headings": 0.75, "recall": 0.90, "precision": 0.98},
-    "clip-holdout4": {"title": 0.90, "author": 0.90, "source": 0.60, "date": 0.80,
+    "clip-holdout4": {"title": 0.90, "author": 0.90, "source": 0.60, "date": 0.85,
                       "headings": 0.90, "recall": 0.90, "precision": 0.98},
+    "clip-holdout5": {"title": 0.95, "author": 0.85, "source": 0.75, "date": 0.85,
+                      "headings": 0.75, "recall": 0.90, "precision": 0.94},
 }
 """What the importer scores on the held-out sets (tests/fixtures/clip/README.md), rounded
 down: the issue's targets are not met there yet, and these floors only stop regressions."""

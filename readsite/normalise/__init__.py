@@ -352,6 +352,12 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
         source = below[0]
         traces.append(below[1])
         rest = rest[1:]
+    company = None if source else _masthead.wire_company(
+        [(t.line, t.text) for t in traces if t.action == "dropped"]
+        + [(b.line, b.text) for b in rest if not b.markup])
+    if company is not None:
+        source = company[0]
+        traces.append(company[1])
     dateline = None if source else find_dateline(rest)
     if dateline is not None:
         source = dateline[0]
@@ -369,6 +375,12 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
     if footer is not None and fold(footer[0]) not in fold(author):  # not the writer's own ©
         source = footer[0]
         traces.append(footer[1])
+    tail = None if source else _masthead.named_tail(
+        [(t.line, t.text) for t in traces if t.action == "dropped"]
+        + [(b.line, b.text) for b in rest[-6:] if not b.markup])
+    if tail is not None and fold(tail[0]) not in fold(author):
+        source = tail[0]
+        traces.append(tail[1])
     if source and _title.is_department(source):  # a unit's name: the institution instead
         owner = (issuer.text, issuer) if issuer else _masthead.footer_outlet(
             [(t.line, t.text) for t in traces if t.action == "dropped"]

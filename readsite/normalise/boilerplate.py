@@ -220,6 +220,11 @@ RULE_PATTERNS: tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...] = (
         r"^(?:previous|next|prev|back|home|menu|search|close|skip to (?:main )?content|"
         r"open menu|toggle navigation|view (?:the )?gallery|view all|see all|load more|"
         r"show more|zurück|weiter|suivant|précédent|siguiente|anterior)$",
+        r"^(?:skip to (?:the )?(?:main )?(?:content|navigation|main)|skip navigation|"
+        r"zum (?:haupt)?inhalt (?:springen|wechseln)|direkt zum inhalt|"
+        r"aller au contenu(?: principal)?|passer au contenu(?: principal)?|"
+        r"(?:ir|saltar) al contenido(?: principal)?|vai al contenuto(?: principale)?|"
+        r"salta al contenuto(?: principale)?|(?:ir|pular|saltar) para o conteúdo(?: principal)?)$",
         r"^(?:previous|next) (?:article|post|story|page)\b.{0,100}$",
         r"^(?:previous|next) (?:episode|chapter)(?:\s*[:|\u2013\u2014-]\s*\S.{0,100})?$",
         r"^(?:[←‹]|<-)\s*(?:(?:previous|prev|older|newer|next)(?: (?:post|article|story|"

@@ -20,24 +20,28 @@ STORAGE_DATE = Rule("storage-date", "A storage token \" date 2026-02-23\" that a
 MONTHS = {
     name: number
     for number, names in enumerate((
-        ("january", "jan", "januar", "janvier", "janv", "enero", "ene", "gennaio", "gen", "jän"),
+        ("january", "jan", "januar", "janvier", "janv", "enero", "ene", "gennaio", "gen", "jän",
+         "janeiro"),
         ("february", "feb", "februar", "février", "fevrier", "févr", "fevr", "fév", "febrero",
-         "febbraio"),
-        ("march", "mar", "märz", "mär", "mrz", "mars", "marzo"),
+         "febbraio", "fevereiro"),
+        ("march", "mar", "märz", "mär", "mrz", "mars", "marzo", "março"),
         ("april", "apr", "avril", "avr", "abril", "abr", "aprile"),
-        ("may", "mai", "mayo", "may", "maggio", "mag"),
-        ("june", "jun", "juni", "juin", "junio", "giugno", "giu"),
-        ("july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug"),
+        ("may", "mai", "mayo", "may", "maggio", "mag", "maio"),
+        ("june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho"),
+        ("july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho"),
         ("august", "aug", "août", "aout", "agosto", "ago"),
-        ("september", "sep", "sept", "septembre", "septiembre", "settembre", "sett", "set"),
-        ("october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott"),
-        ("november", "nov", "novembre", "noviembre"),
+        ("september", "sep", "sept", "septembre", "septiembre", "settembre", "sett", "set",
+         "setembro"),
+        ("october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro",
+         "out"),
+        ("november", "nov", "novembre", "noviembre", "novembro"),
         ("december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic",
-         "dicembre"),
+         "dicembre", "dezembro"),
     ), start=1)
     for name in names
 }
-"""Month names and abbreviations (English, German, French, Spanish, Italian) → month number."""
+"""Month names and abbreviations (English, German, French, Spanish, Italian, Portuguese) →
+month number."""
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = (r"(?:\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[a-z]{1,4}t|utc|gmt)?,?\s+)?"
@@ -51,15 +55,16 @@ _DATE_FORMS = (
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[t ][\d:.]+z?(?:[+-][\d:]+)?)?$"),
     re.compile(_WEEKDAY + rf"(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
                rf"(?P<y>\d{{4}}){_TIME}$"),
+    re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})" + _TIME + "$"),
     re.compile(_WEEKDAY + rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<mon>{_MONTH_RE})"
                rf"\.?,?\s+(?:de\s+)?(?P<y>\d{{4}}){_TIME}$"),
 )
 _DATE_LABEL = re.compile(
     r"^(?:published|posted|date|first published|updated|last updated|last modified|"
-    r"veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado)(?:\s+(?:on|am|le|"
-    r"el))?\s*:?\s*", re.I)
-_UPDATED = re.compile(r"^(?:updated|last updated|last modified|aktualisiert|mis à jour|"
-                      r"actualizado)\b", re.I)
+    r"veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|atualizado)"
+    r"(?:\s+(?:on|am|le|el))?\s*:?\s*", re.I)
+_UPDATED = re.compile(r"^(?:updated|last updated|last modified|aktualisiert|stand|mis à jour|"
+                      r"actualizado|atualizado)\b", re.I)
 _PREFIX = re.compile(r"^(?:(?:issue|no\.?|number|nr\.?|edition|vol\.?|volume|n[º°o]\.?)\s*#?\s*"
                      r"\d{1,5}|[A-ZÀ-Þ][\w'’.-]*(?: [A-ZÀ-Þ][\w'’.-]*){0,3})\s*(?:[-–—·|•,]\s*)",
                      re.I)

@@ -41,6 +41,8 @@ def is_publication(text: str, later: Sequence[str] = ()) -> bool:
     text = text.strip()
     if not is_outlet_name(text) or len(words(text)) > 5 or DURATION.match(text):
         return False
+    if fold(text) in SECTION_WORDS or is_boilerplate(text):
+        return False  # "Home", "Startseite", "Skip to content": navigation, never the outlet
     if re.search(r"[,:|·•/]", text):
         return False  # "Jane Doe, Outlet" or a field line: `metadata` reads those
     if parse_date(text) is not None or parse_byline(text) is not None:
@@ -81,4 +83,93 @@ def footer_outlet(lines: Sequence[tuple[int, str]]) -> tuple[str, Trace] | None:
         name = copyright_name(text)
         if name and len(words(name)) <= 5:
             return name, FOOTER_OUTLET.found("source", name, number)
+    return None
+
+
+WIRE_COMPANY = Rule("wire-company", "A press release's \"NEWS PROVIDED BY\" label (the company "
+                    "on it or on the line under it) or its \"SOURCE Company\" line: the company "
+                    "issuing the release is the source, not the newswire distributing it.")
+NAMED_TAIL = Rule("named-tail", "A name the page's chrome repeats as its own (\"<Name> ist ein "
+                  "Angebot von ...\", \"Subscribe to <Name>\", \"<Name> newsletter\"; \"More from "
+                  "<Name>\" only for an outlet-like name or one named twice), when nothing else "
+                  "names the outlet: the outlet.")
+
+_PROVIDED = re.compile(r"^news provided by\s*:?\s*(?P<name>.*)$", re.I)
+_SOURCE_COMPANY = re.compile(r"^SOURCE:?\s+(?P<name>[A-Z0-9].{0,60})$")
+_OWN_NAME = (
+    re.compile(r"^(?P<name>[A-Z0-9][^.!?:]{0,50}?)\s+ist ein (?:Angebot|Produkt|Service) "
+               r"(?:von|der|des)\b.{0,80}$"),
+    re.compile(r"^(?:subscribe to|abonnieren sie|s'abonner à|suscríbete a)\s+(?P<name>[A-Z0-9]"
+               r"[^.!?:]{0,50}?)[.!]?$", re.I),
+    re.compile(r"^(?P<name>[A-Z0-9][^.!?:]{0,50}?)\s+newsletter$"),
+)
+_MORE_FROM = re.compile(r"^(?:more (?:from|on)|mehr von|plus de|más de)\s+(?P<name>[A-Z0-9]"
+                        r"[^.!?:]{0,50}?)$", re.I)
+
+
+_JOINERS = frozenset({"of", "the", "and", "&", "de", "du", "des", "la", "le", "les", "del", "da",
+                      "do", "dos", "das", "di", "della", "und", "der", "die", "on", "for", "y"})
+_CALLS = frozenset({"subscribe", "sign", "join", "get", "follow", "read", "more", "our", "my",
+                    "your", "this", "free"})
+"""First words that make a call to action or a generic label, never a name on its own."""
+
+
+def _own_name(name: str) -> str:
+    """A captured name if it may be an outlet's (capitalised, 1-5 words, not chrome)."""
+    name = name.strip(" .,\u2019'")
+    if (not is_outlet_name(name) or len(words(name)) > 5 or not name[:1].isupper()
+            or fold(name) in SECTION_WORDS or fold(name) in ("daily", "weekly", "the")
+            or parse_date(name) is not None or re.search(r"[,:|·•/@]", name)
+            or is_boilerplate(name) or fold(words(name)[0]) in _CALLS):
+        return ""
+    if any(not w[:1].isupper() and not w[:1].isdigit() and fold(w) not in _JOINERS
+           for w in words(name)):
+        return ""  # "Subscribe to our": every word of a name is capitalised
+    return name
+
+
+def wire_company(lines: Sequence[tuple[int, str]]) -> tuple[str, Trace] | None:
+    """(company, trace) from a newswire's "NEWS PROVIDED BY" label (with the company on it or
+    on the next line) or its "SOURCE Company" line, among (input line, text) pairs."""
+    for position, (number, text) in enumerate(lines):
+        match = _PROVIDED.match(text.strip())
+        if not match:
+            continue
+        name, line = match.group("name"), number
+        if not name.strip() and position + 1 < len(lines):
+            line, name = lines[position + 1]
+        name = _own_name(name)
+        if name:
+            return name, WIRE_COMPANY.found("source", name, line)
+    for number, text in reversed(lines):
+        match = _SOURCE_COMPANY.match(text.strip())
+        name = _own_name(match.group("name")) if match else ""
+        if name:
+            return name, WIRE_COMPANY.found("source", name, number)
+    return None
+
+
+def named_tail(lines: Sequence[tuple[int, str]]) -> tuple[str, Trace] | None:
+    """(name, trace) from chrome naming the page's own outlet ("Subscribe to The Quiet
+    Ledger", "Ruhrkurier ist ein Angebot von ..."), among (input line, text) pairs."""
+    strong: list[tuple[str, int]] = []
+    weak: list[tuple[str, int]] = []
+    for number, text in lines:
+        text = text.strip()
+        if len(text) > 140:
+            continue
+        for form in _OWN_NAME:
+            match = form.match(text)
+            if match and _own_name(match.group("name")):
+                strong.append((_own_name(match.group("name")), number))
+                break
+        match = _MORE_FROM.match(text)
+        if match and _own_name(match.group("name")):
+            weak.append((_own_name(match.group("name")), number))
+    names = [fold(n) for n, _ in strong + weak]
+    for name, number in strong + weak:
+        if ((name, number) in strong or names.count(fold(name)) >= 2
+                or any(fold(w) in OUTLET_WORDS for w in words(name))
+                or fold(name) in KNOWN_OUTLETS):
+            return name, NAMED_TAIL.found("source", name, number)
     return None

@@ -36,7 +36,8 @@ HEADER_WINDOW = 6
 """How many blocks after the run may hold the headline's byline or date."""
 
 SECTION_WORDS = frozenset({
-    "news", "home", "menu", "sport", "sports", "business", "opinion", "world", "politics",
+    "news", "home", "menu", "archive", "archives", "archiv", "startseite", "accueil",
+    "inicio", "início", "sport", "sports", "business", "opinion", "world", "politics",
     "culture", "tech", "technology", "science", "health", "lifestyle", "entertainment",
     "search", "latest", "video", "videos", "podcasts", "podcast", "local", "money", "travel",
     "arts", "weather", "obituaries", "e-edition", "events", "jobs", "classifieds", "puzzles",
