@@ -8,12 +8,8 @@ site, and a failed build leaves the previous one untouched.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import errno
 import logging
 import os
-import re
 import shutil
 import tempfile
 import time
@@ -26,17 +22,21 @@ from readsite.cache import BuildStamps, RenderCache, inputs_digest
 from readsite.config import CONFIG_NAME, WATCHED_FOLDERS, SiteConfig
 from readsite.content import load_articles
 from readsite.errors import BuildError, Problem
-from readsite.leftovers import stale
 from readsite.links import build_collection
 from readsite.models import Collection
+from readsite.outputdir import (
+    MARKER,
+    MARKER_TEXT,
+    check_replaceable,
+    remove_leftovers,
+    remove_own,
+    swap_in,
+    temp_prefix,
+)
 from readsite.progress import QUIET, Progress
 from readsite.render import THEME_DIR, Page, make_environment, page_list, render_page
 from readsite.sitecheck import findings_error, missing_articles
 from readsite.workers import render_into
-
-MARKER = ".readsite-output"
-"""File in every output folder; we only ever replace folders that carry it (or are empty)."""
-
 
 _log = logging.getLogger(__name__)
 """Warnings (symlinks left out, links to missing articles); the command line prints them."""
@@ -164,9 +164,6 @@ def plan_site(collection: Collection, outside: list[Problem] | None = None
     return pages, copies
 
 
-MARKER_TEXT = b"This folder is written by readsite; each build replaces it.\n"
-
-
 def render_site(collection: Collection) -> tuple[dict[str, bytes], Counter[str]]:
     """The whole site in memory, output path → bytes (nothing touches disk): what `check`
     inspects; and the pages per kind."""
@@ -196,94 +193,6 @@ def write_site(collection: Collection, plan: tuple[list[Page], dict[str, Path]],
                                 ) from None
     (folder / MARKER).write_bytes(MARKER_TEXT)
     return len(pages) + len(copies) + 1, Counter(page.kind for page in pages)
-
-
-def _check_replaceable(output: Path) -> None:
-    if output.exists() and not output.is_dir():
-        raise BuildError.at(output, None, "the output path exists and is not a folder")
-    if output.is_dir() and any(output.iterdir()) and not (output / MARKER).exists():
-        raise BuildError.at(
-            output, None, "the output folder has files readsite did not write; not replacing it",
-            "move those files away, or set `output:` in site.yaml to another folder",
-        )
-
-
-def swap_in(staged: Path, output: Path) -> None:
-    """Replace `output` with the complete `staged` folder (same parent: renames are atomic).
-
-    Where the OS can (Linux), the two folders are exchanged in one step, so there is no
-    moment without a complete `output`, and the old site, now in `staged`, is removed.
-    Elsewhere the old site first goes into a marked `.NAME.old-PID-*` folder; either way,
-    if this process is killed before the old site is removed, the next build knows what is
-    left as its own."""
-    if output.exists() and _exchange(staged, output):
-        remove_own(staged)
-        return
-    old = None
-    if output.exists():
-        old = Path(tempfile.mkdtemp(prefix=_temp_prefix(output, "old"), dir=output.parent))
-        (old / MARKER).write_bytes(MARKER_TEXT)
-        os.rename(output, old / "site")
-    os.rename(staged, output)
-    if old is not None:
-        remove_own(old)
-
-
-def _exchange(first: Path, second: Path) -> bool:
-    """Swap two paths atomically (Linux `renameat2(RENAME_EXCHANGE)`); False where the OS,
-    C library or file system cannot, so the caller falls back to two renames."""
-    rename = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
-    if rename is None:
-        return False
-    at_cwd, exchange = -100, 2
-    if rename(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), exchange) == 0:
-        return True
-    code = ctypes.get_errno()
-    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EPERM):
-        return False
-    raise OSError(code, os.strerror(code), str(second))
-
-
-def _temp_prefix(output: Path, kind: str) -> str:
-    """Name prefix of a build's temporary folder beside `output`: `kind` is "tmp" (the site
-    being written) or "old" (the site being replaced); the pid tells whether its builder
-    still runs."""
-    return f".{output.name}.{kind}-{os.getpid()}-"
-
-
-def remove_own(folder: Path) -> None:
-    """Remove a marked temporary folder, its marker last: interrupted half-way, what is left
-    still carries the marker and is still recognised (and removed) as a leftover."""
-    if not folder.is_dir():
-        return
-    for child in folder.iterdir():
-        if child.name == MARKER:
-            continue
-        if child.is_dir() and not child.is_symlink():
-            shutil.rmtree(child, ignore_errors=True)
-        else:
-            child.unlink(missing_ok=True)
-    (folder / MARKER).unlink(missing_ok=True)
-    with contextlib.suppress(OSError):  # something we did not write is in it: leave it
-        folder.rmdir()
-
-
-def remove_leftovers(output: Path) -> list[Path]:
-    """Remove the temporary folders that builds of `output` killed mid-way left beside it
-    (`.NAME.tmp-PID-*`, `.NAME.old-PID-*`); only ones whose process is gone and that carry
-    the marker (or are empty), so another running build's folder and anything a human put
-    there stay.  Returns what was removed."""
-    pattern = re.compile(re.escape(f".{output.name}.") + r"(?:tmp|old)-(\d+)-[A-Za-z0-9_]+")
-    removed: list[Path] = []
-    if not output.parent.is_dir():
-        return removed
-    for entry in output.parent.iterdir():
-        if not entry.is_dir() or not stale(entry, pattern):
-            continue
-        if (entry / MARKER).is_file() or not any(entry.iterdir()):
-            remove_own(entry)
-            removed.append(entry)
-    return removed
 
 
 def build_site(
@@ -385,10 +294,10 @@ def stage_site(
     for finding in missing:
         _log.warning("warning: %s", finding)
     lap("link")
-    _check_replaceable(target)
+    check_replaceable(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(target)
-    staged = Path(tempfile.mkdtemp(prefix=_temp_prefix(target, "tmp"), dir=target.parent))
+    staged = Path(tempfile.mkdtemp(prefix=temp_prefix(target, "tmp"), dir=target.parent))
     try:
         (staged / MARKER).write_bytes(MARKER_TEXT)  # first: a killed build's folder is known
         files, kinds = write_site(collection, plan, staged, jobs, progress)

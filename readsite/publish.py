@@ -26,7 +26,7 @@ from typing import Protocol
 import ghp_import
 
 from readsite.errors import Problem, PublishError
-from readsite.pipeline import MARKER
+from readsite.outputdir import MARKER
 
 DEFAULT_BRANCH = "gh-pages"
 SCHEMES = ("use git:REMOTE[#BRANCH], dir:PATH or rsync:DEST, e.g. "

@@ -10,7 +10,8 @@ import pytest
 from readsite.cli import main
 from readsite.config import load_config
 from readsite.errors import BuildError
-from readsite.pipeline import MARKER, build_site
+from readsite.outputdir import MARKER
+from readsite.pipeline import build_site
 from tests.conftest import DEFAULT_SITE_YAML, MakeSite, broken_links, snapshot
 
 ARTICLES = {

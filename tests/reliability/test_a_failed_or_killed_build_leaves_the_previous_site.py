@@ -16,7 +16,8 @@ import pytest
 
 from readsite.config import load_config
 from readsite.errors import ReadsiteError
-from readsite.pipeline import MARKER, build_site
+from readsite.outputdir import MARKER
+from readsite.pipeline import build_site
 from tests.conftest import REPO, MakeSite, snapshot
 
 ARTICLE = "---\ntitle: Article {n}\ndate: 2026-01-01\n---\n\n{words}\n"
