@@ -24,7 +24,7 @@ import jinja2
 from readsite.content import load_article, read_article
 from readsite.errors import ReadsiteError
 from readsite.models import Article, Collection
-from readsite.render import Page, make_environment, page_list, render_page
+from readsite.render import article_page, make_environment, render_page
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,20 +35,16 @@ class Snapshot:
     """The linked collection, with the articles re-rendered since patched in."""
     env: jinja2.Environment
     """The Jinja environment (compiled templates are reused)."""
-    pages: Mapping[str, Page]
-    """Article slug → its page."""
     files: Mapping[Path, Article]
     """Article file (resolved) → the article loaded from it."""
 
     @classmethod
     def of(cls, collection: Collection) -> Snapshot:
         """The snapshot of a freshly built collection."""
-        pages = {page.context["article"].slug: page for page in page_list(collection)
-                 if page.kind == "article"}
         root = collection.config.root
         files = {(root / article.path).resolve(): article  # path: as messages show it
                  for article in collection.articles}
-        return cls(collection, make_environment(collection.config), pages, files)
+        return cls(collection, make_environment(collection.config), files)
 
 
 def rerender(snapshot: Snapshot, changed: Sequence[Path]
@@ -71,18 +67,14 @@ def rerender(snapshot: Snapshot, changed: Sequence[Path]
     if not fresh:
         return None
     collection = patched(snapshot.collection, fresh)
-    pages = dict(snapshot.pages)
     files: dict[str, bytes] = {}
-    for slug, article in fresh.items():
-        before = pages[slug]
-        page = replace(before, title=article.title,
-                       context=MappingProxyType({**before.context, "article": article}))
-        pages[slug] = page
+    for article in fresh.values():
+        page = article_page(collection, article)
         try:
             files[page.output] = render_page(snapshot.env, collection, page).encode("utf-8")
         except ReadsiteError:
             return None
-    return Snapshot(collection, snapshot.env, pages, snapshot.files), files
+    return Snapshot(collection, snapshot.env, snapshot.files), files
 
 
 def patched(collection: Collection, fresh: Mapping[str, Article]) -> Collection:

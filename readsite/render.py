@@ -83,16 +83,21 @@ def page_list(collection: Collection) -> list[Page]:
                           f"{topic.name} · {config.title}",
                           MappingProxyType({"entries": topic.articles, "home": home,
                                             "subtitle": topic.description})))
-    for article in collection.articles:
-        pages.append(Page(
-            "article", f"articles/{article.slug}/", f"articles/{article.slug}/index.html",
-            "article.html", article.title, MappingProxyType({
-                "article": article,
-                "topics": collection.article_topics[article.slug],
-                "related": collection.related[article.slug],
-                "neighbours": collection.neighbours[article.slug],
-            })))
+    pages += (article_page(collection, article) for article in collection.articles)
     return pages + redirect_pages(collection, pages)
+
+
+def article_page(collection: Collection, article: Article) -> Page:
+    """The page of one article, with its topics, related reading and neighbours (the preview
+    server renders it on its own when only that article changed)."""
+    return Page(
+        "article", f"articles/{article.slug}/", f"articles/{article.slug}/index.html",
+        "article.html", article.title, MappingProxyType({
+            "article": article,
+            "topics": collection.article_topics[article.slug],
+            "related": collection.related[article.slug],
+            "neighbours": collection.neighbours[article.slug],
+        }))
 
 
 def list_path(home: str, number: int) -> str:

@@ -174,7 +174,7 @@ class FastPreviewMachine(PreviewMachine):
         if self.preview.error is None:  # that build is now the last good site
             self.last_good = snapshot(self.preview.output)
         known = (self.preview.error is None and self.preview.snapshot is not None
-                 and slug in self.preview.snapshot.pages)
+                 and slug in self.preview.snapshot.collection.by_slug)
         title = f"{slug.title()} edited {len(words)}"
         path.write_text(article(title, words, False), encoding="utf-8")
         self.preview.poll()
