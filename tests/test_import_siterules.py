@@ -10,6 +10,7 @@ import pytest
 from readsite import frontmatter
 from readsite.cli import main
 from readsite.importers import import_paths
+from readsite.importers.inputs import Options
 from readsite.importers.proposals import boilerplate_proposals
 from readsite.importers.record import Imported
 from readsite.normalise import SiteRules
@@ -124,7 +125,7 @@ def test_rules_passed_to_import_paths_apply_to_feed_entries(tmp_path: Path) -> N
         </content:encoded></item></channel></rss>
         """), encoding="utf-8")
     rules = SiteRules.from_lists(sources={"Allotment Weekly": ["/^Weekly seed swap/"]})
-    report = import_paths([feed], tmp_path / "content", rules=rules)
+    report = import_paths([feed], tmp_path / "content", options=Options(rules=rules))
     body = body_of(report.results[0].target)
     assert "seed swap" not in body
     assert "trench by the shed" in body

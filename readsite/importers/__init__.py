@@ -40,7 +40,7 @@ from readsite.importers.writing import (
     write_assets,
     write_atomic,
 )
-from readsite.normalise import SiteRules, make_slug
+from readsite.normalise import make_slug
 from readsite.normalise.trace import Trace
 
 MANAGED_KEYS = ("imported_from", "import_hash", "body_hash")
@@ -320,14 +320,11 @@ def import_paths(
     paths: Sequence[Path | str], into: Path, *, static_dir: Path | None = None,
     force: bool = False, overwrite_meta: bool = False, dry_run: bool = False,
     options: Options = DEFAULT_OPTIONS, dropped_dir: Path | None = None,
-    rules: SiteRules | None = None,
 ) -> ImportReport:
     """Import files, folders and http(s) addresses (`str`s) into `into`, each article on its
     own, never losing edits; with `dropped_dir`, the lines dropped from each article are
-    written to `dropped_dir/<slug>.dropped.txt`; `rules` (site.yaml's `import:`) add the
-    site's boilerplate to the normaliser's."""
-    if rules is not None:
-        options = replace(options, rules=rules)
+    written to `dropped_dir/<slug>.dropped.txt`; `options` says how addresses are fetched and
+    holds site.yaml's `import:` rules, which add the site's boilerplate to the normaliser's."""
     if into.exists() and not into.is_dir():
         raise ImportRefused.at(into, None, "this is a file, not a folder to import into",
                                "pass a folder with --into (it is made if it does not exist)")
