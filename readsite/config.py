@@ -9,15 +9,16 @@ in a config key must never be silently ignored.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from readsite.errors import ConfigError, Problem
-from readsite.yamlutil import LoadedYaml, YamlSyntaxError, load_yaml
+from readsite.config_crosslinks import EntityConfig, StoriesConfig, parse_entities, parse_stories
+from readsite.configcheck import Checker, fields_of
+from readsite.errors import ConfigError
+from readsite.yamlutil import YamlSyntaxError, load_yaml
 
 CONFIG_NAME = "site.yaml"
 WATCHED_FOLDERS = ("content", "templates", "static", "root")
@@ -143,6 +144,11 @@ class SiteConfig:
     """Where `readsite publish` deploys to."""
     imports: ImportConfig = ImportConfig()
     """`import:` in site.yaml: boilerplate lines and per-outlet rules for `readsite import`."""
+    entities: tuple[EntityConfig, ...] = ()
+    """Declared people, organisations, places and products: each gets a page, and its first
+    mention in an article links to it."""
+    stories: StoriesConfig = StoriesConfig()
+    """How alike articles must be to be clustered into one story."""
 
     @property
     def content_dir(self) -> Path:
@@ -184,92 +190,12 @@ class SiteConfig:
         return dataclasses.replace(self, base_url=base_url)
 
 
-def _did_you_mean(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean `{close[0]}`?"
-    return "known keys: " + ", ".join(sorted(choices))
-
-
-def _fields(cls: type[Any], skip: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {f.name: f for f in dataclasses.fields(cls) if f.name not in skip}
-
-
-class _Checker:
-    """Accumulates problems while converting raw YAML data into typed values."""
-
-    def __init__(self, path: Path, loaded: LoadedYaml) -> None:
-        self.path = path
-        self.loaded = loaded
-        self.problems: list[Problem] = []
-
-    def fail(self, key_path: tuple[str | int, ...], message: str, hint: str = "") -> None:
-        self.problems.append(Problem(message, self.path, self.loaded.line(*key_path), hint))
-
-    def unknown_keys(
-        self, data: dict[str, Any], allowed: list[str], where: tuple[str | int, ...]
-    ) -> None:
-        for key in data:
-            if key not in allowed:
-                label = ".".join(str(p) for p in (*where, key))
-                self.fail((*where, key), f"unknown key `{label}`", _did_you_mean(str(key), allowed))
-
-    def text(self, data: dict[str, Any], key: str, where: tuple[str | int, ...],
-             required: bool = False) -> str | None:
-        if key not in data or data[key] is None:
-            if required:
-                label = ".".join(str(p) for p in (*where, key))
-                line_path = where if where else ()
-                self.problems.append(Problem(
-                    f"`{label}` is required", self.path, self.loaded.line(*line_path) or 1,
-                    f"add a line `{key}: ...`",
-                ))
-            return None
-        value = data[key]
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.fail((*where, key), f"`{key}` must be text, not {type(value).__name__}")
-            return None
-        return str(value).strip()
-
-    def terms(self, data: dict[str, Any], key: str, where: tuple[str | int, ...]) -> list[str]:
-        """A list of non-empty terms (`keywords:`, `tags:`), stripped; [] when absent."""
-        raw = data.get(key)
-        if raw is None:
-            return []
-        if not isinstance(raw, list) or not all(isinstance(k, str) and k.strip() for k in raw):
-            self.fail((*where, key), f"`{key}` must be a list of non-empty terms",
-                      f"e.g. `{key}: [rust, async]`")
-            return []
-        return [k.strip() for k in raw]
-
-    def boolean(self, data: dict[str, Any], key: str, where: tuple[str | int, ...]) -> bool | None:
-        if key not in data:
-            return None
-        if not isinstance(data[key], bool):
-            self.fail((*where, key), f"`{key}` must be true or false")
-            return None
-        return bool(data[key])
-
-    def integer(self, data: dict[str, Any], key: str, where: tuple[str | int, ...],
-                minimum: int = 0, zero: str = "") -> int | None:
-        """A whole number ≥ `minimum`; with `zero` (what 0 means), 0 is allowed too."""
-        if key not in data:
-            return None
-        value = data[key]
-        if isinstance(value, bool) or not isinstance(value, int) or (
-                value < minimum and not (zero and value == 0)):
-            also = f", or 0 for {zero}" if zero else ""
-            self.fail((*where, key), f"`{key}` must be a whole number ≥ {minimum}{also}")
-            return None
-        return value
-
-
-def _topic(check: _Checker, raw: Any, index: int) -> TopicConfig | None:
+def _topic(check: Checker, raw: Any, index: int) -> TopicConfig | None:
     where: tuple[str | int, ...] = ("topics", index)
     if not isinstance(raw, dict):
         check.fail(where, "each topic must be a mapping with `slug`, `name`, ...")
         return None
-    allowed = list(_fields(TopicConfig))
+    allowed = list(fields_of(TopicConfig))
     check.unknown_keys(raw, allowed, where)
     slug = check.text(raw, "slug", where, required=True)
     name = check.text(raw, "name", where)
@@ -290,18 +216,18 @@ def _topic(check: _Checker, raw: Any, index: int) -> TopicConfig | None:
     )
 
 
-def _publish(check: _Checker, raw: Any) -> PublishConfig:
+def _publish(check: Checker, raw: Any) -> PublishConfig:
     where: tuple[str | int, ...] = ("publish",)
     if raw is None:
         return PublishConfig()
     if not isinstance(raw, dict):
         check.fail(where, "`publish` must be a mapping, e.g. `publish: {target: dir:../public}`")
         return PublishConfig()
-    check.unknown_keys(raw, list(_fields(PublishConfig)), where)
+    check.unknown_keys(raw, list(fields_of(PublishConfig)), where)
     return PublishConfig(target=check.text(raw, "target", where) or "")
 
 
-def _patterns(check: _Checker, data: dict[str, Any], where: tuple[str | int, ...]) -> list[str]:
+def _patterns(check: Checker, data: dict[str, Any], where: tuple[str | int, ...]) -> list[str]:
     """A `boilerplate:` list: each entry a plain line or a `/regex/` that compiles."""
     raw = data.get("boilerplate")
     if raw is None:
@@ -326,14 +252,14 @@ def _patterns(check: _Checker, data: dict[str, Any], where: tuple[str | int, ...
     return patterns
 
 
-def _imports(check: _Checker, raw: Any) -> ImportConfig:
+def _imports(check: Checker, raw: Any) -> ImportConfig:
     where: tuple[str | int, ...] = ("import",)
     if raw is None:
         return ImportConfig()
     if not isinstance(raw, dict):
         check.fail(where, "`import` must be a mapping, e.g. `import: {boilerplate: [...]}`")
         return ImportConfig()
-    check.unknown_keys(raw, list(_fields(ImportConfig)), where)
+    check.unknown_keys(raw, list(fields_of(ImportConfig)), where)
     sources: list[SourceImportConfig] = []
     raw_sources = raw.get("sources") or {}
     if not isinstance(raw_sources, dict):
@@ -345,7 +271,7 @@ def _imports(check: _Checker, raw: Any) -> ImportConfig:
         if not isinstance(rules, dict):
             check.fail(at, f"`import.sources.{name}` must be a mapping with `boilerplate`")
             continue
-        check.unknown_keys(rules, list(_fields(SourceImportConfig, skip=("name",))), at)
+        check.unknown_keys(rules, list(fields_of(SourceImportConfig, skip=("name",))), at)
         sources.append(SourceImportConfig(str(name).strip(), tuple(_patterns(check, rules, at))))
     return ImportConfig(tuple(_patterns(check, raw, where)), tuple(sources))
 
@@ -361,8 +287,8 @@ def parse_config(text: str, path: Path) -> SiteConfig:
         data = {}
     if not isinstance(data, dict):
         raise ConfigError.at(path, 1, "site.yaml must be a mapping of `key: value` lines")
-    check = _Checker(path, loaded)
-    allowed = [*_fields(SiteConfig, skip=("root", "imports")), "import"]
+    check = Checker(path, loaded)
+    allowed = [*fields_of(SiteConfig, skip=("root", "imports")), "import"]
     check.unknown_keys(data, allowed, ())
     values: dict[str, Any] = {}
     for key in ("title", "description", "intro", "base_url", "language", "author", "output"):
@@ -381,6 +307,10 @@ def parse_config(text: str, path: Path) -> SiteConfig:
         values["publish"] = _publish(check, data["publish"])
     if "import" in data:
         values["imports"] = _imports(check, data["import"])
+    if "entities" in data:
+        values["entities"] = parse_entities(check, data["entities"])
+    if "stories" in data:
+        values["stories"] = parse_stories(check, data["stories"])
     base_url = values.get("base_url")
     if base_url is not None:
         parts = urlsplit(base_url)
@@ -409,7 +339,7 @@ def parse_config(text: str, path: Path) -> SiteConfig:
     return SiteConfig(root=path.parent.resolve(), topics=tuple(topics), **values)
 
 
-def _check_output(check: _Checker, root: Path, output: str) -> None:
+def _check_output(check: Checker, root: Path, output: str) -> None:
     resolved = (root / output).resolve()
     root = root.resolve()
     if resolved == root or root.is_relative_to(resolved):

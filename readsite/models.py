@@ -187,8 +187,113 @@ class Neighbours:
 
 
 @dataclass(frozen=True, slots=True)
+class Citation:
+    """A place in an article where something is said: a quote, a figure, a fact."""
+
+    article: Article
+    """The article."""
+    anchor: str
+    """The id of the paragraph on the article page (`s-p12`), or "" for the page's top."""
+    sentence: str
+    """The sentence as the article words it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words someone said, with everywhere the collection reports them."""
+
+    text: str
+    """The quoted words, without the quote marks."""
+    speaker: str
+    """Who said them, as the collection names them (a declared entity's name if one matches)."""
+    speaker_slug: str
+    """The speaker's entity slug, or "" when the speaker is not a declared entity."""
+    sources: tuple[Citation, ...]
+    """Every place it is reported, in reading order (the same words in three articles are one
+    quote with three sources)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number with its unit and what it measures ("~300 megawatts" of compute)."""
+
+    value: str
+    """The number as written, with its unit ("300 megawatts", "$250 billion", "2035")."""
+    measure: str
+    """What it counts or when it is, in a few words ("of compute capacity"); may be ""."""
+    source: Citation
+    """Where it is said."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A declared person, organisation, place or product, with what the collection says."""
+
+    slug: str
+    """URL identifier: `/entities/<slug>/`."""
+    name: str
+    """Display name."""
+    kind: str
+    """person, organisation, place, product or other."""
+    description: str
+    """One line from site.yaml."""
+    aliases: tuple[str, ...]
+    """Other names it is found by."""
+    articles: tuple[Article, ...]
+    """Articles that mention it, newest first."""
+    mentions: int
+    """How often it is mentioned across the collection."""
+    quotes: tuple[Quote, ...]
+    """What it said (people), in the order of `Collection.quotes`."""
+    figures: tuple[Figure, ...]
+    """Key figures from sentences that name it."""
+    related: tuple[tuple[str, int], ...]
+    """Entities mentioned in the same articles: (slug, articles shared), most shared first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A sentence most of a story's articles say in their own words."""
+
+    sentence: str
+    """One wording of it (the shortest)."""
+    sources: tuple[Citation, ...]
+    """Each article's wording, one per article."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMember:
+    """One article's part in a story."""
+
+    article: Article
+    """The article."""
+    adds: tuple[Citation, ...]
+    """Its sentences no other article of the story says (what it adds), in reading order."""
+    versions: tuple[Article, ...]
+    """Other articles of the story that are versions of the same text (rewrites, copies)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles about the same event, clustered from their text."""
+
+    slug: str
+    """URL identifier: `/stories/<slug>/`."""
+    title: str
+    """A title for the story (its earliest or most central article's)."""
+    members: tuple[StoryMember, ...]
+    """Its articles, oldest first (undated last)."""
+    outlets: tuple[str, ...]
+    """The outlets that covered it, as the articles name them."""
+    facts: tuple[Fact, ...]
+    """What every report says: sentences most of its articles share."""
+    figures: tuple[Figure, ...]
+    """Key figures its articles give."""
+
+
+@dataclass(frozen=True, slots=True)
 class Collection:
-    """Everything the site shows, linked; built once by `links.build_collection`."""
+    """Everything the site shows, linked; built once by `crosslinks.build_collection`."""
 
     config: SiteConfig
     """The site configuration."""
@@ -204,3 +309,19 @@ class Collection:
     """Article slug → related articles, best first."""
     neighbours: Mapping[str, tuple[Neighbours, ...]]
     """Article slug → previous/next within each of its topics."""
+    stories: tuple[Story, ...] = ()
+    """Stories of two or more articles, the biggest first."""
+    story_of: Mapping[str, Story] = field(default_factory=lambda: MappingProxyType({}))
+    """Article slug → its story (articles in no story are not keys)."""
+    entities: tuple[Entity, ...] = ()
+    """Declared entities in site.yaml order (each with its articles, quotes and figures)."""
+    entity_by_slug: Mapping[str, Entity] = field(default_factory=lambda: MappingProxyType({}))
+    """Entity slug → entity."""
+    article_entities: Mapping[str, tuple[Entity, ...]] = field(
+        default_factory=lambda: MappingProxyType({}))
+    """Article slug → the entities it mentions, most mentioned first."""
+    quotes: tuple[Quote, ...] = ()
+    """Every quote found, grouped by speaker (most quoted first), each once."""
+    backlinks: Mapping[str, tuple[Article, ...]] = field(
+        default_factory=lambda: MappingProxyType({}))
+    """Article slug → the articles whose bodies link to it ("Linked from")."""

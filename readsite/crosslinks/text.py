@@ -1,0 +1,59 @@
+"""Sentences and paragraphs of an article's plain text, as every cross-link sees them.
+
+An article's plain text (`Article.text` while it loads) has one line per block of its body:
+a paragraph, a list item, a heading or a table cell.  Line `i` is what the rendered page
+anchors as `#s-p{i}` when that block is a paragraph or list item (see `readsite.markdown`),
+so a quote or a figure found on a line links straight back to where it was said.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt
+inc ltd co corp llc plc dept univ assn bros vs etc approx est no nos vol fig figs al ca cf
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+u.s u.k u.n e.u a.m p.m i.e e.g
+""".split())
+"""Words that end in a full stop without ending the sentence ("Dr. Smith", "U.S. officials")."""
+
+_BOUNDARY_RE = re.compile(
+    r"""[.!?…]['"’”)\]]*(?=\s+['"‘“(\[]*[A-Z0-9À-ÖØ-Þ])""")
+"""Where a sentence may end: after . ! ? or …, any closing quotes and brackets, white space,
+and before a capital letter or digit (possibly after opening quotes)."""
+_LAST_WORD_RE = re.compile(r"([\w.]+)[.]['\"’”)\]]*$")
+
+
+def anchor(line: int) -> str:
+    """The id of line `line`'s paragraph on the article page (`readsite.markdown` sets it)."""
+    return f"s-p{line}"
+
+
+def lines(text: str) -> list[str]:
+    """The blocks of an article's plain text, in order; index `i` is line `i`."""
+    return text.split("\n")
+
+
+def sentences(paragraph: str) -> list[str]:
+    """`paragraph` cut into sentences, keeping each one's closing quote with it.
+
+    Full stops after abbreviations ("Dr.", "U.S."), initials ("J. R. R.") and inside numbers
+    ("3.5") do not end a sentence; a new sentence must start with a capital letter, a digit
+    or an opening quote."""
+    out: list[str] = []
+    start = 0
+    for match in _BOUNDARY_RE.finditer(paragraph):
+        word = _LAST_WORD_RE.search(paragraph[start:match.end()])
+        if word:
+            last = word.group(1).lower().rstrip(".")
+            if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+                continue
+        piece = paragraph[start:match.end()].strip()
+        if piece:
+            out.append(piece)
+        start = match.end()
+    rest = paragraph[start:].strip()
+    if rest:
+        out.append(rest)
+    return out
