@@ -18,8 +18,8 @@ from pathlib import Path
 
 from readsite.config import load_config
 from readsite.content import load_articles
+from readsite.crosslinks import build_collection
 from readsite.frontmatter import dump, parse
-from readsite.links import build_collection
 from readsite.pipeline import build_site, render_site
 
 REPO = Path(__file__).resolve().parents[1]

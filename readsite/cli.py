@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING
 
 from readsite import __version__
 from readsite.config import SiteConfig, load_config
-from readsite.content import load_article, load_articles, read_article
+from readsite.content import article_files, load_article, load_articles, read_article
+from readsite.crosslinks import build_collection
 from readsite.errors import (
     ConfigError,
     ContentError,
@@ -34,7 +35,6 @@ from readsite.errors import (
     ReadsiteError,
 )
 from readsite.frontmatter import dump
-from readsite.links import build_collection
 from readsite.pipeline import build_site, render_site
 from readsite.progress import Reporter
 from readsite.sitecheck import (
@@ -120,6 +120,14 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("--dry-run", action="store_true", help="list what would change; deploy "
                          "nothing")
     publish.add_argument("--message", "-m", help="commit message for git targets")
+
+    entities = sub.add_parser(
+        "entities", help="list the declared people, organisations, places and products")
+    entities.add_argument("--suggest", action="store_true",
+                          help="propose names found in the articles that are not declared yet, "
+                          "as site.yaml lines to paste")
+    entities.add_argument("--limit", type=int, default=40, metavar="N",
+                          help="propose at most N names (default 40)")
 
     new = sub.add_parser("new", help="start a new article in content/")
     new.add_argument("title", help="the article's title")
@@ -278,6 +286,35 @@ def _check(config: SiteConfig, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _entities(config: SiteConfig, args: argparse.Namespace) -> int:
+    from readsite.crosslinks.suggest import suggest, suggestions_yaml
+
+    if args.suggest:
+        texts = []
+        for path in article_files(config.content_dir, config.root):
+            shown = path.relative_to(config.root)
+            article = load_article(read_article(path, shown), shown, config)[0]
+            if not article.draft:
+                texts.append((article.slug, article.text))
+        candidates = suggest(texts, config.entities, limit=max(1, args.limit))
+        if not candidates:
+            print("no names to suggest: every name found in two or more articles is declared")
+            return EXIT_OK
+        print(suggestions_yaml(candidates), end="")
+        return EXIT_OK
+    collection = build_collection(config, load_articles(config))
+    if not collection.entities:
+        print("no entities declared: add `entities:` to site.yaml, or run "
+              "`readsite entities --suggest` for names found in the articles")
+        return EXIT_OK
+    width = max(len(e.name) for e in collection.entities)
+    for entity in collection.entities:
+        quotes = f", {len(entity.quotes)} quotes" if entity.quotes else ""
+        print(f"{entity.name:<{width}}  {entity.kind:<12}  {len(entity.articles):>4} articles, "
+              f"{entity.mentions} mentions{quotes}  /entities/{entity.slug}/")
+    return EXIT_OK
+
+
 def _new(config: SiteConfig, args: argparse.Namespace) -> int:
     from readsite.normalise import make_slug
 
@@ -326,7 +363,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "serve":
             return _serve(site, args)
         config = load_config(site)
-        handlers = {"build": _build, "check": _check, "publish": _publish, "new": _new}
+        handlers = {"build": _build, "check": _check, "publish": _publish, "new": _new,
+                    "entities": _entities}
         return handlers[command](config, args)
     except ReadsiteError as exc:
         count = len(exc.problems)

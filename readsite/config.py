@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -147,7 +147,7 @@ class SiteConfig:
     entities: tuple[EntityConfig, ...] = ()
     """Declared people, organisations, places and products: each gets a page, and its first
     mention in an article links to it."""
-    stories: StoriesConfig = StoriesConfig()
+    stories: StoriesConfig = field(default_factory=StoriesConfig)
     """How alike articles must be to be clustered into one story."""
 
     @property

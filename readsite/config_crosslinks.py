@@ -47,7 +47,7 @@ class EntityConfig:
 class StoriesConfig:
     """`stories:` in site.yaml: when articles count as one story, or as versions of one text."""
 
-    threshold: float = 0.25
+    threshold: float = 0.2
     """How alike two articles' distinctive words must be (cosine, 0–1) to be one story;
     raise it if unrelated articles end up together, lower it if a story is split."""
     versions: float = 0.12

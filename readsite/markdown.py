@@ -224,6 +224,8 @@ def _inline_text(token: Token) -> str:
                 hidden = ""
         elif not hidden and child.type in ("text", "code_inline"):
             parts.append(child.content)
+        elif not hidden and child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")  # a wrapped line's words must not run together
     return "".join(parts)
 
 
@@ -284,29 +286,60 @@ def _task_box(tokens: list[Token], index: int) -> None:
         children[0] = box
 
 
+def _paragraph_holder(tokens: list[Token], index: int) -> Token | None:
+    """The token that shows inline token `index` as a block of its own and can carry its
+    anchor: its `<p>`, or for a tight list's hidden paragraph the `<li>`; None for
+    headings, table cells and anything else."""
+    opening = tokens[index - 1] if index > 0 else None
+    if opening is None or opening.type != "paragraph_open":
+        return None
+    if not opening.hidden:
+        return opening
+    item = tokens[index - 2] if index >= 2 else None
+    return item if item is not None and item.type == "list_item_open" else None
+
+
 def _annotate(tokens: list[Token]) -> tuple[tuple[Heading, ...], str]:
     """Give headings unique prefixed ids (keeping, prefixed, one the author set), mark
-    images lazy, turn table alignment into an attribute; return headings and text."""
+    images lazy, turn table alignment into an attribute; return headings and text.
+
+    Each paragraph (or tight list item) whose text is line `i` of the plain text gets the id
+    `s-p{i}` (`crosslinks.text.anchor`), so a quote or figure found on that line can link
+    back to it; headings are then kept clear of those ids."""
     headings: list[Heading] = []
     seen = {prefixed_id(str(t.attrGet("id"))) for t in tokens if t.type == "heading_open"
             and t.attrGet("id")}
     tries: Counter[str] = Counter()
     text_parts: list[str] = []
+    line = 0
     for index, token in enumerate(tokens):
         if token.type == "inline":
             _show_unclosed_inline(token.children or [])
             _task_box(tokens, index)
-            text_parts.append(_inline_text(token))
+            part = _inline_text(token)
+            holder = _paragraph_holder(tokens, index)
+            if part and holder is not None and not holder.attrGet("id"):
+                anchor = f"{ANCHOR_PREFIX}p{line}"
+                if anchor not in seen:
+                    holder.attrSet("id", anchor)
+                    seen.add(anchor)
+            if part:
+                text_parts.append(part)
+                line += part.count("\n") + 1
             for child in token.children or []:
                 if child.type == "image":
                     child.attrSet("loading", "lazy")
         elif token.type == "html_block":
             _show_unclosed_block(token)
-            text_parts.append(html_text(token.content))
+            part = html_text(token.content)
+            if part:
+                text_parts.append(part)
+                line += part.count("\n") + 1
         elif token.type in ("th_open", "td_open") and token.attrGet("style"):
             align = str(token.attrGet("style")).removeprefix("text-align:")
             del token.attrs["style"]
             token.attrSet("align", align)
+    for index, token in enumerate(tokens):
         if token.type != "heading_open":
             continue
         text = _inline_text(tokens[index + 1])
@@ -318,7 +351,7 @@ def _annotate(tokens: list[Token]) -> tuple[tuple[Heading, ...], str]:
             anchor = _unique(base, seen, tries)
         token.attrSet("id", anchor)
         headings.append(Heading(int(token.tag[1]), text, anchor))
-    return tuple(headings), "\n".join(part for part in text_parts if part)
+    return tuple(headings), "\n".join(text_parts)
 
 
 def _unique(base: str, seen: set[str], tries: Counter[str]) -> str:

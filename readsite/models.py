@@ -13,9 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readsite.config import SiteConfig
+
+if TYPE_CHECKING:
+    from readsite.crosslinks.extract import Found
 
 OPENING = 300
 """Characters of plain text past the summary's length that `Article.dek` looks at."""
@@ -41,7 +44,7 @@ class Heading:
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """What linking needs from one article, worked out from it alone (so on any core, while
-    loading): see `links.analyse`."""
+    loading): see `crosslinks.related.analyse`."""
 
     topics: tuple[str, ...]
     """Slugs of the topics its text and tags classify it into."""
@@ -55,6 +58,8 @@ class Analysis:
     Packed, because a dict of a thousand words costs several times its text in memory and
     every article's are held until the collection is linked; lines are what a document
     frequency counts, at C speed."""
+    found: Found | None = None
+    """Its quotes, figures, entity mentions, story sketch and links (`crosslinks.extract`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,18 +161,28 @@ class Related:
     shared_topics: tuple[str, ...]
     """Names of the topics both are in."""
     shared_terms: tuple[str, ...]
-    """Distinctive terms both use."""
+    """Names both use often ("Memphis"), when no declared entity says more."""
+    shared_entities: tuple[str, ...] = ()
+    """Names of the declared entities both mention, the most mentioned first."""
 
     @property
     def reason(self) -> str:
-        """Human-readable "why", e.g. "Both in Neocloud, IPO; both mention grok, memphis"."""
+        """Why a reader would want it, in words: "Also about Colossus 1 and Anthropic; also in
+        Neocloud", or "Also mentions Memphis"; "" when there is nothing worth saying."""
         parts = []
+        if self.shared_entities:
+            parts.append("about " + _and(self.shared_entities))
         if self.shared_topics:
-            parts.append("both in " + ", ".join(self.shared_topics))
-        if self.shared_terms:
-            parts.append("both mention " + ", ".join(self.shared_terms))
-        text = "; ".join(parts)
-        return text[:1].upper() + text[1:]
+            parts.append("in " + _and(self.shared_topics))
+        if not parts and self.shared_terms:
+            parts.append("mentions " + _and(self.shared_terms))
+        return "; ".join("Also " + part if not i else "also " + part
+                         for i, part in enumerate(parts))
+
+
+def _and(names: tuple[str, ...]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 @dataclass(frozen=True, slots=True)

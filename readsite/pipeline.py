@@ -21,8 +21,9 @@ from pathlib import Path
 from readsite.cache import BuildStamps, RenderCache, inputs_digest
 from readsite.config import CONFIG_NAME, WATCHED_FOLDERS, SiteConfig
 from readsite.content import load_articles
+from readsite.crosslinks import build_collection
+from readsite.crosspages import cross_pages
 from readsite.errors import BuildError, Problem
-from readsite.links import build_collection
 from readsite.models import Collection
 from readsite.outputdir import (
     MARKER,
@@ -150,7 +151,7 @@ def plan_site(collection: Collection, outside: list[Problem] | None = None
             ))
         owners[key] = owner
 
-    pages = page_list(collection)
+    pages = page_list(collection, cross_pages(collection))
     for page in pages:
         claim(page.output, f"the {page.kind} page `/{page.path}`")
     copies: dict[str, Path] = {}

@@ -29,9 +29,10 @@ import jinja2.sandbox
 from markupsafe import Markup
 
 from readsite.config import SiteConfig
+from readsite.crosslinks.entities import link_first_mentions, matcher_for
 from readsite.errors import BuildError, Problem, ReadsiteError, TemplateError
 from readsite.markdown import render_inline
-from readsite.models import Article, Collection
+from readsite.models import Article, Collection, Entity
 from readsite.sanitise import replace_surrogates
 
 THEME_DIR = Path(__file__).parent / "theme"
@@ -56,14 +57,17 @@ class Page:
     """Page-specific template variables."""
 
 
-def page_list(collection: Collection) -> list[Page]:
-    """Every page of the site, in a stable order."""
+def page_list(collection: Collection, more: Sequence[Page] = ()) -> list[Page]:
+    """Every page of the site, in a stable order; `more` are the cross-link pages
+    (`crosspages.cross_pages`: stories, entities, quotes, timeline), listed in the sitemap
+    with the rest."""
     config = collection.config
     archive = archive_pages(collection)
     topic_pages = {topic.slug: list_pages(
         "topic", f"topics/{topic.slug}/", "topic.html", topic.name, topic.articles,
         config.paginate, {"topic": topic}) for topic in collection.topics}
-    listed = [p.path for p in archive] + [p.path for ps in topic_pages.values() for p in ps]
+    listed = ([p.path for p in archive] + [p.path for ps in topic_pages.values() for p in ps]
+              + [p.path for p in more])
     pages = [
         Page("home", "", "index.html", "home.html", config.title),
         Page("topics", "topics/", "topics/index.html", "topics.html", "Topics"),
@@ -83,6 +87,7 @@ def page_list(collection: Collection) -> list[Page]:
                           f"{topic.name} · {config.title}",
                           MappingProxyType({"entries": topic.articles, "home": home,
                                             "subtitle": topic.description})))
+    pages += more
     pages += (article_page(collection, article) for article in collection.articles)
     return pages + redirect_pages(collection, pages)
 
@@ -97,6 +102,9 @@ def article_page(collection: Collection, article: Article) -> Page:
             "topics": collection.article_topics[article.slug],
             "related": collection.related[article.slug],
             "neighbours": collection.neighbours[article.slug],
+            "story": collection.story_of.get(article.slug),
+            "entities": collection.article_entities.get(article.slug, ()),
+            "linked_from": collection.backlinks.get(article.slug, ()),
         }))
 
 
@@ -311,6 +319,17 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
     env.globals.update(site=config, url=url, absolute_url=absolute_url)
     env.filters["date"] = _format_date
     env.filters["markdown"] = lambda text: Markup(render_inline(str(text), base_path))
+    matcher = matcher_for(config.entities)
+
+    def link_entities(html: str, entities: Sequence[Entity]) -> str:
+        """An article body with the first mention of each entity it names linked to the
+        entity's page (done per page, since the body's HTML is cached without them)."""
+        if not entities:
+            return html
+        return link_first_mentions(
+            html, {e.slug: url(f"entities/{e.slug}/") for e in entities}, matcher)
+
+    env.filters["link_entities"] = link_entities
     return env
 
 

@@ -1,4 +1,4 @@
-"""Classify articles into the topics declared in site.yaml, explainably.
+"""Classify articles into the topics declared in site.yaml, explainably, and group them.
 
 A topic's score is a plain count of its keywords in the article: a hit in the title counts
 `TITLE_WEIGHT`, a hit in the body counts 1; an article tagged with one of the topic's `tags`
@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import filterfalse
 
 from readsite.config import TopicConfig
+from readsite.models import Article, Neighbours, Topic
 
 TITLE_WEIGHT = 3
 
@@ -212,3 +213,46 @@ def classify(title: str, body: str, topics: Sequence[TopicConfig],
     """Slugs of the topics this article's text or tags reach the threshold for, in declared
     order."""
     return tuple(s.topic.slug for s in explain(title, body, topics, tags=tags) if s.selected)
+
+
+def group(topics: Sequence[TopicConfig], articles: Sequence[Article],
+          chosen: Mapping[str, tuple[str, ...]]
+          ) -> tuple[tuple[Topic, ...], dict[str, tuple[Topic, ...]]]:
+    """The declared topics with their articles (in the given reading order), and each
+    article's topics; `chosen` is article slug → the topic slugs it belongs to."""
+    grouped = tuple(
+        Topic(t.slug, t.name, t.description,
+              tuple(a for a in articles if t.slug in chosen[a.slug]))
+        for t in topics)
+    return grouped, {a.slug: tuple(t for t in grouped if t.slug in chosen[a.slug])
+                     for a in articles}
+
+
+def neighbours(topics: Sequence[Topic], articles: Sequence[Article]
+               ) -> dict[str, tuple[Neighbours, ...]]:
+    """Each article's previous and next article in each of its topics, shown once: topics
+    with the same neighbours share one entry ("More in Neocloud, Colossus"), and an article
+    already offered as previous or next in an earlier entry is not offered again."""
+    sequences: dict[str, dict[tuple[str | None, str | None], list[Topic]]] = {
+        a.slug: {} for a in articles}
+    for topic in topics:
+        members = topic.articles
+        for i, article in enumerate(members):
+            previous = members[i - 1].slug if i > 0 else None
+            following = members[i + 1].slug if i + 1 < len(members) else None
+            sequences[article.slug].setdefault((previous, following), []).append(topic)
+    by_slug = {a.slug: a for a in articles}
+    result: dict[str, tuple[Neighbours, ...]] = {}
+    for slug, groups in sequences.items():
+        shown: set[str] = set()
+        entries: list[Neighbours] = []
+        for (previous, following), shared in groups.items():
+            previous = None if previous in shown else previous
+            following = None if following in shown else following
+            if previous is None and following is None and entries:
+                continue
+            shown.update(s for s in (previous, following) if s)
+            entries.append(Neighbours(tuple(shared), by_slug[previous] if previous else None,
+                                      by_slug[following] if following else None))
+        result[slug] = tuple(entries)
+    return result

@@ -19,8 +19,9 @@ from jinja2 import Environment
 
 from readsite.cache import Entry
 from readsite.config import SiteConfig
+from readsite.crosslinks.extract import find
+from readsite.crosslinks.related import analyse
 from readsite.errors import ReadsiteError
-from readsite.links import analyse
 from readsite.models import Article, Collection
 from readsite.pool import map_chunks
 from readsite.progress import Tick
@@ -49,9 +50,11 @@ def _load_chunk(state: LoadState, chunk: range) -> list[LoadResult]:
         if rendered is not None and key not in rendered:
             entry = (article.body_html, article.text, article.headings)
         # MappingProxyType cannot be pickled: a plain dict travels, the caller wraps it again.
+        analysis = dataclasses.replace(
+            analyse(article.title, article.text, article.tags, config.topics),
+            found=find(article, article.text, config))
         results.append((dataclasses.replace(
-            article, extra=dict(article.extra), text=article.opening(),
-            analysis=analyse(article.title, article.text, article.tags, config.topics)),
+            article, extra=dict(article.extra), text=article.opening(), analysis=analysis),
             key, entry))
     return results
 
@@ -59,9 +62,9 @@ def _load_chunk(state: LoadState, chunk: range) -> list[LoadResult]:
 def load_many(files: Sequence[tuple[Path, Path]], config: SiteConfig, jobs: int | None = None,
               rendered: Mapping[str, Entry] | None = None,
               tick: Tick | None = None) -> list[LoadResult]:
-    """Read, `load_article` and `links.analyse` each (path, path shown in messages), in
-    order; an error is returned, not raised.  The workers read the files themselves, so the
-    texts are never all held at once.  `rendered` (earlier builds' bodies, see
+    """Read, `load_article`, `related.analyse` and `extract.find` each (path, path shown in
+    messages), in order; an error is returned, not raised.  The workers read the files
+    themselves, so the texts are never all held at once.  `rendered` (earlier builds' bodies, see
     `readsite.cache`) is inherited by the workers."""
     results = map_chunks(_load_chunk, (files, config, rendered), len(files), jobs, tick)
     return [r if isinstance(r, ReadsiteError)

@@ -44,6 +44,10 @@ topics:
     name: IPO
     description: Going public.
     keywords: [IPO, initial public offering]
+entities:
+  - {name: Nvidia, kind: organisation, description: Maker of the GPUs.}
+  - {name: Lambda, kind: organisation}
+  - {name: Nebius, kind: organisation}
 """
 
 FILLER = (
@@ -186,7 +190,8 @@ def _exact(url: str) -> re.Pattern[str]:
 
 
 def test_reader_walks_the_site_by_clicking(page: Page, site_url: str) -> None:
-    """Home → topic → article → related → previous/next → home, all by clicking links."""
+    """Home → topic → article → story → sibling → previous/next → entity → article →
+    related → home, all by clicking links."""
     page.goto(site_url)
     expect(page.locator("h1")).to_have_text("Browser Test Site")
 
@@ -215,9 +220,16 @@ def test_reader_walks_the_site_by_clicking(page: Page, site_url: str) -> None:
     expect(topic_link).to_have_text(["Neocloud"])
     expect(topic_link).to_have_attribute("href", "/topics/neocloud/")
 
-    related = page.locator(".related li", has_text=TITLES["nebius-capacity"])
-    expect(related.locator(".reason")).to_contain_text("Both in Neocloud")
-    related.get_by_role("link", name=TITLES["nebius-capacity"]).click()
+    # The three neocloud pieces tell one story: the article offers its story and siblings.
+    story_box = page.locator(".story-box")
+    expect(story_box.locator("li a")).to_have_text(
+        [TITLES["nebius-capacity"], TITLES["coreweave-ipo"]])
+    story_box.locator("h2 a").click()
+    expect(page).to_have_url(re.compile(re.escape(site_url + "stories/") + r"[a-z0-9-]+/$"))
+    expect(page.locator(".page-header .meta")).to_contain_text("3 articles")
+    expect(page.locator(".page-header .meta")).to_contain_text("Bloomberg")
+    page.locator(".story-members .article-list-title a", has_text=TITLES["nebius-capacity"]
+                 ).click()
     expect(page).to_have_url(_exact(site_url + "articles/nebius-capacity/"))
     expect(page.locator(".page-header h1")).to_have_text(TITLES["nebius-capacity"])
 
@@ -227,8 +239,22 @@ def test_reader_walks_the_site_by_clicking(page: Page, site_url: str) -> None:
     expect(page).to_have_url(_exact(site_url + "articles/lambda-funding/"))
     page.locator(".neighbours a[rel=next]", has_text="Next →").click()
     expect(page).to_have_url(_exact(site_url + "articles/nebius-capacity/"))
-    page.locator(".neighbours a[rel=prev]", has_text="← Previous").click()
-    expect(page).to_have_url(_exact(site_url + "articles/lambda-funding/"))
+
+    # The first mention of a declared entity links to its page, which lists its articles.
+    page.locator(".prose a.entity", has_text="Nvidia").click()
+    expect(page).to_have_url(_exact(site_url + "entities/nvidia/"))
+    expect(page.locator(".page-header h1")).to_have_text("Nvidia")
+    expect(page.locator(".article-list-title a")).to_have_text(
+        [TITLES["coreweave-ipo"], TITLES["lambda-funding"], TITLES["nebius-capacity"]])
+    expect(page.locator(".co-mentions a")).to_have_text(["Lambda", "Nebius"])
+    page.get_by_role("link", name=TITLES["coreweave-ipo"]).click()
+    expect(page).to_have_url(_exact(site_url + "articles/coreweave-ipo/"))
+
+    # Related reading offers what the story and previous/next do not, with its reason.
+    related = page.locator(".related li")
+    expect(related.locator(".reason")).to_have_text(["Also in IPO"])
+    related.get_by_role("link").click()
+    expect(page).to_have_url(_exact(site_url + "articles/hostile/"))
 
     page.locator(".site-title").click()
     expect(page).to_have_url(_exact(site_url))
@@ -236,11 +262,12 @@ def test_reader_walks_the_site_by_clicking(page: Page, site_url: str) -> None:
 
 
 def test_nav_archive_and_topics_index_reach_everything(page: Page, site_url: str) -> None:
-    """Every page's nav links every topic and the archive; the indexes list everything."""
+    """Every page's nav links the topics, stories, people, timeline and archive indexes (a
+    site with no quotes has no Quotes link); the indexes list everything."""
     paths = ["", "topics/", "archive/", "404.html", "topics/neocloud/", "topics/ipo/",
-             *(f"articles/{slug}/" for slug in TITLES)]
-    expected_nav = [*(name for name, _ in TOPICS.values()), "Archive"]
-    expected_hrefs = [*(f"/topics/{slug}/" for slug in TOPICS), "/archive/"]
+             "stories/", "entities/", "timeline/", *(f"articles/{slug}/" for slug in TITLES)]
+    expected_nav = ["Topics", "Stories", "People", "Timeline", "Archive"]
+    expected_hrefs = ["/topics/", "/stories/", "/entities/", "/timeline/", "/archive/"]
     for path in paths:
         page.goto(site_url + path)
         links = page.locator(".site-nav a")
@@ -274,7 +301,7 @@ def test_unknown_url_shows_the_sites_not_found_page(page: Page, site_url: str) -
     response = page.goto(site_url + "no/such/page/")
     assert response is not None and response.status == 404
     expect(page.locator(".page-header h1")).to_have_text("Page not found")
-    expect(page.locator(".site-nav a")).to_have_count(len(TOPICS) + 1)
+    expect(page.locator(".site-nav a")).to_have_count(5)
     # The stylesheet loaded too (links are root-relative, not relative to /no/such/page/):
     # only the theme's CSS moves the skip link off-screen.
     expect(page.locator(".skip-link")).not_to_be_in_viewport()

@@ -60,8 +60,10 @@ def test_pages_and_pretty_urls(make_site: MakeSite) -> None:
         MARKER, "404.html", "archive/index.html", "articles/one/index.html",
         "articles/three/index.html", "articles/two/index.html", "feed.xml", "index.html",
         "robots.txt", "sitemap.xml", "static/favicon.svg", "static/style.css",
+        "stories/index.html", "stories/one-neocloud-story/index.html", "timeline/index.html",
         "topics/index.html", "topics/ipo/feed.xml", "topics/ipo/index.html",
-        "topics/neocloud/feed.xml", "topics/neocloud/index.html",
+        "topics/ipo/timeline/index.html", "topics/neocloud/feed.xml",
+        "topics/neocloud/index.html", "topics/neocloud/timeline/index.html",
     ]
     assert broken_links(site) == []
 
@@ -84,9 +86,12 @@ def test_article_page_shows_everything(make_site: MakeSite) -> None:
         '<span class="source">Outlet A</span>', '<time datetime="2026-05-02">2 May 2026</time>',
         "1 min read", '<a href="/topics/neocloud/">Neocloud</a>', '<h2 id="s-money">Money</h2>',
         '<a href="/">Test Site</a>', '<a rel="prev" href="/articles/two/">',
-        "Related", "Both in Neocloud", "both mention",
+        # one and two tell the same story: two is offered as its sibling and as the
+        # previous article, never again under Related
+        "Part of a story", '<a href="/stories/one-neocloud-story/">',
     ):
         assert fragment in html, fragment
+    assert "Related" not in html
 
 
 def test_home_counts_and_archive(make_site: MakeSite) -> None:

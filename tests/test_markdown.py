@@ -13,7 +13,7 @@ from readsite.sanitise import ALLOWED_TAGS
 
 def test_raw_html_is_sanitised_not_shown_as_text() -> None:
     result = render("Hi <script>alert(1)</script>\n\n<div onclick=x>raw</div>")
-    assert result.html == "<p>Hi </p>\n<div>raw</div>"
+    assert result.html == '<p id="s-p0">Hi </p>\n<div>raw</div>'
     assert "alert" not in result.text and "<" not in result.text
 
 
@@ -72,20 +72,20 @@ def test_raw_html_table_and_image_are_kept() -> None:
 
 def test_more_comment_is_dropped() -> None:
     result = render("Teaser.\n\n<!-- more -->\n\nRest.")
-    assert result.html == "<p>Teaser.</p>\n\n<p>Rest.</p>\n"
+    assert result.html == '<p id="s-p0">Teaser.</p>\n\n<p id="s-p1">Rest.</p>\n'
     assert "more" not in result.text
 
 
 def test_inline_html_text_has_no_tags() -> None:
     result = render("A <b>bold</b> <span class=x>word</span>.")
-    assert result.html == '<p>A <b>bold</b> <span class="x">word</span>.</p>\n'
+    assert result.html == '<p id="s-p0">A <b>bold</b> <span class="x">word</span>.</p>\n'
     assert result.text == "A bold word."
 
 
 def test_footnotes_get_prefixed_ids_that_link_up() -> None:
     html = render("Claim.[^1]\n\n[^1]: Source.").html
     assert '<a href="#s-fn1" id="s-fnref1">[1]</a>' in html
-    assert '<li id="s-fn1" class="footnote-item"><p>Source. <a href="#s-fnref1"' in html
+    assert '<li id="s-fn1" class="footnote-item"><p id="s-p1">Source. <a href="#s-fnref1"' in html
 
 
 def test_definition_list() -> None:
@@ -95,8 +95,8 @@ def test_definition_list() -> None:
 
 def test_task_list_shows_ballot_boxes_not_inputs() -> None:
     result = render("- [ ] write\n- [x] read")
-    assert '<li class="task-list-item">☐ write</li>' in result.html
-    assert '<li class="task-list-item">☑ read</li>' in result.html
+    assert '<li class="task-list-item" id="s-p0">☐ write</li>' in result.html
+    assert '<li class="task-list-item" id="s-p1">☑ read</li>' in result.html
     assert "<input" not in result.html
 
 
@@ -139,3 +139,22 @@ def test_youtube_embed_kept_other_iframes_dropped() -> None:
                   'allow="autoplay">x</iframe>\n\n<iframe src="https://evil.example/"></iframe>')
     assert html.html == ('<iframe src="https://www.youtube-nocookie.com/embed/abc" width="560" '
                          'loading="lazy"></iframe>\n')
+
+
+def test_paragraphs_are_anchored_by_their_line_of_plain_text() -> None:
+    """A quote found on line i of the text links to `#s-p{i}`: the anchor must sit on the
+    block that line came from, whatever headings, lists and wrapped lines come before."""
+    result = render("Wrapped\nline.\n\n## Head\n\n- one\n- two\n\n> said \"x\"\n")
+    lines = result.text.split("\n")
+    assert lines == ["Wrapped line.", "Head", "one", "two", 'said "x"']
+    assert '<p id="s-p0">Wrapped' in result.html
+    assert '<li id="s-p2">one</li>' in result.html
+    assert '<li id="s-p3">two</li>' in result.html
+    assert '<p id="s-p4">said' in result.html
+    assert '<h2 id="s-head">Head</h2>' in result.html
+
+
+def test_a_heading_never_takes_a_paragraph_anchor() -> None:
+    result = render("First.\n\n## P0\n")
+    assert '<p id="s-p0">First.</p>' in result.html
+    assert result.headings[0].anchor == "s-p0-2"

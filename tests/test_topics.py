@@ -9,7 +9,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from readsite.config import TopicConfig, parse_config
-from readsite.links import build_collection, terms
+from readsite.crosslinks import build_collection
+from readsite.crosslinks.related import terms
 from readsite.models import Article, pack_html
 from readsite.topics import classify, count_terms, explain, score
 
@@ -53,8 +54,11 @@ def article(slug: str, text: str, topics: tuple[str, ...] | None = None) -> Arti
 
 
 def test_related_and_neighbours() -> None:
+    """Related reading leaves out what the page already offers (here b, a's next article in
+    Gpu) and says why in words: the names both use, never plain words."""
     config = parse_config(
-        "title: T\nrelated: 2\ntopics:\n  - slug: gpu\n    keywords: [GPU]\n    min_score: 1\n",
+        "title: T\nrelated: 2\nstories: {threshold: 1}\n"
+        "topics:\n  - slug: gpu\n    keywords: [GPU]\n    min_score: 1\n",
         Path("/s/site.yaml"))
     collection = build_collection(config, [
         article("a", "GPU rental by Coreweave and Lambda in Memphis datacenters"),
@@ -63,13 +67,24 @@ def test_related_and_neighbours() -> None:
         article("d", "Completely unrelated gardening notes about tomatoes", topics=()),
     ])
     related = collection.related["a"]
-    assert [r.article.slug for r in related] == ["b", "c"]
-    assert related[0].shared_topics == ("Gpu",)
-    assert related[0].reason.startswith("Both in Gpu; both mention ")
+    assert [r.article.slug for r in related] == ["c"]
+    assert related[0].shared_topics == ()  # c never says GPU
+    assert related[0].reason == "Also mentions Coreweave and Lambda"  # not "datacenters"
+    assert [r.article.slug for r in collection.related["c"]] == ["a", "b"]
     assert collection.related["d"] == ()
     [neighbours] = collection.neighbours["b"]
     assert (neighbours.previous.slug, neighbours.next) == ("a", None)  # type: ignore[union-attr]
     assert [t.slug for t in neighbours.topics] == ["gpu"]
+
+
+def test_related_reasons_name_shared_names_not_common_words() -> None:
+    config = parse_config("title: T\nstories: {threshold: 1}\n", Path("/s/site.yaml"))
+    collection = build_collection(config, [
+        article("a", "Coreweave rents Memphis racks. See the second rental of racks here."),
+        article("b", "Coreweave said Memphis racks rental comes second, see racks."),
+    ])
+    [related] = collection.related["a"]
+    assert related.reason == "Also mentions Coreweave and Memphis"
 
 
 def test_neighbours_merge_topics_with_the_same_sequence() -> None:

@@ -1,36 +1,37 @@
-"""Whole-collection linking: topics per article, related articles, previous/next.
+"""Related reading: for each article, the others a reader would want next, with a reason.
 
-Everything here needs every article at once, so it runs after loading and before any
-rendering; the result is the read-only `Collection` that templates see.  What can be worked
-out from one article alone (its topics, its word counts) is, by `analyse` while it loads, on
-every core.  Related articles then come from a map-reduce: document frequencies are summed
-over the collection, each article's most distinctive terms (TF-IDF) are found in parallel,
-capped inverted postings of those terms give each article its candidates, and candidates are
-scored in parallel again, so the cost grows with the collection, not with its square.
+What can be worked out from one article alone (its topics, its word counts) is, by `analyse`
+while it loads, on every core.  Related articles then come from a map-reduce: document
+frequencies are summed over the collection, each article's most distinctive terms (TF-IDF)
+are found in parallel, capped inverted postings of those terms give each article its
+candidates, and candidates are scored in parallel again, so the cost grows with the
+collection, not with its square.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import heapq
 import marshal
 import math
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from types import MappingProxyType
+from collections.abc import Mapping, Sequence
 
-from readsite.config import SiteConfig, TopicConfig
-from readsite.models import Analysis, Article, Collection, Neighbours, Related, Topic
+from readsite.config import TopicConfig
+from readsite.models import Analysis, Article, Related, Topic
 from readsite.pool import map_chunks
-from readsite.progress import QUIET, Progress, Tick
+from readsite.progress import Tick
 from readsite.topics import classify
 
 TERMS_PER_ARTICLE = 25
 """How many distinctive terms represent an article when relating it to others."""
 TOPIC_WEIGHT = 1.0
 """Score a shared topic adds; a shared term adds its idf (≈0.3–3)."""
+ENTITY_WEIGHT = 0.75
+"""Score each shared entity adds (up to `ENTITY_CAP` of them): two articles about the same
+people and companies are related even in different words."""
+ENTITY_CAP = 3
 MIN_RELATED_SCORE = 1.0
 """Below this two articles are not worth suggesting to each other."""
 POSTING_CAP = 40
@@ -177,14 +178,17 @@ def _distinctive_chunk(state: tuple[Sequence[Analysis], dict[str, float]], chunk
 
 Chosen = list[tuple[float, int, list[str]]]
 """An article's related articles: (score, index, up to three shared terms), best first."""
-RelateState = tuple[Sequence[dict[str, float]], dict[str, list[int]], list[int], int]
+RelateState = tuple[Sequence[dict[str, float]], dict[str, list[int]], list[int],
+                    Sequence[frozenset[int]], Sequence[frozenset[int]], int]
 
 
 def _relate_chunk(state: RelateState, chunk: range) -> list[Chosen]:
     """Per article, its best `limit` others: the sum of the idf of the distinctive terms they
-    share plus `TOPIC_WEIGHT` per shared topic, at least `MIN_RELATED_SCORE`; ties go to the
-    one listed first (articles are in reading order, so the newer)."""
-    tops, index, masks, limit = state
+    share, plus `TOPIC_WEIGHT` per shared topic and `ENTITY_WEIGHT` per shared entity, at
+    least `MIN_RELATED_SCORE`, leaving out the articles in `skip` (its story and its
+    neighbours, which the page already shows); ties go to the one listed first (articles
+    are in reading order, so the newer)."""
+    tops, index, masks, entities, skip, limit = state
     out: list[Chosen] = []
     for i in chunk:
         top = tops[i]
@@ -193,9 +197,10 @@ def _relate_chunk(state: RelateState, chunk: range) -> list[Chosen]:
             for j in index.get(term, ()):
                 candidates[j] = candidates.get(j, 0.0) + weight
         candidates.pop(i, None)
-        mine = masks[i]
-        scored = [(-(s + TOPIC_WEIGHT * (mine & masks[j]).bit_count()), j)
-                  for j, s in candidates.items()]
+        mine, named, left_out = masks[i], entities[i], skip[i]
+        scored = [(-(s + TOPIC_WEIGHT * (mine & masks[j]).bit_count()
+                     + ENTITY_WEIGHT * min(ENTITY_CAP, len(named & entities[j]))), j)
+                  for j, s in candidates.items() if j not in left_out]
         best = heapq.nsmallest(limit, [x for x in scored if -x[0] >= MIN_RELATED_SCORE])
         out.append([(-score, j, sorted(top.keys() & tops[j].keys(),
                                        key=lambda t: (-top[t], t))[:3])
@@ -205,17 +210,20 @@ def _relate_chunk(state: RelateState, chunk: range) -> list[Chosen]:
 
 def relate(
     articles: Sequence[Article],
-    topics: Sequence[Topic],
-    topics_of: dict[str, tuple[Topic, ...]],
+    topics_of: Mapping[str, tuple[Topic, ...]],
+    entities_of: Sequence[tuple[str, ...]],
+    skip: Sequence[frozenset[int]],
     limit: int,
     analyses: Sequence[Analysis],
     jobs: int | None = None,
     tick: Tick | None = None,
 ) -> dict[str, tuple[Related, ...]]:
     """For each article (in reading order), up to `limit` related articles with the reason
-    they relate.  A map-reduce: document frequencies are summed here, each article's
-    distinctive terms are worked out across `jobs` processes, the capped postings of those
-    terms are built here, and each article's candidates are scored across processes again."""
+    they relate.  `entities_of[i]` names the entities article i mentions, most first, and
+    `skip[i]` the articles its page already links (same story, previous/next).  A
+    map-reduce: document frequencies are summed here, each article's distinctive terms are
+    worked out across `jobs` processes, the capped postings of those terms are built here,
+    and each article's candidates are scored across processes again."""
     if limit == 0:
         return {a.slug: () for a in articles}
     df: Counter[str] = Counter()
@@ -228,68 +236,37 @@ def relate(
     tops = [{t: idf[t] for t, _ in terms} for terms in distinct]
     index = postings([dict(terms) for terms in distinct], POSTING_CAP)
     del distinct
-    slots = {t.slug: 1 << k for k, t in enumerate(topics)}
+    slots: dict[str, int] = {}
+    for article in articles:
+        for topic in topics_of[article.slug]:
+            slots.setdefault(topic.slug, 1 << len(slots))
     masks = [sum(slots[t.slug] for t in topics_of[a.slug]) for a in articles]
-    chosen = map_chunks(_relate_chunk, (tops, index, masks, limit), n, jobs, tick)
+    codes: dict[str, int] = {}
+    entity_sets = [frozenset(codes.setdefault(e, len(codes)) for e in named)
+                   for named in entities_of]
+    chosen = map_chunks(_relate_chunk, (tops, index, masks, entity_sets, skip, limit), n,
+                        jobs, tick)
     forms = display_forms(
         analyses, {t for best in chosen for _, _, common in best for t in common}, jobs)
     result: dict[str, tuple[Related, ...]] = {}
-    for article, best in zip(articles, chosen, strict=True):
+    for i, (article, best) in enumerate(zip(articles, chosen, strict=True)):
         mine = {t.slug for t in topics_of[article.slug]}
         related = []
         for total, j, common in best:
             other = articles[j]
             shared = tuple(t.name for t in topics_of[other.slug] if t.slug in mine)
+            theirs = set(entities_of[j])
+            named = tuple(e for e in entities_of[i] if e in theirs)[:ENTITY_CAP]
             related.append(Related(other, round(total, 3), shared,
-                                   tuple(forms.get(t, t) for t in common)))
+                                   tuple(name for t in common
+                                         if _is_name(name := forms.get(t, t))),
+                                   named))
         result[article.slug] = tuple(related)
     return result
 
 
-def build_collection(config: SiteConfig, articles: Iterable[Article],
-                     jobs: int | None = None, progress: Progress = QUIET) -> Collection:
-    """Classify, sort and cross-link all articles into the read-only Collection (relating
-    across `jobs` processes, see `readsite.pool`).  Articles loaded by `workers.load_many`
-    bring their analysis; any other is analysed here.  The collection's articles do not
-    keep it: it is only needed here, and it is a fifth of an article's memory."""
-    loaded = sorted(articles, key=sort_key)
-    analyses = [a.analysis or analyse(a.title, a.text, a.tags, config.topics) for a in loaded]
-    ordered = tuple(dataclasses.replace(a, analysis=None) if a.analysis else a for a in loaded)
-    del loaded
-    chosen = {
-        a.slug: a.topics_set if a.topics_set is not None else analyses[i].topics
-        for i, a in enumerate(ordered)
-    }
-    topics = tuple(
-        Topic(t.slug, t.name, t.description,
-              tuple(a for a in ordered if t.slug in chosen[a.slug]))
-        for t in config.topics
-    )
-    topics_of = {a.slug: tuple(t for t in topics if t.slug in chosen[a.slug]) for a in ordered}
-    sequences: dict[str, dict[tuple[str | None, str | None], list[Topic]]] = {
-        a.slug: {} for a in ordered}
-    for topic in topics:
-        members = topic.articles
-        for i, article in enumerate(members):
-            previous = members[i - 1].slug if i > 0 else None
-            following = members[i + 1].slug if i + 1 < len(members) else None
-            sequences[article.slug].setdefault((previous, following), []).append(topic)
-    by_slug = {a.slug: a for a in ordered}
-    neighbours = {
-        slug: tuple(
-            Neighbours(tuple(shared), by_slug[p] if p else None, by_slug[n] if n else None)
-            for (p, n), shared in groups.items()
-        )
-        for slug, groups in sequences.items()
-    }
-    return Collection(
-        config=config,
-        articles=ordered,
-        by_slug=MappingProxyType(by_slug),
-        topics=topics,
-        article_topics=MappingProxyType(topics_of),
-        related=MappingProxyType(
-            relate(ordered, topics, topics_of, config.related, analyses, jobs,
-                   progress.stage("relating", len(ordered), "articles"))),
-        neighbours=MappingProxyType(neighbours),
-    )
+def _is_name(form: str) -> bool:
+    """Whether a shared term is worth showing a reader as a reason: a name ("Memphis",
+    "xAI"), written with a capital letter across the collection.  Plain words, however
+    distinctive statistically ("see", "second", "company"), read like debug output."""
+    return any(c.isupper() for c in form) and form.lower() not in STOPWORDS

@@ -15,7 +15,7 @@ mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev ho
 inc ltd co corp llc plc dept univ assn bros vs etc approx est no nos vol fig figs al ca cf
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 u.s u.k u.n e.u a.m p.m i.e e.g
-""".split())
+""".split())  # noqa: SIM905 - a word list reads better as prose
 """Words that end in a full stop without ending the sentence ("Dr. Smith", "U.S. officials")."""
 
 _BOUNDARY_RE = re.compile(
@@ -26,8 +26,19 @@ _LAST_WORD_RE = re.compile(r"([\w.]+)[.]['\"’”)\]]*$")
 
 
 def anchor(line: int) -> str:
-    """The id of line `line`'s paragraph on the article page (`readsite.markdown` sets it)."""
-    return f"s-p{line}"
+    """The id of line `line`'s paragraph on the article page (`readsite.markdown` sets it),
+    or "" for line -1: a line with no paragraph of its own to link to (raw HTML, a table
+    cell), so the link goes to the article's top."""
+    return f"s-p{line}" if line >= 0 else ""
+
+
+ANCHORED_RE = re.compile(r' id="s-p(\d+)"')
+"""A paragraph anchor in a rendered body."""
+
+
+def anchored(html: str) -> frozenset[int]:
+    """The lines of an article's text whose paragraph carries an anchor in its `html`."""
+    return frozenset(int(n) for n in ANCHORED_RE.findall(html))
 
 
 def lines(text: str) -> list[str]:
