@@ -3,7 +3,9 @@
 Each is a `render.Page` whose context carries what its template shows, worked out here from
 the read-only `Collection`, so templates only lay it out.  The timeline runs oldest first,
 as a chronology reads, with a story shown once at its first date; undated articles are
-listed apart at the end, never as the newest.
+listed apart at the end, never as the newest.  An entity's articles are its timeline too,
+newest first (what a reader looking someone up wants first), so a much-mentioned entity
+needs no second set of pages.
 """
 
 from __future__ import annotations
@@ -18,6 +20,11 @@ from readsite.config_crosslinks import ENTITY_KINDS
 from readsite.models import Article, Collection, Entity, Quote, Story
 from readsite.render import Page, list_pages
 
+QUOTES_PER_SPEAKER = 5
+"""Quotes shown per speaker on the quotes page: at 10,000 articles a much-quoted person has
+thousands, which their entity page lists (paginated), so this page stays a page."""
+QUOTES_PER_ENTITY = 30
+"""Quotes shown on an entity's page, most reported first."""
 KIND_NAMES = {"person": "People", "organisation": "Organisations", "place": "Places",
               "product": "Products", "other": "Other"}
 """How the entities index heads each kind."""
@@ -32,7 +39,9 @@ class Moment:
     article: Article
     """The article (for a story, its first)."""
     story: Story | None
-    """The story the entry stands for, if any."""
+    """The story the article is part of, if any."""
+    whole_story: bool = False
+    """The entry stands for its whole story (a timeline shows a story once)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,23 +63,27 @@ class Speaker:
     slug: str
     """Their entity's slug, or "" when they are not a declared entity."""
     quotes: tuple[Quote, ...]
-    """Their quotes, most reported first."""
+    """Their most reported quotes (at most `QUOTES_PER_SPEAKER`), most reported first."""
+    total: int
+    """How many quotes of theirs the collection has."""
 
 
-def moments(articles: Sequence[Article], story_of: Mapping[str, Story]) -> list[Moment]:
-    """`articles` as timeline entries, oldest first, undated last: each story once, at the
-    date of its first dated article among them."""
+def moments(articles: Sequence[Article], story_of: Mapping[str, Story],
+            collapse: bool = True) -> list[Moment]:
+    """`articles` as timeline entries, oldest first, undated last: with `collapse`, each
+    story once, at the date of its first dated article among them; else every article."""
     dated = sorted((a for a in articles if a.date), key=lambda a: (a.date, a.title, a.slug))
     undated = [a for a in articles if not a.date]
     entries: list[Moment] = []
     seen: set[str] = set()
     for article in [*dated, *undated]:
         story = story_of.get(article.slug)
-        if story is not None:
+        if story is not None and collapse:
             if story.slug in seen:
                 continue
             seen.add(story.slug)
-        entries.append(Moment(article.date.isoformat() if article.date else "", article, story))
+        entries.append(Moment(article.date.isoformat() if article.date else "", article, story,
+                              collapse and story is not None))
     return entries
 
 
@@ -102,12 +115,15 @@ def timeline_pages(collection: Collection, home: str, title: str,
     return pages
 
 
-def speakers(quotes: Sequence[Quote]) -> tuple[Speaker, ...]:
-    """Quotes grouped by speaker, in the order the collection lists them."""
+def speakers(quotes: Sequence[Quote], shown: int = QUOTES_PER_SPEAKER
+             ) -> tuple[Speaker, ...]:
+    """Quotes grouped by speaker, in the order the collection lists them, each speaker with
+    their `shown` most reported quotes (the rest are on their entity page)."""
     grouped: dict[tuple[str, str], list[Quote]] = {}
     for quote in quotes:
         grouped.setdefault((quote.speaker, quote.speaker_slug), []).append(quote)
-    return tuple(Speaker(name, slug, tuple(found)) for (name, slug), found in grouped.items())
+    return tuple(Speaker(name, slug, tuple(found[:shown]), len(found))
+                 for (name, slug), found in grouped.items())
 
 
 def entity_kinds(entities: Sequence[Entity]) -> tuple[tuple[str, tuple[Entity, ...]], ...]:
@@ -117,6 +133,25 @@ def entity_kinds(entities: Sequence[Entity]) -> tuple[tuple[str, tuple[Entity, .
         (KIND_NAMES[kind], tuple(sorted(of_kind, key=lambda e: (-len(e.articles), e.name))))
         for kind in ENTITY_KINDS
         if (of_kind := [e for e in entities if e.kind == kind]))
+
+
+def entity_pages(collection: Collection, entity: Entity) -> list[Page]:
+    """An entity's pages: its quotes, figures and co-mentions, then every article that
+    mentions it as a timeline, newest first under month headings (undated last, each with
+    its story named), paginated like every long list."""
+    entries = moments(entity.articles, collection.story_of, collapse=False)
+    dated, undated = [e for e in entries if e.date], [e for e in entries if not e.date]
+    entries = [*reversed(dated), *undated]
+    pages = list_pages("entity", f"entities/{entity.slug}/", "entity.html", entity.name,
+                       [e.article for e in entries], collection.config.paginate,
+                       {"entity": entity, "total": len(entries)})
+    done = 0
+    for index, page in enumerate(pages):
+        chunk = entries[done:done + len(page.context["items"])]
+        done += len(chunk)
+        pages[index] = Page(page.kind, page.path, page.output, page.template, page.title,
+                            MappingProxyType({**page.context, "months": months(chunk)}))
+    return pages
 
 
 def cross_pages(collection: Collection) -> list[Page]:
@@ -133,11 +168,8 @@ def cross_pages(collection: Collection) -> list[Page]:
         pages.append(Page("entities", "entities/", "entities/index.html", "entities.html",
                           "People and organisations", MappingProxyType(
                               {"kinds": entity_kinds(collection.entities)})))
-        pages += (Page("entity", f"entities/{e.slug}/", f"entities/{e.slug}/index.html",
-                       "entity.html", e.name, MappingProxyType({
-                           "entity": e,
-                           "timeline": months(moments(e.articles, collection.story_of))}))
-                  for e in collection.entities)
+        for e in collection.entities:
+            pages += entity_pages(collection, e)
     if collection.quotes:
         pages.append(Page("quotes", "quotes/", "quotes/index.html", "quotes.html", "Quotes",
                           MappingProxyType({"speakers": speakers(collection.quotes)})))

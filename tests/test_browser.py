@@ -244,8 +244,11 @@ def test_reader_walks_the_site_by_clicking(page: Page, site_url: str) -> None:
     page.locator(".prose a.entity", has_text="Nvidia").click()
     expect(page).to_have_url(_exact(site_url + "entities/nvidia/"))
     expect(page.locator(".page-header h1")).to_have_text("Nvidia")
-    expect(page.locator(".article-list-title a")).to_have_text(
+    timeline = page.locator(".timeline > li")
+    expect(timeline.locator("time")).to_have_text(["5 May 2026", "4 May 2026", "3 May 2026"])
+    expect(timeline.locator("> a")).to_have_text(
         [TITLES["coreweave-ipo"], TITLES["lambda-funding"], TITLES["nebius-capacity"]])
+    expect(page.locator(".timeline-month")).to_have_text(["May 2026"])
     expect(page.locator(".co-mentions a")).to_have_text(["Lambda", "Nebius"])
     page.get_by_role("link", name=TITLES["coreweave-ipo"]).click()
     expect(page).to_have_url(_exact(site_url + "articles/coreweave-ipo/"))

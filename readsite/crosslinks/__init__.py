@@ -91,8 +91,9 @@ def build_collection(config: SiteConfig, articles: Iterable[Article],
     neighbours = topic_groups.neighbours(topics, ordered)
 
     cited = {a.slug: _cited(a, f) for a, f in zip(ordered, found, strict=True)}
+    df = related.document_frequencies(analyses)
     clustered = stories.build_stories(ordered, analyses, [f.sentences for f in found],
-                                      config.stories, jobs)
+                                      config.stories, jobs, df)
     story_list = tuple(_with_figures(story, cited) for story in clustered)
     story_of = {m.article.slug: story for story in story_list for m in story.members}
 
@@ -114,7 +115,7 @@ def build_collection(config: SiteConfig, articles: Iterable[Article],
         ordered, topics_of,
         [tuple(e.name for e in article_entities[a.slug][:ENTITIES_FOR_RELATED])
          for a in ordered],
-        _skip(ordered, story_of, neighbours), config.related, analyses, jobs,
+        _skip(ordered, story_of, neighbours), config.related, analyses, df, jobs,
         progress.stage("relating", len(ordered), "articles"))
     return Collection(
         config=config,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from readsite.crosslinks import speech
@@ -290,6 +290,33 @@ class _Group:
     sources: dict[tuple[int, int], Citation] = field(default_factory=dict)
 
 
+def _merged(groups: Iterable[_Group]) -> list[_Group]:
+    """One speaker's quotes with each shorter cut merged into the longer wording that holds
+    it (at most `MERGE_RATIO` longer), most reported first.  A kept key is found through its
+    first two words among each longer key's word pairs, so a speaker quoted thousands of
+    times costs linear time, not a comparison of every quote with every other."""
+    kept: list[_Group] = []
+    heads: dict[tuple[str, ...], list[int]] = {}
+    for group in sorted(groups, key=lambda g: (len(g.key), g.first)):
+        words = group.key.split()
+        padded = f" {group.key} "
+        candidates = sorted({k for i in range(len(words))
+                             for head in (tuple(words[i:i + 2]), (words[i],))
+                             for k in heads.get(head, ())})
+        into = next((kept[k] for k in candidates
+                     if len(group.key) <= MERGE_RATIO * len(kept[k].key)
+                     and f" {kept[k].key} " in padded), None)
+        if into is None:
+            heads.setdefault(tuple(words[:2]), []).append(len(kept))
+            kept.append(group)
+            continue
+        into.first = min(into.first, group.first)
+        for place, citation in group.sources.items():
+            into.sources.setdefault(place, citation)
+    kept.sort(key=lambda g: (-len(g.sources), g.first))
+    return kept
+
+
 def collect(found: Sequence[tuple[Article, Sequence[Said]]],
             resolve: Resolve) -> tuple[Quote, ...]:
     """The quotes of all articles (in reading order), one `Quote` per speaker and wording.
@@ -298,10 +325,13 @@ def collect(found: Sequence[tuple[Article, Sequence[Said]]],
     one person are one speaker; the same words from several articles become one quote."""
     names: dict[tuple[str, str], str] = {}
     groups: dict[tuple[str, str], dict[str, _Group]] = {}
+    resolved: dict[str, tuple[str, str]] = {}
     order = 0
     for number, (article, saids) in enumerate(found):
         for said in saids:
-            name, slug = resolve(said.speaker)
+            if said.speaker not in resolved:
+                resolved[said.speaker] = resolve(said.speaker)
+            name, slug = resolved[said.speaker]
             who = (slug, "" if slug else name)
             names.setdefault(who, name)
             key = normal_key(said.text)
@@ -311,21 +341,7 @@ def collect(found: Sequence[tuple[Article, Sequence[Said]]],
             order += 1
             group.sources.setdefault(
                 (number, said.line), Citation(article, anchor(said.line), said.sentence))
-    quotes: list[tuple[tuple[str, str], list[_Group]]] = []
-    for who, by_key in groups.items():
-        kept: list[_Group] = []
-        for group in sorted(by_key.values(), key=lambda g: (len(g.key), g.first)):
-            padded = f" {group.key} "
-            into = next((k for k in kept if len(group.key) <= MERGE_RATIO * len(k.key)
-                         and f" {k.key} " in padded), None)
-            if into is None:
-                kept.append(group)
-                continue
-            into.first = min(into.first, group.first)
-            for place, citation in group.sources.items():
-                into.sources.setdefault(place, citation)
-        kept.sort(key=lambda g: (-len(g.sources), g.first))
-        quotes.append((who, kept))
+    quotes = [(who, _merged(by_key.values())) for who, by_key in groups.items()]
     quotes.sort(key=lambda item: (-len(item[1]), names[item[0]].casefold(), item[0]))
     return tuple(
         Quote(group.text, names[who], who[0],

@@ -32,6 +32,9 @@ ENTITY_WEIGHT = 0.75
 """Score each shared entity adds (up to `ENTITY_CAP` of them): two articles about the same
 people and companies are related even in different words."""
 ENTITY_CAP = 3
+SHORTLIST = 4
+"""Entities re-rank the best `SHORTLIST` × limit candidates by words and topics: an article
+sharing a few names but hardly a word is not worth suggesting anyway."""
 MIN_RELATED_SCORE = 1.0
 """Below this two articles are not worth suggesting to each other."""
 POSTING_CAP = 40
@@ -178,8 +181,8 @@ def _distinctive_chunk(state: tuple[Sequence[Analysis], dict[str, float]], chunk
 
 Chosen = list[tuple[float, int, list[str]]]
 """An article's related articles: (score, index, up to three shared terms), best first."""
-RelateState = tuple[Sequence[dict[str, float]], dict[str, list[int]], list[int],
-                    Sequence[frozenset[int]], Sequence[frozenset[int]], int]
+RelateState = tuple[Sequence[dict[str, float]], dict[str, list[int]], list[int], list[int],
+                    Sequence[frozenset[int]], int]
 
 
 def _relate_chunk(state: RelateState, chunk: range) -> list[Chosen]:
@@ -198,14 +201,26 @@ def _relate_chunk(state: RelateState, chunk: range) -> list[Chosen]:
                 candidates[j] = candidates.get(j, 0.0) + weight
         candidates.pop(i, None)
         mine, named, left_out = masks[i], entities[i], skip[i]
-        scored = [(-(s + TOPIC_WEIGHT * (mine & masks[j]).bit_count()
-                     + ENTITY_WEIGHT * min(ENTITY_CAP, len(named & entities[j]))), j)
-                  for j, s in candidates.items() if j not in left_out]
-        best = heapq.nsmallest(limit, [x for x in scored if -x[0] >= MIN_RELATED_SCORE])
+        scored = [(-(s + TOPIC_WEIGHT * (mine & masks[j]).bit_count()), j)
+                  for j, s in candidates.items()]
+        if named:  # shared entities re-rank a shortlist (each candidate costs a few ns less)
+            scored = [(x - ENTITY_WEIGHT * min(ENTITY_CAP, (named & entities[j]).bit_count()), j)
+                      for x, j in heapq.nsmallest(SHORTLIST * limit + len(left_out), scored)]
+        best = heapq.nsmallest(limit, [x for x in scored
+                                       if -x[0] >= MIN_RELATED_SCORE and x[1] not in left_out])
         out.append([(-score, j, sorted(top.keys() & tops[j].keys(),
                                        key=lambda t: (-top[t], t))[:3])
                     for score, j in best])
     return out
+
+
+def document_frequencies(analyses: Sequence[Analysis]) -> Counter[str]:
+    """How many articles use each term: what related reading and stories weigh terms by,
+    counted once for both."""
+    df: Counter[str] = Counter()
+    for analysis in analyses:
+        df.update(_terms(analysis))
+    return df
 
 
 def relate(
@@ -215,23 +230,20 @@ def relate(
     skip: Sequence[frozenset[int]],
     limit: int,
     analyses: Sequence[Analysis],
+    df: Mapping[str, int],
     jobs: int | None = None,
     tick: Tick | None = None,
 ) -> dict[str, tuple[Related, ...]]:
     """For each article (in reading order), up to `limit` related articles with the reason
     they relate.  `entities_of[i]` names the entities article i mentions, most first, and
-    `skip[i]` the articles its page already links (same story, previous/next).  A
-    map-reduce: document frequencies are summed here, each article's distinctive terms are
+    `skip[i]` the articles its page already links (same story, previous/next); `df` is
+    `document_frequencies(analyses)`.  A map-reduce: each article's distinctive terms are
     worked out across `jobs` processes, the capped postings of those terms are built here,
     and each article's candidates are scored across processes again."""
     if limit == 0:
         return {a.slug: () for a in articles}
-    df: Counter[str] = Counter()
-    for analysis in analyses:
-        df.update(_terms(analysis))
     n = len(analyses)
     idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items() if d >= 2}
-    del df
     distinct = map_chunks(_distinctive_chunk, (analyses, idf), n, jobs)
     tops = [{t: idf[t] for t, _ in terms} for terms in distinct]
     index = postings([dict(terms) for terms in distinct], POSTING_CAP)
@@ -242,7 +254,7 @@ def relate(
             slots.setdefault(topic.slug, 1 << len(slots))
     masks = [sum(slots[t.slug] for t in topics_of[a.slug]) for a in articles]
     codes: dict[str, int] = {}
-    entity_sets = [frozenset(codes.setdefault(e, len(codes)) for e in named)
+    entity_sets = [sum({1 << codes.setdefault(e, len(codes)) for e in named})
                    for named in entities_of]
     chosen = map_chunks(_relate_chunk, (tops, index, masks, entity_sets, skip, limit), n,
                         jobs, tick)

@@ -28,6 +28,7 @@ from operator import mul
 from slugify import slugify
 
 from readsite.config_crosslinks import StoriesConfig
+from readsite.crosslinks.related import document_frequencies
 from readsite.crosslinks.text import anchor, sentences
 from readsite.models import Analysis, Article, Citation, Fact, Story, StoryMember
 from readsite.pool import map_chunks
@@ -209,18 +210,14 @@ def _score_chunk(state: tuple[Sequence[Vector], dict[str, list[int]], float], ch
     return out
 
 
-def _edges(analyses: Sequence[Analysis], dates: Sequence[date | None],
+def _edges(analyses: Sequence[Analysis], df: Mapping[str, int], dates: Sequence[date | None],
            config: StoriesConfig, jobs: int | None
            ) -> tuple[list[Vector], dict[tuple[int, int], float]]:
     """Each article's vector, and every (i, j), i < j, close enough in time and alike enough
-    (cosine ≥ threshold) to be one story, with its cosine."""
+    (cosine ≥ threshold) to be one story, with its cosine; `df` is how many articles use
+    each term."""
     n = len(analyses)
-    df: Counter[str] = Counter()
-    for analysis in analyses:
-        if analysis.terms:
-            df.update(analysis.terms.split("\n"))
     idf = {t: math.log((n + BACKGROUND) / (d + 1)) + 1 for t, d in df.items() if d >= 2}
-    del df
     vectors = map_chunks(_vectors_chunk, (analyses, idf), n, jobs)
     found: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for i, vector in enumerate(vectors):
@@ -275,7 +272,7 @@ def cluster(analyses: Sequence[Analysis], dates: Sequence[date | None],
             config: StoriesConfig, jobs: int | None = None) -> list[list[int]]:
     """Groups (of two or more article indices, ascending; biggest group first) of articles
     that are one story."""
-    vectors, edges = _edges(analyses, dates, config, jobs)
+    vectors, edges = _edges(analyses, document_frequencies(analyses), dates, config, jobs)
     return _merge(vectors, edges, dates, config)
 
 
@@ -411,20 +408,25 @@ def _story_chunk(state: StoryState, chunk: range) -> list[Made]:
 
 
 def build_stories(articles: Sequence[Article], analyses: Sequence[Analysis],
-                  sentences: Sequence[bytes],
-                  config: StoriesConfig, jobs: int | None = None) -> tuple[Story, ...]:
+                  sentences: Sequence[bytes], config: StoriesConfig,
+                  jobs: int | None = None, df: Mapping[str, int] | None = None
+                  ) -> tuple[Story, ...]:
     """The collection's stories, biggest first, then by slug: each titled after its most
-    central article, with its outlets, facts and what each article adds (figures are left
+    central article (or, when that title was made up on import, `title_generated`, the
+    oldest member's that was not), with its outlets, facts and what each article adds (figures are left
     for `crosslinks.figures`).  Stories are made across `jobs` processes."""
     dates = [a.date for a in articles]
-    vectors, edges = _edges(analyses, dates, config, jobs)
+    if df is None:
+        df = document_frequencies(analyses)
+    vectors, edges = _edges(analyses, df, dates, config, jobs)
     groups = _merge(vectors, edges, dates, config)
     made = map_chunks(_story_chunk, (groups, articles, edges, sentences,
                                      config.versions), len(groups), jobs)
     taken: set[str] = set()
     stories = []
     for central, order, adds, found, facts in made:
-        title = articles[central].title
+        titled = [i for i in (central, *order) if not articles[i].extra.get("title_generated")]
+        title = articles[titled[0] if titled else central].title
         base = slugify(title, max_length=80, word_boundary=True) or "story"
         slug, n = base, 1
         while slug in taken:

@@ -55,7 +55,7 @@ def sentences(paragraph: str) -> list[str]:
     out: list[str] = []
     start = 0
     for match in _BOUNDARY_RE.finditer(paragraph):
-        word = _LAST_WORD_RE.search(paragraph[start:match.end()])
+        word = _LAST_WORD_RE.search(paragraph, start, match.end())
         if word:
             last = word.group(1).lower().rstrip(".")
             if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
