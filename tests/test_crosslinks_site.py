@@ -123,3 +123,23 @@ def test_entities_command_lists_declared_and_suggests_new(
     assert "Dockside Logistics" in suggested
     assert "Maria Lopez" not in suggested.split("#")[0]
     assert suggested.lstrip().startswith(("entities:", "#"))
+
+
+def test_related_reading_never_crosses_into_an_unrelated_story(make_site: MakeSite) -> None:
+    """The stories fixture: a port strike told by four outlets and a syndicated copy, a
+    football transfer by three, and two unrelated notes.  Each story is whole, and no
+    article of one is offered as related reading on the other's pages."""
+    folder = Path(__file__).parent / "fixtures" / "stories"
+    root = make_site({f"content/{p.name}": p.read_text(encoding="utf-8")
+                      for p in folder.glob("*.md")}, "title: Stories\n")
+    config = load_config(root)
+    collection = build_collection(config, load_articles(config))
+    groups = sorted(sorted(m.article.slug for m in s.members) for s in collection.stories)
+    port = sorted(p.stem for p in folder.glob("port-strike-*.md"))
+    transfer = sorted(p.stem for p in folder.glob("transfer-*.md"))
+    assert groups == sorted([port, transfer])
+    for mine, theirs in ((port, transfer), (transfer, port)):
+        for slug in mine:
+            offered = {r.article.slug for r in collection.related[slug]}
+            assert not offered & set(theirs), slug
+            assert not offered & set(mine), slug  # siblings are offered by the story box

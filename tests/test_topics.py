@@ -82,6 +82,7 @@ def test_related_reasons_name_shared_names_not_common_words() -> None:
     collection = build_collection(config, [
         article("a", "Coreweave rents Memphis racks. See the second rental of racks here."),
         article("b", "Coreweave said Memphis racks rental comes second, see racks."),
+        article("c", "Gardening notes about tomatoes in winter."),
     ])
     [related] = collection.related["a"]
     assert related.reason == "Also mentions Coreweave and Memphis"

@@ -35,6 +35,9 @@ ENTITY_CAP = 3
 SHORTLIST = 4
 """Entities re-rank the best `SHORTLIST` × limit candidates by words and topics: an article
 sharing a few names but hardly a word is not worth suggesting anyway."""
+MIN_SHARED_TERMS = 3
+"""Articles sharing fewer distinctive terms are related only through a topic or an entity:
+in a small collection one shared everyday word scores as much as a real link."""
 MIN_RELATED_SCORE = 1.0
 """Below this two articles are not worth suggesting to each other."""
 POSTING_CAP = 40
@@ -53,6 +56,7 @@ than that that's the their theirs them themselves then there there's these they 
 those though through thus to too toward towards under until up upon us use used using very
 via was wasn't we well were weren't what what's when where whether which while who whom whose
 why will with within without won't would wouldn't yet you your yours yourself yourselves new
+two three four five six seven eight nine ten first second third last next
 """.split())  # noqa: SIM905 - a word list reads better as prose
 WORD_RE = re.compile(r"[^\W\d_][\w’'-]*[^\W_]")
 """A word: a letter, then letters, digits, apostrophes and hyphens, ending in a letter or digit
@@ -188,9 +192,10 @@ RelateState = tuple[Sequence[dict[str, float]], dict[str, list[int]], list[int],
 def _relate_chunk(state: RelateState, chunk: range) -> list[Chosen]:
     """Per article, its best `limit` others: the sum of the idf of the distinctive terms they
     share, plus `TOPIC_WEIGHT` per shared topic and `ENTITY_WEIGHT` per shared entity, at
-    least `MIN_RELATED_SCORE`, leaving out the articles in `skip` (its story and its
-    neighbours, which the page already shows); ties go to the one listed first (articles
-    are in reading order, so the newer)."""
+    least `MIN_RELATED_SCORE` and with `MIN_SHARED_TERMS` terms, a topic or an entity in
+    common, leaving out the articles in `skip` (its story and its neighbours, which the page
+    already shows); ties go to the one listed first (articles are in reading order, so the
+    newer)."""
     tops, index, masks, entities, skip, limit = state
     out: list[Chosen] = []
     for i in chunk:
@@ -203,14 +208,17 @@ def _relate_chunk(state: RelateState, chunk: range) -> list[Chosen]:
         mine, named, left_out = masks[i], entities[i], skip[i]
         scored = [(-(s + TOPIC_WEIGHT * (mine & masks[j]).bit_count()), j)
                   for j, s in candidates.items()]
-        if named:  # shared entities re-rank a shortlist (each candidate costs a few ns less)
-            scored = [(x - ENTITY_WEIGHT * min(ENTITY_CAP, (named & entities[j]).bit_count()), j)
-                      for x, j in heapq.nsmallest(SHORTLIST * limit + len(left_out), scored)]
-        best = heapq.nsmallest(limit, [x for x in scored
-                                       if -x[0] >= MIN_RELATED_SCORE and x[1] not in left_out])
-        out.append([(-score, j, sorted(top.keys() & tops[j].keys(),
-                                       key=lambda t: (-top[t], t))[:3])
-                    for score, j in best])
+        kept = []
+        for x, j in heapq.nsmallest(SHORTLIST * limit + len(left_out), scored):
+            common = top.keys() & tops[j].keys()
+            shared = min(ENTITY_CAP, (named & entities[j]).bit_count()) if named else 0
+            if j in left_out or not (len(common) >= MIN_SHARED_TERMS or shared
+                                     or mine & masks[j]):
+                continue  # a word or two in common is chance, not a reason to read on
+            kept.append((x - ENTITY_WEIGHT * shared, j, common))
+        best = heapq.nsmallest(limit, [k for k in kept if -k[0] >= MIN_RELATED_SCORE])
+        out.append([(-score, j, sorted(common, key=lambda t: (-top[t], t))[:3])
+                    for score, j, common in best])
     return out
 
 

@@ -413,8 +413,8 @@ def build_stories(articles: Sequence[Article], analyses: Sequence[Analysis],
                   ) -> tuple[Story, ...]:
     """The collection's stories, biggest first, then by slug: each titled after its most
     central article (or, when that title was made up on import, `title_generated`, the
-    oldest member's that was not), with its outlets, facts and what each article adds (figures are left
-    for `crosslinks.figures`).  Stories are made across `jobs` processes."""
+    oldest member's that was not), with its outlets, facts and what each article adds
+    (figures are left for `crosslinks.figures`).  Stories are made across `jobs` processes."""
     dates = [a.date for a in articles]
     if df is None:
         df = document_frequencies(analyses)
