@@ -1,8 +1,9 @@
 """What cross-linking costs a full build: the same build with and without it, alternated.
 
-    python bench/crosslinks_cost.py SITE [--runs 3] [--jobs N]
+    python bench/crosslinks_cost.py SITE [--runs 3] [--warm]
 
-"with" is a normal cold build (no render cache, no up-to-date check).  "without" is the
+"with" is a normal cold build (no render cache, no up-to-date check; with `--warm`, a build
+whose render cache holds every body, as any build after the first has).  "without" is the
 same build with every cross-link kind switched off: nothing is looked for while loading
 (`extract.find` returns nothing) and no story, quote, entity or figure is made, so there
 are no pages for them either.  The difference is everything issue 7 added to a build:
@@ -31,7 +32,7 @@ if sys.argv[2] == "without":
     from readsite import crosslinks
     from readsite.crosslinks import entities, extract, quotes, stories
     empty = extract.Found((), (), (), b"", ())
-    extract.find = lambda article, text, config: empty
+    extract.find = lambda *args, **kwargs: empty
     crosslinks.find = extract.find
     stories.build_stories = lambda *args, **kwargs: ()
     quotes.collect = lambda *args, **kwargs: ()
@@ -39,7 +40,7 @@ if sys.argv[2] == "without":
     import readsite.workers as workers
     workers.find = extract.find
 config = load_config(Path(sys.argv[1]))
-report = build_site(config, Path(sys.argv[3]), use_cache=False)
+report = build_site(config, Path(sys.argv[3]), use_cache=sys.argv[4] == "warm")
 stages = " ".join(f"{k}={v:.2f}" for k, v in report.stages.items())
 print(f"{report.seconds:.3f} {stages}")
 """
@@ -49,14 +50,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--warm", action="store_true", help="time builds with a warm cache")
     args = parser.parse_args(argv)
+    cache = "warm" if args.warm else "cold"
     times: dict[str, list[float]] = {"with": [], "without": []}
     with tempfile.TemporaryDirectory() as scratch:
+        if args.warm:  # fill the render cache (bodies and what cross-linking found in them)
+            subprocess.run([sys.executable, "-c", RUN, str(args.site), "with",
+                            str(Path(scratch) / "fill"), "warm"], cwd=REPO, check=True,
+                           capture_output=True)
         for run in range(args.runs):
             for mode in ("with", "without"):
                 out = Path(scratch) / f"{mode}-{run}"
-                done = subprocess.run([sys.executable, "-c", RUN, str(args.site), mode, str(out)],
-                                      cwd=REPO, capture_output=True, text=True, check=True)
+                done = subprocess.run(
+                    [sys.executable, "-c", RUN, str(args.site), mode, str(out), cache],
+                    cwd=REPO, capture_output=True, text=True, check=True)
                 line = done.stdout.strip().splitlines()[-1]
                 times[mode].append(float(line.split()[0]))
                 print(f"run {run + 1} {mode:<8} {line}", flush=True)

@@ -32,11 +32,13 @@ from readsite.models import Heading
 
 CACHE_DIR = ".readsite-cache"
 """Folder (beside site.yaml) holding the cache; safe to delete at any time."""
-FORMAT = 1
+FORMAT = 2
 """Bumped when the file's layout changes."""
 
-Entry = tuple[str, str, tuple[Heading, ...]]
-"""(html, text, headings) of a rendered body."""
+Entry = tuple[str, str, tuple[Heading, ...], str]
+"""(html, text, headings, finds) of a rendered body: `finds` is what cross-linking found in
+it (`crosslinks.extract.dump`; "" until a build has looked), since looking costs as much as
+rendering."""
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +46,9 @@ def renderer_id() -> str:
     """A hash of everything a rendered body depends on besides the body and base path."""
     digest = hashlib.sha256(f"readsite {__version__}".encode())
     here = Path(__file__).parent
-    for module in ("markdown.py", "sanitise.py", "models.py"):
+    for module in ("markdown.py", "sanitise.py", "models.py", "crosslinks/extract.py",
+                   "crosslinks/text.py", "crosslinks/quotes.py", "crosslinks/speech.py",
+                   "crosslinks/figures.py", "crosslinks/stories.py", "crosslinks/backlinks.py"):
         digest.update((here / module).read_bytes())
     _add_versions(digest, ("markdown-it-py", "mdit-py-plugins", "nh3"))
     return digest.hexdigest()
@@ -83,17 +87,17 @@ def _write_json(path: Path, data: Any) -> None:
             Path(temp).unlink(missing_ok=True)
 
 
-def _digest(name: str, html: str, text: str, headings: Any) -> str:
+def _digest(name: str, html: str, text: str, headings: Any, finds: str) -> str:
     """A checksum over an entry and its key: a damaged or edited entry fails it."""
-    blob = json.dumps([name, html, text, headings], ensure_ascii=False)
+    blob = json.dumps([name, html, text, headings, finds], ensure_ascii=False)
     return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def _entry(name: str, raw: Any) -> Entry | None:
     """A cached value, if it has exactly the expected shape and its checksum holds."""
-    if not (isinstance(raw, list) and len(raw) == 4 and isinstance(raw[0], str)
-            and isinstance(raw[1], str) and isinstance(raw[2], list)
-            and raw[3] == _digest(name, raw[0], raw[1], raw[2])):
+    if not (isinstance(raw, list) and len(raw) == 5 and isinstance(raw[0], str)
+            and isinstance(raw[1], str) and isinstance(raw[2], list) and isinstance(raw[3], str)
+            and raw[4] == _digest(name, raw[0], raw[1], raw[2], raw[3])):
         return None
     headings = []
     for item in raw[2]:
@@ -101,7 +105,7 @@ def _entry(name: str, raw: Any) -> Entry | None:
                 and isinstance(item[1], str) and isinstance(item[2], str)):
             return None
         headings.append(Heading(item[0], item[1], item[2]))
-    return raw[0], raw[1], tuple(headings)
+    return raw[0], raw[1], tuple(headings), raw[3]
 
 
 @dataclass(slots=True)
@@ -146,10 +150,11 @@ class RenderCache:
         if self.path is None or not (self.changed or self.used != set(self.entries)):
             return
         entries = {}
-        for name, (html, text, headings) in sorted(self.entries.items()):
+        for name, (html, text, headings, finds) in sorted(self.entries.items()):
             if name in self.used:
                 listed = [[h.level, h.text, h.anchor] for h in headings]
-                entries[name] = [html, text, listed, _digest(name, html, text, listed)]
+                entries[name] = [html, text, listed, finds,
+                                 _digest(name, html, text, listed, finds)]
         data = {"format": FORMAT, "entries": entries}
         _write_json(self.path, data)
 

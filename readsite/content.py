@@ -335,8 +335,8 @@ def load_article(text: str, path: Path, config: SiteConfig,
     entry = rendered.get(key) if rendered else None
     if entry is None:
         fresh = render(doc.body, config.base_path)
-        entry = (fresh.html, fresh.text, fresh.headings)
-    html, plain, headings = entry
+        entry = (fresh.html, fresh.text, fresh.headings, "")
+    html, plain, headings, _ = entry
     return Article(
         slug=slug, title=title, path=path, packed_html=pack_html(html),
         text=plain, headings=headings, date=date, topics_set=topics,

@@ -19,7 +19,7 @@ from jinja2 import Environment
 
 from readsite.cache import Entry
 from readsite.config import SiteConfig
-from readsite.crosslinks.extract import find
+from readsite.crosslinks.extract import dump, find
 from readsite.crosslinks.related import analyse
 from readsite.errors import ReadsiteError
 from readsite.models import Article, Collection
@@ -28,9 +28,9 @@ from readsite.progress import Tick
 from readsite.render import Page, make_environment, render_page
 
 LoadResult = tuple[Article, str, Entry | None] | ReadsiteError
-"""An article, the render-cache key of its body and, when the body was rendered afresh, the
-cache entry to store (its whole text: the article keeps only the opening); or what is wrong
-with its file."""
+"""An article, the render-cache key of its body and, when the body was rendered or looked
+through for cross-links afresh, the cache entry to store (its whole text: the article keeps
+only the opening); or what is wrong with its file."""
 LoadState = tuple[Sequence[tuple[Path, Path]], SiteConfig, Mapping[str, Entry] | None]
 
 
@@ -46,13 +46,14 @@ def _load_chunk(state: LoadState, chunk: range) -> list[LoadResult]:
         except ReadsiteError as exc:
             results.append(exc)
             continue
+        cached = rendered.get(key) if rendered is not None else None
+        found = find(article, article.text, config, cached[3] if cached else "")
         entry = None
-        if rendered is not None and key not in rendered:
-            entry = (article.body_html, article.text, article.headings)
+        if rendered is not None and (cached is None or not cached[3]):
+            entry = (article.body_html, article.text, article.headings, dump(found))
         # MappingProxyType cannot be pickled: a plain dict travels, the caller wraps it again.
         analysis = dataclasses.replace(
-            analyse(article.title, article.text, article.tags, config.topics),
-            found=find(article, article.text, config))
+            analyse(article.title, article.text, article.tags, config.topics), found=found)
         results.append((dataclasses.replace(
             article, extra=dict(article.extra), text=article.opening(), analysis=analysis),
             key, entry))

@@ -147,3 +147,31 @@ def test_relating_in_small_chunks_with_capped_postings_matches_one_process(
     chunked_collection = build_collection(config, load_articles(config), jobs=3)
     terms = {t for r in chunked_collection.related["a-004"] for t in r.shared_terms}
     assert "Colossus" in terms and "colossus" not in terms
+
+
+def test_cross_link_finds_are_cached_with_the_body(make_site: MakeSite, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Looking for quotes and figures costs as much as rendering, so a warm build takes
+    them from the render cache with the body; entity mentions (site.yaml's) are looked for
+    again, so a newly declared entity is found without a cold build."""
+    from readsite.crosslinks import figures, quotes
+
+    said = '---\ntitle: {t}\n---\n\nMaria Lopez said, "We stay out until the port listens."\n' \
+           "The strike cost $4 million a day.\n"
+    root = make_site({"content/a.md": said.format(t="A"), "content/b.md": said.format(t="B")})
+    config = load_config(root)
+    cold = build_site(config, tmp_path / "cold", jobs=1)
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("looked through a cached body again")
+
+    monkeypatch.setattr(quotes, "find_quotes", refuse)
+    monkeypatch.setattr(figures, "find_figures", refuse)
+    warm = build_site(config, tmp_path / "warm", jobs=1)
+    assert snapshot(cold.output) == snapshot(warm.output)
+    assert "We stay out until the port listens." in (warm.output / "quotes/index.html").read_text()
+    (root / "site.yaml").write_text((root / "site.yaml").read_text()
+                                    + "entities:\n  - {name: Maria Lopez, kind: person}\n")
+    declared = build_site(load_config(root), tmp_path / "declared", jobs=1)
+    entity = (declared.output / "entities/maria-lopez/index.html").read_text()
+    assert "We stay out until the port listens." in entity
