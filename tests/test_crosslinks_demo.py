@@ -152,7 +152,7 @@ def test_okane_is_quoted_once_with_his_three_sources(site: Path, collection: Col
     assert "Why be positive when you can be cynical?" in page(site, "entities/sean-o-kane")
 
 
-def test_key_figures_give_300_megawatts_with_its_sentence(site: Path,
+def test_key_figures_give_300_megawatts_and_250_billion_with_their_sentences(site: Path,
                                                          collection: Collection) -> None:
     figures = collection.stories[0].figures
     megawatts = [f for f in figures if "300 megawatts" in f.value]
@@ -163,6 +163,12 @@ def test_key_figures_give_300_megawatts_with_its_sentence(site: Path,
     story = page(site, f"stories/{collection.stories[0].slug}")
     assert f'href="/articles/is-xai-a-neocloud-now/#{figure.source.anchor}"' in story
     assert any("300 megawatts" in f.value for f in collection.entity_by_slug["colossus-1"].figures)
+    [billions] = [f for f in figures if f.value == "$250 billion"]
+    assert billions.source.article.slug == \
+        "a-significant-partnership-has-been-announced-between-anthropic-and-xai"
+    assert "SpaceX paid $250 billion for it" in billions.source.sentence
+    assert any(f.value == "$250 billion" for f in collection.entity_by_slug["spacex"].figures)
+    assert [f.value for f in figures if f.value == "2035"] == ["2035"]
 
 
 class _Links(HTMLParser):
