@@ -32,7 +32,7 @@ KIND_NAMES = {"person": "People", "organisation": "Organisations", "place": "Pla
 
 @dataclass(frozen=True, slots=True)
 class Moment:
-    """One entry of a timeline: a story at its first date, or an article of no story."""
+    """One entry of a timeline: an article, or a whole story at its first date."""
 
     date: str
     """ISO date ("2026-03-05"), or "" for undated entries."""
@@ -56,7 +56,7 @@ class TimelineMonth:
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """One speaker on the quotes page, with all their quotes."""
+    """One speaker on the quotes page, with their most reported quotes."""
 
     name: str
     """As the collection names them."""
@@ -144,7 +144,7 @@ def entity_pages(collection: Collection, entity: Entity) -> list[Page]:
     entries = [*reversed(dated), *undated]
     pages = list_pages("entity", f"entities/{entity.slug}/", "entity.html", entity.name,
                        [e.article for e in entries], collection.config.paginate,
-                       {"entity": entity, "total": len(entries)})
+                       {"entity": entity, "quotes": entity.quotes[:QUOTES_PER_ENTITY]})
     done = 0
     for index, page in enumerate(pages):
         chunk = entries[done:done + len(page.context["items"])]

@@ -143,3 +143,20 @@ def test_related_reading_never_crosses_into_an_unrelated_story(make_site: MakeSi
             offered = {r.article.slug for r in collection.related[slug]}
             assert not offered & set(theirs), slug
             assert not offered & set(mine), slug  # siblings are offered by the story box
+
+
+def test_an_entity_in_many_articles_gets_a_paginated_timeline(make_site: MakeSite,
+                                                             tmp_path: Path) -> None:
+    files = {f"content/n{i}.md": article(f"Note {i} on the harbour",
+                                         f"Maria Lopez spoke on day {i}.", f"2026-01-{i + 1:02d}")
+             for i in range(7)}
+    files["content/undated.md"] = article("Undated harbour note", "Maria Lopez again.")
+    root = make_site(files, SITE + "paginate: 5\n")
+    out = build_site(load_config(root), tmp_path / "out", use_cache=False).output
+    first = (out / "entities/maria-lopez/index.html").read_text()
+    second = (out / "entities/maria-lopez/page/2/index.html").read_text()
+    assert "page 1 of 2" in first and "page 2 of 2" in second
+    assert first.index("Note 6 on") < first.index("Note 2 on")  # newest first
+    assert "Note 1 on" in second and "Undated harbour note" in second
+    assert second.index("Note 0 on") < second.index(">Undated</h3>")  # undated last
+    assert "Maria Lopez" in first and "Mentioned 8 times in 8 articles" in first

@@ -104,10 +104,7 @@ def build_collection(config: SiteConfig, articles: Iterable[Article],
     entity_list = entities.index(ordered, mentions, config.entities, quote_list,
                                  _entity_figures(cited, matcher))
     by_entity = {e.slug: e for e in entity_list}
-    article_entities = {
-        a.slug: tuple(by_entity[slug] for slug, _, _ in
-                      sorted(m, key=lambda hit: (-hit[1], hit[2])) if slug in by_entity)
-        for a, m in zip(ordered, mentions, strict=True)}
+    article_entities = entities.article_entities(ordered, mentions, entity_list)
     links = [f.links for f in found]
     del found, cited
 

@@ -237,5 +237,3 @@ def article_entities(articles: Sequence[Article], mentions: Sequence[tuple[Menti
                                 if m[0] in by_slug and m[1] > 0)
             for article, here in zip(articles, mentions, strict=True)}
 
-
-# --- suggestions ------------------------------------------------------------------------
