@@ -74,6 +74,7 @@ _START_RE = re.compile(r"(?<!\w)(?=\S)")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d|2100")
 _AGO_RE = re.compile(r"\s+ago\b")
 _RUN_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+_SCALE_RE = re.compile(_SCALE)
 _REACH = 30
 """How far before its number a figure may start ("between early September 2026", "US$")."""
 _TAIL = 60
@@ -180,7 +181,7 @@ def _before(sentence: str, start: int) -> str:
     for word in reversed(words):
         lower = word.lower()
         if (len(taken) == _MEASURE_WORDS or lower in _STOP or _DIGIT_RE.search(word)
-                or re.fullmatch(_SCALE, lower)):
+                or _SCALE_RE.fullmatch(lower)):
             break
         taken.insert(0, word)
     while taken and taken[0].lower() in _FUNCTION:

@@ -55,7 +55,7 @@ class _People:
     """Who an article names, worked out lazily: only lines near a quote that needs it are read,
     since most lines quote nobody and `find_quotes` runs on every article of every build."""
 
-    __slots__ = ("events", "known", "lines", "skip", "spoken")
+    __slots__ = ("events", "known", "lines", "names", "skip", "spoken")
 
     def __init__(self, lines: Sequence[str], skip: frozenset[int]) -> None:
         self.lines = lines
@@ -64,6 +64,7 @@ class _People:
         self.events: dict[int, list[tuple[int, str]]] = {}
         self.spoken: list[tuple[int, int, str]] = []  # (line, offset, speaker) so far
         self.known: dict[str, tuple[int, str]] = {}  # word → (searched up to line, full name)
+        self.names: dict[int, dict[str, str]] = {}  # line → its full names (see `_names`)
 
     def surname(self, word: str, line: int) -> str:
         """The full name whose first or last name is `word`, as last written up to `line`.
@@ -77,17 +78,26 @@ class _People:
             text = self.lines[index]
             if index in self.skip or word not in text:
                 continue
-            found = ""
-            for match in speech.FULL_RE.finditer(text):
-                words = _clean(match.group()).split()
-                if (len(words) > 1 and word in (words[0], words[-1])
-                        and all(speech.PERSON_WORD_RE.fullmatch(w) for w in words)):
-                    found = " ".join(words)
+            found = self._names(index).get(word, "")
             if found:
                 name = found
                 break
         self.known[word] = (line, name)
         return name
+
+    def _names(self, index: int) -> dict[str, str]:
+        """The full names (two words or more) line `index` writes, each under its first and
+        its last word; a word in several is the last one's (cached: a line with many quotes
+        is asked about many times)."""
+        if index in self.names:
+            return self.names[index]
+        names: dict[str, str] = {}
+        for match in speech.FULL_RE.finditer(self.lines[index]):
+            words = _clean(match.group()).split()
+            if len(words) > 1 and all(speech.PERSON_WORD_RE.fullmatch(w) for w in words):
+                names[words[0]] = names[words[-1]] = " ".join(words)
+        self.names[index] = names
+        return names
 
     def speaker(self, raw: str, line: int, pos: int, initial: bool) -> str:
         """The fullest name for `raw` found at `line`, `pos`; "" if we cannot be sure who.

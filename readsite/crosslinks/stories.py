@@ -22,7 +22,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date
-from itertools import chain, islice, pairwise, repeat
+from itertools import chain, compress, islice, pairwise, repeat
 from operator import mul
 
 from slugify import slugify
@@ -158,7 +158,8 @@ def _similarity(first: Vector, second: Vector) -> float:
     """Cosine of two normalised vectors, or 0 if they share fewer than `MIN_SHARED` terms
     (a few common words can make two short, unrelated articles look alike)."""
     shared = first.keys() & second.keys()
-    return sum(first[t] * second[t] for t in shared) if len(shared) >= MIN_SHARED else 0.0
+    return float(sum(map(mul, map(first.__getitem__, shared), map(second.__getitem__, shared)))
+                 ) if len(shared) >= MIN_SHARED else 0.0
 
 
 _TF = [0.0, *(1 + math.log(k) for k in range(1, 4096))]
@@ -182,8 +183,9 @@ def _vectors_chunk(state: tuple[Sequence[Analysis], dict[str, float]], chunk: ra
         counts.frombytes(analysis.counts)
         capped = counts if max(counts, default=0) < len(_TF) else map(min, counts, repeat(4095))
         weights = list(map(mul, map(_TF.__getitem__, capped), map(idf.get, terms, repeat(0.0))))
-        ranked = sorted(range(len(weights)), key=weights.__getitem__, reverse=True)
-        top = [terms[k] for k in ranked[:TOP_TERMS] if weights[k] > 0]
+        ranked = sorted(compress(range(len(weights)), weights), key=weights.__getitem__,
+                        reverse=True)
+        top = [terms[k] for k in ranked[:TOP_TERMS]]
         norm = math.sqrt(sum(idf[t] ** 2 for t in top)) or 1.0
         out.append({t: idf[t] / norm for t in top})
     return out
@@ -314,21 +316,24 @@ def _matches(said: Sequence[Said], threshold: float) -> list[Best]:
     filtering: with words ordered rarest first, two sets this alike must share one of the
     first |x| - ⌈t·|x|⌉ + 1 words of each, so only those are indexed and compared."""
     frequency = Counter(w for _, _, _, words in said for w in words)
+    rank = {w: r for r, w in enumerate(sorted(frequency, key=lambda w: (frequency[w], w)))}
+    owners, sets = [s[0] for s in said], [s[3] for s in said]
     index: dict[str, list[int]] = defaultdict(list)
     best: list[Best] = [{} for _ in said]
-    for k, (owner, _, _, words) in enumerate(said):
-        ordered = sorted(words, key=lambda w: (frequency[w], w))
+    for k, (owner, words) in enumerate(zip(owners, sets, strict=True)):
+        ordered = sorted(words, key=rank.__getitem__)
         seen: set[int] = set()
         for word in ordered[:len(ordered) - math.ceil(threshold * len(ordered) - 1e-9) + 1]:
             for other in index[word]:
-                if other in seen or said[other][0] == owner:
+                if other in seen or owners[other] == owner:
                     continue
                 seen.add(other)
-                jaccard = len(words & said[other][3]) / len(words | said[other][3])
+                common = len(words & sets[other])
+                jaccard = common / (len(words) + len(sets[other]) - common)
                 for x, y in ((k, other), (other, k)) if jaccard >= threshold else ():
-                    held = best[x].get(said[y][0])
+                    held = best[x].get(owners[y])
                     if held is None or (jaccard, -y) > (held[0], -held[1]):
-                        best[x][said[y][0]] = (jaccard, y)
+                        best[x][owners[y]] = (jaccard, y)
             index[word].append(k)
     return best
 

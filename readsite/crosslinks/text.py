@@ -23,6 +23,9 @@ _BOUNDARY_RE = re.compile(
 """Where a sentence may end: after . ! ? or …, any closing quotes and brackets, white space,
 and before a capital letter or digit (possibly after opening quotes)."""
 _LAST_WORD_RE = re.compile(r"([\w.]+)[.]['\"’”)\]]*$")
+_WORD_REACH = 32
+"""How far before a full stop the word it ends is first looked for: a longer word (rare) is
+looked for again from the sentence's start, so the answer is the same, only cheaper."""
 
 
 def anchor(line: int) -> str:
@@ -55,15 +58,21 @@ def sentences(paragraph: str) -> list[str]:
     out: list[str] = []
     start = 0
     for match in _BOUNDARY_RE.finditer(paragraph):
-        word = _LAST_WORD_RE.search(paragraph, start, match.end())
+        stop, end = match.span()  # the ". ! ? …" is at `stop`, closing quotes up to `end`
+        word = None
+        if paragraph[stop] == ".":  # only a full stop ends an abbreviation
+            near = max(start, stop - _WORD_REACH)
+            word = _LAST_WORD_RE.search(paragraph, near, end)
+            if word and near > start and word.start() == near:
+                word = _LAST_WORD_RE.search(paragraph, start, end)  # it may start earlier
         if word:
             last = word.group(1).lower().rstrip(".")
             if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                 continue
-        piece = paragraph[start:match.end()].strip()
+        piece = paragraph[start:end].strip()
         if piece:
             out.append(piece)
-        start = match.end()
+        start = end
     rest = paragraph[start:].strip()
     if rest:
         out.append(rest)

@@ -90,6 +90,7 @@ def test_an_exception_mid_build_leaves_the_previous_site(
     assert leftovers(root) == []
 
 
+@pytest.mark.timeout(300)  # three builds of 1,500 articles: slow on a busy host
 def test_a_killed_build_leaves_the_previous_site_and_the_next_cleans_up(
         make_site: MakeSite) -> None:
     root = make_site(files={f"content/a{n}.md": ARTICLE.format(n=n, words=WORDS)
