@@ -98,21 +98,28 @@ def months(entries: Sequence[Moment]) -> tuple[TimelineMonth, ...]:
                  for name, group in itertools.groupby(entries, key=_month_name))
 
 
-def timeline_pages(collection: Collection, home: str, title: str,
-                   articles: Sequence[Article], context: Mapping[str, Any]) -> list[Page]:
-    """A timeline of `articles` at `home`, paginated like every long list."""
-    entries = moments(articles, collection.story_of)
-    dated = sum(1 for e in entries if e.date)
-    pages = list_pages("timeline", home, "timeline.html", title, [e.article for e in entries],
+def moment_pages(collection: Collection, kind: str, home: str, template: str, title: str,
+                 entries: Sequence[Moment], context: Mapping[str, Any]) -> list[Page]:
+    """Timeline `entries` at `home`, paginated like every long list, each page with its
+    entries under their months (`months` in its context)."""
+    pages = list_pages(kind, home, template, title, [e.article for e in entries],
                        collection.config.paginate, context)
     done = 0
     for index, page in enumerate(pages):
         chunk = entries[done:done + len(page.context["items"])]
         done += len(chunk)
         pages[index] = Page(page.kind, page.path, page.output, page.template, page.title,
-                            MappingProxyType({**page.context, "months": months(chunk),
-                                              "dated": dated, "total": len(entries)}))
+                            MappingProxyType({**page.context, "months": months(chunk)}))
     return pages
+
+
+def timeline_pages(collection: Collection, home: str, title: str,
+                   articles: Sequence[Article], context: Mapping[str, Any]) -> list[Page]:
+    """A timeline of `articles` at `home`, oldest first, each story once."""
+    entries = moments(articles, collection.story_of)
+    dated = sum(1 for e in entries if e.date)
+    return moment_pages(collection, "timeline", home, "timeline.html", title, entries,
+                        {**context, "dated": dated, "total": len(entries)})
 
 
 def speakers(quotes: Sequence[Quote], shown: int = QUOTES_PER_SPEAKER
@@ -141,17 +148,9 @@ def entity_pages(collection: Collection, entity: Entity) -> list[Page]:
     its story named), paginated like every long list."""
     entries = moments(entity.articles, collection.story_of, collapse=False)
     dated, undated = [e for e in entries if e.date], [e for e in entries if not e.date]
-    entries = [*reversed(dated), *undated]
-    pages = list_pages("entity", f"entities/{entity.slug}/", "entity.html", entity.name,
-                       [e.article for e in entries], collection.config.paginate,
-                       {"entity": entity, "quotes": entity.quotes[:QUOTES_PER_ENTITY]})
-    done = 0
-    for index, page in enumerate(pages):
-        chunk = entries[done:done + len(page.context["items"])]
-        done += len(chunk)
-        pages[index] = Page(page.kind, page.path, page.output, page.template, page.title,
-                            MappingProxyType({**page.context, "months": months(chunk)}))
-    return pages
+    return moment_pages(collection, "entity", f"entities/{entity.slug}/", "entity.html",
+                        entity.name, [*reversed(dated), *undated],
+                        {"entity": entity, "quotes": entity.quotes[:QUOTES_PER_ENTITY]})
 
 
 def cross_pages(collection: Collection) -> list[Page]:
