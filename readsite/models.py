@@ -59,7 +59,7 @@ class Analysis:
     every article's are held until the collection is linked; lines are what a document
     frequency counts, at C speed."""
     found: Found | None = None
-    """Its quotes, figures, entity mentions, story sketch and links (`crosslinks.extract`)."""
+    """Its quotes, figures, entity mentions, sentences and links (`crosslinks.extract`)."""
 
 
 @dataclass(frozen=True, slots=True)
