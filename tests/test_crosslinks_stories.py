@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from readsite.config_crosslinks import StoriesConfig
-from readsite.crosslinks import stories
+from readsite.crosslinks import stories, versions
 from readsite.crosslinks.related import analyse
+from readsite.crosslinks.text import content_words
 from readsite.crosslinks.text import lines as text_lines
 from readsite.frontmatter import parse
 from readsite.markdown import render
@@ -108,7 +109,7 @@ def _sentences(loaded: Loaded, slug: str) -> dict[str, str]:
 
 
 def _jaccard(first: str, second: str) -> float:
-    a, b = set(stories._words(first)), set(stories._words(second))
+    a, b = set(content_words(first)), set(content_words(second))
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
@@ -165,10 +166,10 @@ def test_far_apart_dates_are_never_one_story() -> None:
 
 def test_sketch_containment_and_sentences() -> None:
     lines = ["The port authority closed the northern berths.", "Union members walked out."]
-    assert stories.sketch(lines) == stories.sketch(list(lines))
-    assert stories.containment(stories.sketch(lines), stories.sketch(lines)) == 1.0
-    assert stories.containment(stories.sketch(lines), stories.sketch(["Apple trees."])) == 0.0
-    assert stories.containment(stories.sketch([]), stories.sketch(lines)) == 0.0
+    assert versions.sketch(lines) == versions.sketch(list(lines))
+    assert versions.containment(versions.sketch(lines), versions.sketch(lines)) == 1.0
+    assert versions.containment(versions.sketch(lines), versions.sketch(["Apple trees."])) == 0.0
+    assert versions.containment(versions.sketch([]), versions.sketch(lines)) == 0.0
     packed = stories.pack_sentences(["Heading", "One here. Two there.", "", "Three."],
                                     frozenset({0}))
     assert stories.unpack_sentences(packed) == [(1, "One here."), (1, "Two there."),
@@ -182,10 +183,10 @@ def test_versions_of_long_articles_are_estimated_from_a_sample() -> None:
     text = [" ".join(words[k:k + 20]) for k in range(0, 3000, 20)]
     half = text[:75] + [" ".join(reversed(line.split())) for line in text[75:]]
     sketches = dict(enumerate(
-        [stories.sketch(text), stories.sketch(half), stories.sketch(text[-10:])]))
-    assert abs(stories.containment(sketches[0], sketches[1]) - 0.5) < 0.1
-    assert stories.versions(sketches, [0, 1, 2], 0.4) == [[0, 1, 2]]
-    assert stories.versions(sketches, [1, 2], 0.4) == []
+        [versions.sketch(text), versions.sketch(half), versions.sketch(text[-10:])]))
+    assert abs(versions.containment(sketches[0], sketches[1]) - 0.5) < 0.1
+    assert versions.versions(sketches, [0, 1, 2], 0.4) == [[0, 1, 2]]
+    assert versions.versions(sketches, [1, 2], 0.4) == []
 
 
 @settings(max_examples=30, deadline=None)

@@ -6,11 +6,9 @@ of their top terms (chosen by log-tf × smoothed idf, weighted by idf), with at 
 them together (no all-pairs pass), and clusters grow by average linkage, never by a single
 edge, so a chain of loosely related articles does not snowball into one giant story.
 
-Within a story, versions of one text (a syndicated copy, one podcast written up thrice) are
-found from a bottom-k sketch of each member's word pairs (made only for story members, from
-their packed lines, so loading an article costs nothing for it); facts are sentences most reports
-word alike, and what an article adds is its sentences no other member comes close to
-(content-word Jaccard, via a prefix-filtered inverted index).
+Within a story, versions of one text are found by `crosslinks.versions`; facts are sentences
+most reports word alike, and what an article adds is its sentences no other member comes
+close to (content-word Jaccard, via a prefix-filtered inverted index).
 """
 
 from __future__ import annotations
@@ -22,20 +20,18 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date
-from itertools import chain, compress, islice, pairwise, repeat
+from itertools import chain, compress, islice, repeat
 from operator import mul
 
 from slugify import slugify
 
 from readsite.config_crosslinks import StoriesConfig
 from readsite.crosslinks.related import document_frequencies
-from readsite.crosslinks.text import anchor, sentences
+from readsite.crosslinks.text import anchor, content_words, sentences
+from readsite.crosslinks.versions import sketch, versions
 from readsite.models import Analysis, Article, Citation, Fact, Story, StoryMember
 from readsite.pool import map_chunks
 
-SKETCH_SIZE = 512
-"""Word-pair hashes kept per article (2 KB): an article of up to ~1,000 words is kept whole,
-so compared exactly; a longer one is compared on a sample of ≥ 256 of its pairs."""
 TOP_TERMS = 40
 """Terms (each used by at least two articles) that represent an article when clustering."""
 BACKGROUND = 100
@@ -59,70 +55,11 @@ MIN_WORDS = 6
 """Sentences with fewer content words are too short to be a fact or an addition."""
 MAX_FACTS = 6
 MAX_ADDS = 5
-MIN_SHARED_PAIRS = 12
-"""Versions of one text share at least this many word pairs, whatever their share: in two
-short notes a few common phrases would otherwise pass for a rewrite."""
 MAX_COMPARED = 60
 """Only a story's most central members are compared sentence by sentence and for versions
 (pairs within a story are quadratic)."""
 MAX_SENTENCES = 300
 """Sentences per article looked at, for the same reason."""
-
-STOPWORDS = frozenset("""
-about above after again against all also although always among and another any are around
-because been before being below between both but can cannot could did does doing down during
-each either even ever every few for from further get gets got had has have having her here hers
-herself him himself his how however into its itself just least less like many may might more
-most much must myself near neither nor not now off often once one only other others our ours
-out over own per perhaps rather really same say said says she should since some still such than
-that the their theirs them themselves then there these they this those though through thus too
-toward towards under until upon very via was were what when where whether which while who whom
-whose why will with within without would yet you your yours new its it's that's there's
-""".split())  # noqa: SIM905 - a word list reads better as prose
-"""Function words: never part of a shingle or a sentence's content words."""
-_SPACES = str.maketrans(dict.fromkeys(
-    [chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum()]
-    + [chr(c) for c in range(0x2000, 0x2070)] + list("«»¡¿"), " "))
-"""Punctuation (ASCII, and the general punctuation block: ’ “ ” – —) to spaces."""
-
-
-def _words(text: str) -> list[str]:
-    """Content words of `text`, lower-cased, in order (≥ 3 letters, no stopwords, no
-    numbers).  Punctuation is translated to spaces and the text split, at C speed: this runs
-    over every article's every word at load time."""
-    return [w for w in text.lower().translate(_SPACES).split()
-            if len(w) >= 3 and w not in STOPWORDS and w.isalpha()]
-
-
-def sketch(lines: Sequence[str]) -> bytes:
-    """A bottom-k sketch of the article's content-word pairs: `array("I")` of the number of
-    distinct pairs, then the `SKETCH_SIZE` smallest pair hashes, ascending.  crc32, not
-    `hash()`, so that sketches agree across processes and builds (and can be cached)."""
-    hashes: set[int] = set()
-    for line in lines:
-        words = _words(line)
-        hashes.update(zlib.crc32(f"{a} {b}".encode()) for a, b in pairwise(words))
-    return array("I", [len(hashes), *heapq.nsmallest(SKETCH_SIZE, hashes)]).tobytes()
-
-
-def containment(a: bytes, b: bytes) -> float:
-    """Estimated share of the smaller article's word pairs found in the other.  Below the
-    lower of the two sketches' largest hashes both sketches hold every pair their article
-    has, so the smaller article's hashes there are a uniform sample of its pairs, each
-    checked exactly against the other's (exact when both sketches are whole)."""
-    first, second = array("I"), array("I")
-    first.frombytes(a)
-    second.frombytes(b)
-    if len(first) < 2 or len(second) < 2:
-        return 0.0
-    if first[0] > second[0]:
-        first, second = second, first
-    limit = min(first[-1] if first[0] > len(first) - 1 else 0xFFFFFFFF,
-                second[-1] if second[0] > len(second) - 1 else 0xFFFFFFFF)
-    theirs = set(second[1:])
-    sample = [h for h in first[1:] if h <= limit]
-    return sum(1 for h in sample if h in theirs) / len(sample) if sample else 0.0
-
 
 def pack_sentences(lines: Sequence[str], skip: frozenset[int],
                    anchored: frozenset[int] | None = None) -> bytes:
@@ -278,31 +215,6 @@ def cluster(analyses: Sequence[Analysis], dates: Sequence[date | None],
     return _merge(vectors, edges, dates, config)
 
 
-def versions(sketches: Mapping[int, bytes], members: Sequence[int], threshold: float
-             ) -> list[list[int]]:
-    """Within one story, groups of near-duplicates: members joined by a chain of pairs whose
-    word-pair containment is at least `threshold`, and at least `MIN_SHARED_PAIRS` pairs (a
-    copy of a copy is still a version; two short notes sharing a phrase are not)."""
-    parent = {m: m for m in members}
-
-    def root(m: int) -> int:
-        while parent[m] != m:
-            parent[m] = parent[parent[m]]
-            m = parent[m]
-        return m
-
-    sizes = {m: array("I", sketches[m][:4])[0] if sketches[m] else 0 for m in members}
-    for k, a in enumerate(members):
-        for b in members[k + 1:]:
-            shared = containment(sketches[a], sketches[b])
-            if shared >= threshold and shared * min(sizes[a], sizes[b]) >= MIN_SHARED_PAIRS:
-                parent[max(root(a), root(b))] = min(root(a), root(b))
-    groups: dict[int, list[int]] = defaultdict(list)
-    for m in members:
-        groups[root(m)].append(m)
-    return sorted((sorted(g) for g in groups.values() if len(g) >= 2), key=lambda g: g[0])
-
-
 # Story pages -----------------------------------------------------------------------------
 
 Said = tuple[int, int, str, frozenset[str]]
@@ -397,7 +309,7 @@ def _story_chunk(state: StoryState, chunk: range) -> list[Made]:
         said: list[Said] = []
         for i in compared:
             for line, sentence in unpack_sentences(packed[i])[:MAX_SENTENCES]:
-                words = frozenset(_words(sentence))
+                words = frozenset(content_words(sentence))
                 if len(words) >= MIN_WORDS:
                     said.append((i, line, sentence, words))
         best = _matches(said, SENTENCE_MATCH)
