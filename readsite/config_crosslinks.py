@@ -57,19 +57,6 @@ class StoriesConfig:
     """Dated articles further apart than this are never one story (0: no limit)."""
 
 
-def _number(check: Checker, data: dict[str, Any], key: str, where: tuple[str | int, ...]
-            ) -> float | None:
-    """A number between 0 and 1."""
-    if key not in data:
-        return None
-    value = data[key]
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
-        check.fail((*where, key), f"`{key}` must be a number above 0 and at most 1",
-                   f"e.g. `{key}: 0.3`")
-        return None
-    return float(value)
-
-
 def parse_stories(check: Checker, raw: Any) -> StoriesConfig:
     """The `stories:` mapping; defaults when absent."""
     where: tuple[str | int, ...] = ("stories",)
@@ -81,7 +68,7 @@ def parse_stories(check: Checker, raw: Any) -> StoriesConfig:
     check.unknown_keys(raw, list(fields_of(StoriesConfig)), where)
     values: dict[str, Any] = {}
     for key in ("threshold", "versions"):
-        number = _number(check, raw, key, where)
+        number = check.fraction(raw, key, where)
         if number is not None:
             values[key] = number
     days = check.integer(raw, "days", where, minimum=1, zero="no limit")

@@ -80,6 +80,18 @@ class Checker:
             return None
         return bool(data[key])
 
+    def fraction(self, data: dict[str, Any], key: str, where: tuple[str | int, ...]
+                 ) -> float | None:
+        """A number above 0 and at most 1 (a share, a similarity)."""
+        if key not in data:
+            return None
+        value = data[key]
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
+            self.fail((*where, key), f"`{key}` must be a number above 0 and at most 1",
+                      f"e.g. `{key}: 0.3`")
+            return None
+        return float(value)
+
     def integer(self, data: dict[str, Any], key: str, where: tuple[str | int, ...],
                 minimum: int = 0, zero: str = "") -> int | None:
         """A whole number ≥ `minimum`; with `zero` (what 0 means), 0 is allowed too."""

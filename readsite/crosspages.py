@@ -34,10 +34,8 @@ KIND_NAMES = {"person": "People", "organisation": "Organisations", "place": "Pla
 class Moment:
     """One entry of a timeline: an article, or a whole story at its first date."""
 
-    date: str
-    """ISO date ("2026-03-05"), or "" for undated entries."""
     article: Article
-    """The article (for a story, its first)."""
+    """The article (for a story, its first); its date is the entry's."""
     story: Story | None
     """The story the article is part of, if any."""
     whole_story: bool = False
@@ -82,8 +80,7 @@ def moments(articles: Sequence[Article], story_of: Mapping[str, Story],
             if story.slug in seen:
                 continue
             seen.add(story.slug)
-        entries.append(Moment(article.date.isoformat() if article.date else "", article, story,
-                              collapse and story is not None))
+        entries.append(Moment(article, story, collapse and story is not None))
     return entries
 
 
@@ -117,7 +114,7 @@ def timeline_pages(collection: Collection, home: str, title: str,
                    articles: Sequence[Article], context: Mapping[str, Any]) -> list[Page]:
     """A timeline of `articles` at `home`, oldest first, each story once."""
     entries = moments(articles, collection.story_of)
-    dated = sum(1 for e in entries if e.date)
+    dated = sum(1 for e in entries if e.article.date)
     return moment_pages(collection, "timeline", home, "timeline.html", title, entries,
                         {**context, "dated": dated, "total": len(entries)})
 
@@ -147,7 +144,8 @@ def entity_pages(collection: Collection, entity: Entity) -> list[Page]:
     mentions it as a timeline, newest first under month headings (undated last, each with
     its story named), paginated like every long list."""
     entries = moments(entity.articles, collection.story_of, collapse=False)
-    dated, undated = [e for e in entries if e.date], [e for e in entries if not e.date]
+    dated = [e for e in entries if e.article.date]
+    undated = [e for e in entries if not e.article.date]
     return moment_pages(collection, "entity", f"entities/{entity.slug}/", "entity.html",
                         entity.name, [*reversed(dated), *undated],
                         {"entity": entity, "quotes": entity.quotes[:QUOTES_PER_ENTITY]})

@@ -48,8 +48,8 @@ from readsite.sanitise import (
     sanitise,
 )
 
-__all__ = ["ALLOWED_SCHEMES", "ANCHOR_PREFIX", "Rendered", "article_href", "is_safe_url",
-           "render", "render_inline"]
+__all__ = ["ALLOWED_SCHEMES", "ANCHOR_PREFIX", "PARAGRAPH_ID", "Rendered", "article_href",
+           "is_safe_url", "paragraph_id", "render", "render_inline"]
 
 ATTRIBUTES = ("id", "class", "width", "height", "title")
 """Attributes `{...}` may set; the sanitiser has the last word on each element."""
@@ -286,6 +286,15 @@ def _task_box(tokens: list[Token], index: int) -> None:
         children[0] = box
 
 
+PARAGRAPH_ID = ANCHOR_PREFIX + "p"
+"""Paragraph ids are this and the line of the plain text the paragraph is (`s-p12`)."""
+
+
+def paragraph_id(line: int) -> str:
+    """The id of the paragraph whose text is line `line` of the plain text."""
+    return f"{PARAGRAPH_ID}{line}"
+
+
 def _paragraph_holder(tokens: list[Token], index: int) -> Token | None:
     """The token that shows inline token `index` as a block of its own and can carry its
     anchor: its `<p>`, or for a tight list's hidden paragraph the `<li>`; None for
@@ -319,7 +328,7 @@ def _annotate(tokens: list[Token]) -> tuple[tuple[Heading, ...], str]:
             part = _inline_text(token)
             holder = _paragraph_holder(tokens, index)
             if part and holder is not None and not holder.attrGet("id"):
-                anchor = f"{ANCHOR_PREFIX}p{line}"
+                anchor = paragraph_id(line)
                 if anchor not in seen:
                     holder.attrSet("id", anchor)
                     seen.add(anchor)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import difflib
 import posixpath
-import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -26,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
+from readsite.crosslinks.backlinks import outgoing
 from readsite.errors import CheckError, Problem
 from readsite.models import Article
 from readsite.sanitise import TolerantParser
@@ -303,10 +303,9 @@ def missing_articles(articles: Sequence[Article], base_path: str = "/",
     (relative to `root`), so the writer fixes it there; a regex over the rendered bodies,
     because this runs on every build."""
     slugs = {article.slug for article in articles}
-    pattern = re.compile(rf'href="{re.escape(base_path)}articles/([^"/?#]+)/')
     found = []
     for article in articles:
-        targets = dict.fromkeys(unquote(m) for m in pattern.findall(article.body_html))
+        targets = outgoing(article.body_html, base_path)
         for target in (t for t in targets if t not in slugs):
             close = difflib.get_close_matches(target, slugs, n=1)
             hint = f"did you mean `{close[0]}`?" if close else "no article has that slug"

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from readsite.markdown import PARAGRAPH_ID, paragraph_id
+
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt
 inc ltd co corp llc plc dept univ assn bros vs etc approx est no nos vol fig figs al ca cf
@@ -33,10 +35,10 @@ def anchor(line: int) -> str:
     """The id of line `line`'s paragraph on the article page (`readsite.markdown` sets it),
     or "" for line -1: a line with no paragraph of its own to link to (raw HTML, a table
     cell), so the link goes to the article's top."""
-    return f"s-p{line}" if line >= 0 else ""
+    return paragraph_id(line) if line >= 0 else ""
 
 
-ANCHORED_RE = re.compile(r' id="s-p(\d+)"')
+ANCHORED_RE = re.compile(rf' id="{re.escape(PARAGRAPH_ID)}(\d+)"')
 """A paragraph anchor in a rendered body."""
 
 
