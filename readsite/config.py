@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from readsite.config_crosslinks import EntityConfig, StoriesConfig, parse_entities, parse_stories
 from readsite.configcheck import Checker, fields_of
 from readsite.errors import ConfigError
+from readsite.typography import smart_quotes
 from readsite.yamlutil import YamlSyntaxError, load_yaml
 
 CONFIG_NAME = "site.yaml"
@@ -149,6 +150,9 @@ class SiteConfig:
     mention in an article links to it."""
     stories: StoriesConfig = field(default_factory=StoriesConfig)
     """How alike articles must be to be clustered into one story."""
+    search: bool = True
+    """Build the Pagefind search index and the `/search/` page (and the search box in every
+    header); `false` leaves search out of the site entirely."""
 
     @property
     def content_dir(self) -> Path:
@@ -190,6 +194,10 @@ class SiteConfig:
         return dataclasses.replace(self, base_url=base_url)
 
 
+DISPLAY_TEXT = ("title", "description", "intro")
+"""Keys whose text is shown to readers as typed, so gets typographic quotes (`typography`)."""
+
+
 def _topic(check: Checker, raw: Any, index: int) -> TopicConfig | None:
     where: tuple[str | int, ...] = ("topics", index)
     if not isinstance(raw, dict):
@@ -199,7 +207,7 @@ def _topic(check: Checker, raw: Any, index: int) -> TopicConfig | None:
     check.unknown_keys(raw, allowed, where)
     slug = check.text(raw, "slug", where, required=True)
     name = check.text(raw, "name", where)
-    description = check.text(raw, "description", where) or ""
+    description = smart_quotes(check.text(raw, "description", where) or "")
     min_score = check.integer(raw, "min_score", where, minimum=1)
     keywords = check.terms(raw, "keywords", where)
     tags = check.terms(raw, "tags", where)
@@ -294,15 +302,16 @@ def parse_config(text: str, path: Path) -> SiteConfig:
     for key in ("title", "description", "intro", "base_url", "language", "author", "output"):
         value = check.text(data, key, (), required=key == "title")
         if value is not None:
-            values[key] = value
+            values[key] = smart_quotes(value) if key in DISPLAY_TEXT else value
     for key, minimum, zero in (("latest", 1, ""), ("related", 0, ""),
                                ("paginate", 5, "one page listing every article")):
         number = check.integer(data, key, (), minimum=minimum, zero=zero)
         if number is not None:
             values[key] = number
-    relative = check.boolean(data, "relative_urls", ())
-    if relative is not None:
-        values["relative_urls"] = relative
+    for key in ("relative_urls", "search"):
+        flag = check.boolean(data, key, ())
+        if flag is not None:
+            values[key] = flag
     if "publish" in data:
         values["publish"] = _publish(check, data["publish"])
     if "import" in data:

@@ -13,6 +13,7 @@ from typing import Any
 from slugify import slugify
 
 from readsite.configcheck import Checker, fields_of
+from readsite.typography import smart_quotes
 
 ENTITY_KINDS = ("person", "organisation", "place", "product", "other")
 """What an entity may be; the entities index groups them in this order."""
@@ -94,7 +95,7 @@ def _entity(check: Checker, raw: Any, index: int) -> EntityConfig | None:
                    + ", ".join(ENTITY_KINDS))
         kind = "other"
     aliases = check.terms(raw, "aliases", where)
-    description = check.text(raw, "description", where) or ""
+    description = smart_quotes(check.text(raw, "description", where) or "")
     slug = check.text(raw, "slug", where) or ""
     if not name:
         return None

@@ -8,6 +8,7 @@ lets rendering be a pure function of (collection, page).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -22,6 +23,18 @@ if TYPE_CHECKING:
 
 OPENING = 300
 """Characters of plain text past the summary's length that `Article.dek` looks at."""
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[”’\"']?\s+(?=[A-Z0-9“‘\"'])")
+"""Where one sentence of the opening ends and the next starts (a short line's cut, not
+`crosslinks.text.sentences`, which the models must not import)."""
+
+
+def _repeats(summary: str, title: str) -> bool:
+    """Whether `summary` starts by saying `title` again (case and punctuation aside)."""
+    def words(text: str) -> list[str]:
+        return re.findall(r"\w+", text.casefold())
+
+    said = words(title)
+    return bool(said) and words(summary)[: len(said)] == said
 
 
 def pack_html(html: str) -> bytes:
@@ -125,6 +138,19 @@ class Article:
         summary = " ".join(self.summary.split())
         opening = " ".join(self.opening().split())
         return "" if summary and summary in opening else self.summary
+
+    @property
+    def list_dek(self) -> str:
+        """The line under the title in a list: the summary, unless it opens with the title
+        (an imported title is often the first sentence's first words), when the sentence
+        after it in the opening says something the title does not."""
+        summary = " ".join(self.summary.split())
+        if not _repeats(summary, self.title):
+            return summary
+        opening = " ".join(self.opening().split())
+        rest = opening[opening.find(summary) + len(summary):] if summary in opening else ""
+        following = _SENTENCE_END_RE.split(rest.strip(), maxsplit=1)[0]
+        return following if len(following) > 40 and rest.strip().startswith(following) else ""
 
     def opening(self) -> str:
         """The start of the text that `dek` compares with the summary."""

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from readsite.cache import BuildStamps, RenderCache, inputs_digest
+from readsite.cache import CACHE_DIR, BuildStamps, RenderCache, inputs_digest
 from readsite.config import CONFIG_NAME, WATCHED_FOLDERS, SiteConfig
 from readsite.content import load_articles
 from readsite.crosslinks import build_collection
@@ -36,6 +36,7 @@ from readsite.outputdir import (
 )
 from readsite.progress import QUIET, Progress
 from readsite.render import THEME_DIR, Page, make_environment, page_list, render_page
+from readsite.search import BUNDLE, index_site
 from readsite.sitecheck import findings_error, missing_articles
 from readsite.workers import render_into
 
@@ -56,7 +57,7 @@ class BuildReport:
     seconds: float
     """Wall time of the build."""
     stages: dict[str, float] = field(default_factory=dict)
-    """Wall time per stage (load, link, render, swap), in order."""
+    """Wall time per stage (load, link, render, search, swap), in order."""
     up_to_date: bool = False
     """Nothing the build reads changed since it last wrote this folder, so it was kept."""
     warnings: tuple[Problem, ...] = ()
@@ -302,11 +303,16 @@ def stage_site(
     try:
         (staged / MARKER).write_bytes(MARKER_TEXT)  # first: a killed build's folder is known
         files, kinds = write_site(collection, plan, staged, jobs, progress)
+        lap("render")
+        if config.search and collection.articles:
+            # over the written pages, so the index matches them
+            index_site(staged, (config.root / CACHE_DIR / "search") if use_cache else None)
+            files += sum(1 for path in (staged / BUNDLE).rglob("*") if path.is_file())
+            lap("search")
         staged.chmod(0o755)
     except BaseException:
         remove_own(staged)
         raise
-    lap("render")
     report = BuildReport(target, dict(kinds), files, time.perf_counter() - started, stages,
                          warnings=tuple(outside), collection=collection)
     if not use_cache:

@@ -28,6 +28,7 @@ import jinja2
 import jinja2.sandbox
 from markupsafe import Markup
 
+from readsite import search
 from readsite.config import SiteConfig
 from readsite.crosslinks.entities import link_first_mentions, matcher_for
 from readsite.errors import BuildError, Problem, ReadsiteError, TemplateError
@@ -44,7 +45,8 @@ class Page:
     """One output file and how to make it."""
 
     kind: str
-    """home, topics, topic, article, archive, 404, feed, sitemap, robots or redirect."""
+    """home, topics, topic, article, archive, 404, feed, sitemap, robots, redirect, search or
+    search-index (and the cross-link pages' kinds, `crosspages`)."""
     path: str
     """Site-relative URL path ("articles/x/"; "" for home)."""
     output: str
@@ -87,6 +89,14 @@ def page_list(collection: Collection, more: Sequence[Page] = ()) -> list[Page]:
                           f"{topic.name} · {config.title}",
                           MappingProxyType({"entries": topic.articles, "home": home,
                                             "subtitle": topic.description})))
+    if config.search:
+        pages += [
+            Page("search", "search/", "search/index.html", "search.html", "Search",
+                 MappingProxyType({"sources": search.sources(collection)})),
+            Page("search-index", "search/index.js", "search/index.js", "search-index.js",
+                 "Search index",
+                 MappingProxyType({"entries": search.fallback_entries(collection)})),
+        ]
     pages += more
     pages += (article_page(collection, article) for article in collection.articles)
     return pages + redirect_pages(collection, pages)
@@ -330,7 +340,22 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
             html, {e.slug: url(f"entities/{e.slug}/") for e in entities}, matcher)
 
     env.filters["link_entities"] = link_entities
+    env.filters["heading_anchors"] = heading_anchors
     return env
+
+
+HEADING_RE = re.compile(r'(<h[2-4] id="([^"<>]+)"[^>]*>)(.*?)(</h[2-4]>)', re.DOTALL)
+"""A section heading of a rendered body, with the id `markdown` gave it."""
+
+
+def heading_anchors(html: str) -> str:
+    """A body with a "#" link after each section heading, so a reader can copy a link to
+    it (the heading's id is already unique and safe: `markdown` made it)."""
+    return HEADING_RE.sub(
+        lambda m: f'{m[1]}{m[3]} <a class="heading-anchor" href="#{m[2]}" data-pagefind-ignore>'
+                  '<span aria-hidden="true">#</span>'
+                  '<span class="visually-hidden">Link to this section</span></a>'
+                  f'{m[4]}', html)
 
 
 def _location(exc: BaseException) -> tuple[Path | None, int | None]:
@@ -346,9 +371,9 @@ def _location(exc: BaseException) -> tuple[Path | None, int | None]:
 XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters XML 1.0 forbids even escaped (a pasted backspace would make a feed unreadable)."""
 LINK_ATTR_RE = re.compile(
-    r'(?<!rel="canonical")(\s(?:href|src)="|<meta http-equiv="refresh" content="\d+; url=)'
+    r'(?<!rel="canonical")(\s(?:href|src|action)="|<meta http-equiv="refresh" content="\d+; url=)'
     r'([^"]*)(")')
-"""An href/src attribute or a meta refresh target; a canonical link stays as it is (it names
+"""An href/src/action attribute or a meta refresh target; a canonical link stays as it is (it names
 the page's one address)."""
 
 

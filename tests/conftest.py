@@ -96,10 +96,17 @@ def make_site(tmp_path: Path) -> MakeSite:
     return make
 
 
+UNSTABLE = re.compile(r"pagefind/(filter/.*|pagefind\.[^/]*\.pf_meta|pagefind-entry\.json)")
+"""Pagefind's files that two runs over the same pages write differently: its filter index, and
+the metadata and entry files naming it by its hash (Pagefind/pagefind#638: its fragments were
+made stable in 1.3, these not yet).  What a search finds is the same."""
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file below `folder` and its bytes (to prove a failed build changed nothing)."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file below `folder` and its bytes (to prove a failed build changed nothing),
+    but the `UNSTABLE` ones of the search index."""
+    return {name: p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and not UNSTABLE.fullmatch(name := p.relative_to(folder).as_posix())}
 
 
 @pytest.fixture

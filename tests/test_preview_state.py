@@ -123,7 +123,9 @@ class PreviewMachine(RuleBasedStateMachine):
     @rule()
     def poll_once(self) -> None:
         """One poll in the middle of a burst: it must not build a half-written state."""
-        self.preview.poll()
+        change = self.preview.poll()
+        if change is not None and not change.building and self.preview.error is None:
+            self.last_good = snapshot(self.preview.output)  # a quiet burst, rebuilt here
 
     @rule()
     def settle(self) -> None:

@@ -47,7 +47,7 @@ def test_on_a_terminal_each_stage_shows_a_bar_and_erases_it(make_site: MakeSite)
     build_site(config, use_cache=False, jobs=2, progress=Reporter(terminal))
     shown = terminal.getvalue()
     for stage, total, unit in (("loading", MIN_ITEMS, "articles"),
-                               ("relating", MIN_ITEMS, "articles"), ("rendering", 325, "pages")):
+                               ("relating", MIN_ITEMS, "articles"), ("rendering", 327, "pages")):
         assert re.search(rf"\r{stage}\s*:\s+\d+%\|[^|]*\| \d+/{total} \[.*{unit}/s\]", shown), stage
     assert re.search(r"\r +\r$", shown), "the last bar is erased"
 
