@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -258,3 +259,19 @@ def test_updated_date_in_page_meta_and_sitemap(make_site: MakeSite) -> None:
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert ("<loc>https://example.org/articles/u/</loc><lastmod>2026-03-04</lastmod>"
             in sitemap)
+
+
+def test_list_dek_never_repeats_the_title(make_site: MakeSite) -> None:
+    site = build(make_site(files={
+        "content/echo.md": "---\ntitle: A deal was announced between two labs\nsummary: A deal "
+                           "was announced between two labs, with one buying the other's GPUs.\n"
+                           "---\n\nA deal was announced between two labs, with one buying the "
+                           "other's GPUs. The podcast asked what it means for the parent "
+                           "company's public offering next year.\n",
+        "content/own.md": "---\ntitle: Own words\nsummary: A summary written by hand.\n---\n\n"
+                          "Body text about GPUs.\n"}))
+    home = (site / "index.html").read_text(encoding="utf-8")
+    deks = re.findall(r'<p class="summary">(.*?)</p>', home)
+    assert sorted(deks) == ["A summary written by hand.",
+                            "The podcast asked what it means for the parent company&#39;s public "
+                            "offering next year."]

@@ -94,13 +94,17 @@
     return url.href;
   }
 
-  /* Pagefind's excerpt as nodes: its text, with only its <mark> elements kept. */
+  /* Pagefind's excerpt as nodes: its text, with only its <mark> elements kept, and "…"
+     where it starts or stops inside a sentence. */
   function excerptNodes(markup, into) {
     var doc = new DOMParser().parseFromString("<p>" + markup + "</p>", "text/html");
+    var text = doc.body.firstChild.textContent.trim();
+    if (text && !/^[A-Z0-9“‘"']/.test(text)) into.appendChild(document.createTextNode("… "));
     doc.body.firstChild.childNodes.forEach(function (node) {
       if (node.nodeName === "MARK") into.appendChild(el("mark", "", node.textContent));
       else into.appendChild(document.createTextNode(node.textContent));
     });
+    if (text && !/[.!?…”’"']$/.test(text)) into.appendChild(document.createTextNode(" …"));
   }
 
   /* `text` as nodes, each word of the query in it marked. */
