@@ -162,7 +162,7 @@ def test_keyboard_reaches_search_and_every_link_in_order_with_a_visible_focus(
     page.goto(site_url)
     expected = page.evaluate("""() => [...document.querySelectorAll(
         'a[href], input:not([type=hidden]), button, select')]
-        .filter(e => !e.hidden && e.getClientRects().length)
+        .filter(e => e.getClientRects().length)
         .map(e => e.outerHTML)""")
     reached, shown = [], []
     for _ in expected:
@@ -258,3 +258,18 @@ def test_with_javascript_off_every_page_reads_and_search_says_why_it_cannot(
         expect(page.locator("h1")).to_have_text("Archive")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("path", ["", "articles/is-xai-a-neocloud-now/", "search/?q=Colossus"])
+def test_pages_load_without_layout_shift(page: Page, site_url: str, path: str) -> None:
+    page.goto(site_url + path, wait_until="load")
+    if path.startswith("search/"):
+        results(page)
+    shift = page.evaluate("""() => new Promise(done => {
+        let total = 0;
+        new PerformanceObserver(list => {
+            for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+        }).observe({type: "layout-shift", buffered: true});
+        requestAnimationFrame(() => requestAnimationFrame(() => done(total)));
+    })""")
+    assert shift < 0.01, f"/{path}: cumulative layout shift {shift:.3f}"

@@ -26,7 +26,6 @@
   }
 
   if (toggle) {
-    toggle.hidden = false;
     showTheme();
     systemDark.addEventListener("change", showTheme);
     toggle.addEventListener("click", function () {
