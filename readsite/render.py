@@ -349,13 +349,13 @@ HEADING_RE = re.compile(r'(<h[2-4] id="([^"<>]+)"[^>]*>)(.*?)(</h[2-4]>)', re.DO
 
 
 def heading_anchors(html: str) -> str:
-    """A body with a "#" link after each section heading, so a reader can copy a link to
-    it (the heading's id is already unique and safe: `markdown` made it)."""
+    """A body whose section headings link to themselves, so a reader can copy a link to one
+    (the id is already unique and safe: `markdown` made it).  The heading's text is the link,
+    so a screen reader hears the heading as written, not "… Link to this section"; a heading
+    that holds a link of its own is left alone (links cannot nest)."""
     return HEADING_RE.sub(
-        lambda m: f'{m[1]}{m[3]} <a class="heading-anchor" href="#{m[2]}" data-pagefind-ignore>'
-                  '<span aria-hidden="true">#</span>'
-                  '<span class="visually-hidden">Link to this section</span></a>'
-                  f'{m[4]}', html)
+        lambda m: m[0] if "<a " in m[3] else
+        f'{m[1]}<a class="heading-anchor" href="#{m[2]}">{m[3]}</a>{m[4]}', html)
 
 
 def _location(exc: BaseException) -> tuple[Path | None, int | None]:

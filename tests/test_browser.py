@@ -212,7 +212,7 @@ def test_reader_walks_the_site_by_clicking(page: Page, site_url: str) -> None:
     expect(page.locator(".page-header h1")).to_have_text(TITLES["lambda-funding"])
     expect(page.locator(".page-header .dek")).to_have_text(
         "Another neocloud lines up capital for Nvidia H100 clusters.")
-    meta = page.locator(".page-header .meta")
+    meta = page.locator(".page-header .byline")
     expect(meta).to_contain_text("TechCrunch")
     expect(meta.locator("time")).to_have_text("4 May 2026")
     expect(meta).to_contain_text("min read")
@@ -234,11 +234,11 @@ def test_reader_walks_the_site_by_clicking(page: Page, site_url: str) -> None:
     expect(page).to_have_url(_exact(site_url + "articles/nebius-capacity/"))
     expect(page.locator(".page-header h1")).to_have_text(TITLES["nebius-capacity"])
 
-    # Nebius is the oldest Neocloud article: only "← Previous" (the newer Lambda piece).
+    # Nebius is the oldest Neocloud article: only "← Newer" (the Lambda piece).
     expect(page.locator(".neighbours a[rel=next]")).to_have_count(0)
     page.locator(".neighbours a[rel=prev]").click()
     expect(page).to_have_url(_exact(site_url + "articles/lambda-funding/"))
-    page.locator(".neighbours a[rel=next]", has_text="Next →").click()
+    page.locator(".neighbours a[rel=next]", has_text="Older →").click()
     expect(page).to_have_url(_exact(site_url + "articles/nebius-capacity/"))
 
     # The first mention of a declared entity links to its page, which lists its articles.

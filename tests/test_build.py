@@ -89,7 +89,7 @@ def test_article_page_shows_everything(make_site: MakeSite) -> None:
         'data-pagefind-meta="source">Outlet A</span>', '<time datetime="2026-05-02"',
         ">2 May 2026</time>",
         "1 min read", '<a href="/topics/neocloud/">Neocloud</a>',
-        '<h2 id="s-money">Money <a class="heading-anchor"',
+        '<h2 id="s-money"><a class="heading-anchor" href="#s-money">Money</a></h2>',
         '<a href="/">Test Site</a>', '<a rel="prev" href="/articles/two/">',
         # one and two tell the same story: two is offered as its sibling and as the
         # previous article, never again under Related
