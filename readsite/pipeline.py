@@ -36,7 +36,7 @@ from readsite.outputdir import (
 )
 from readsite.progress import QUIET, Progress
 from readsite.render import THEME_DIR, Page, make_environment, page_list, render_page
-from readsite.search import BUNDLE, index_site
+from readsite.search import BUNDLE, index_site, link_index
 from readsite.sitecheck import findings_error, missing_articles
 from readsite.workers import render_into
 
@@ -257,8 +257,11 @@ def stage_site(
     config: SiteConfig, output: Path | None = None, drafts: bool = False,
     jobs: int | None = None, use_cache: bool = True, progress: Progress = QUIET,
     strict: bool = False, render_cache: RenderCache | None = None,
+    search_from: Path | None = None,
 ) -> Staged:
-    """Everything `build_site` does but the final swap (same arguments)."""
+    """Everything `build_site` does but the final swap (same arguments); with `search_from`,
+    the search index of the site there is kept instead of indexing the pages again (the
+    preview of a large site, where the index would take a minute a keystroke)."""
     started = time.perf_counter()
     stages: dict[str, float] = {}
     clock = started
@@ -305,10 +308,11 @@ def stage_site(
         files, kinds = write_site(collection, plan, staged, jobs, progress)
         lap("render")
         if config.search and collection.articles:
-            # over the written pages, so the index matches them
-            index_site(staged, (config.root / CACHE_DIR / "search") if use_cache else None)
+            if search_from is None or not link_index(search_from / BUNDLE, staged / BUNDLE):
+                # over the written pages, so the index matches them
+                index_site(staged, (config.root / CACHE_DIR / "search") if use_cache else None)
+                lap("search")
             files += sum(1 for path in (staged / BUNDLE).rglob("*") if path.is_file())
-            lap("search")
         staged.chmod(0o755)
     except BaseException:
         remove_own(staged)

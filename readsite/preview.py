@@ -33,6 +33,11 @@ FAST_RENDER_AFTER = 1.0
 re-rendered at once, and the full build in the background."""
 BUILD_NICENESS = 10
 """How much lower the background build's CPU priority is than the server's."""
+SEARCH_KEPT_AFTER = 5.0
+"""A site whose search index takes this long or longer (about 1,000 articles) keeps the index
+of its first build in the background builds while it is edited: making it anew each time would
+cost a minute and gigabytes of memory per save at 10,000 articles.  `readsite build` and
+`publish` always make it anew."""
 BUILD_DELAY = 1.0
 """Seconds after a fast re-render before the background build starts: the browser's reload
 (and a quick second save) meet an idle server, not one busy building."""
@@ -103,6 +108,8 @@ class Preview:
     """The last good build's collection, for re-rendering an edited page at once."""
     seconds: float = 0.0
     """How long the last full build took."""
+    search_seconds: float = 0.0
+    """How long the search index took, the last time it was made."""
     running: Future[Staged] | None = None
     """The background build, if one runs."""
     cancel: threading.Event = field(default_factory=threading.Event)
@@ -236,8 +243,9 @@ class Preview:
 
         def stage() -> Staged:
             _lower_priority()
+            keep = self.output if self.search_seconds >= SEARCH_KEPT_AFTER else None
             return stage_site(self._config(), self.output, drafts=True, use_cache=False,
-                              progress=progress, render_cache=self._cache())
+                              progress=progress, render_cache=self._cache(), search_from=keep)
 
         self.running = self.thread.submit(stage)
         self.running.add_done_callback(lambda _: self.notify())
@@ -270,6 +278,7 @@ class Preview:
 
     def _succeeded(self, report: BuildReport) -> None:
         self.error, self.good, self.seconds = None, True, report.seconds
+        self.search_seconds = report.stages.get("search", self.search_seconds)
         self.undo.clear()
         if report.collection is not None:
             self.snapshot = Snapshot.of(report.collection)

@@ -92,7 +92,14 @@ def reuse(kept: Path, digest: str, bundle: Path) -> bool:
     stamp = kept / DIGEST_FILE
     if not stamp.is_file() or stamp.read_text(encoding="utf-8") != digest:
         return False
-    shutil.copytree(kept / BUNDLE, bundle, copy_function=_link)
+    return link_index(kept / BUNDLE, bundle)
+
+
+def link_index(source: Path, bundle: Path) -> bool:
+    """Link the index at `source` (a `pagefind/` folder) into `bundle`; False if it has none."""
+    if not (source / "pagefind.js").is_file():
+        return False
+    shutil.copytree(source, bundle, copy_function=_link)
     return True
 
 

@@ -1,5 +1,6 @@
 """Search as the build writes it: the Pagefind index and what it is told about each article,
-the `file://` fallback index, `search: false`, a failing Pagefind, reuse of an unchanged index;
+the `file://` fallback index, `search: false`, a failing Pagefind, reuse of an unchanged index
+and the preview of a large site keeping its index;
 and the text site.yaml shows readers (typographic quotes) and list deks.
 (What a reader sees when searching is in test_browser_reader.)"""
 
@@ -16,10 +17,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from readsite import preview as preview_module
 from readsite import search
 from readsite.cli import main
 from readsite.config import load_config
-from readsite.pipeline import build_site
+from readsite.pipeline import BuildReport, build_site
+from readsite.preview import Preview
 from readsite.typography import smart_quotes
 from tests.conftest import DEFAULT_SITE_YAML, MakeSite, snapshot
 
@@ -175,3 +178,27 @@ def test_site_yaml_text_is_shown_with_typographic_quotes(make_site: MakeSite) ->
                                      "description: \"It's a 'site' for tests.\"")
     _, out = build(make_site, yaml)
     assert "It’s a ‘site’ for tests." in (out / "index.html").read_text()
+
+
+def test_a_large_sites_preview_keeps_its_index_while_it_is_edited(
+        make_site: MakeSite, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    root, _ = build(make_site)
+    for name, value in (("FAST_RENDER_AFTER", 0.0), ("SEARCH_KEPT_AFTER", 0.0),
+                        ("BUILD_DELAY", 0.0)):
+        monkeypatch.setattr(preview_module, name, value)  # this small site as a large one
+    preview = Preview(root, tmp_path / "preview", "http://127.0.0.1:9/")
+    try:
+        preview.build()
+        bundle = preview.output / "pagefind"
+        before = {p: (bundle / p).read_bytes() for p in _files(bundle)}
+        article = root / "content/rent.md"
+        article.write_text(article.read_text().replace("anyone who pays", "anyone at all"))
+        assert preview.poll() is None  # still changing, as far as it knows
+        change = preview.poll()
+        assert change is not None and change.building
+        report = preview.wait()
+        assert isinstance(report, BuildReport) and "search" not in report.stages
+        assert "anyone at all" in (preview.output / "articles/rent/index.html").read_text()
+        assert {p: (bundle / p).read_bytes() for p in _files(bundle)} == before
+    finally:
+        preview.close()
