@@ -326,7 +326,17 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
         """Full address for feeds, sitemaps and canonical links."""
         return urljoin(config.base_url, url(path))
 
-    env.globals.update(site=config, url=url, absolute_url=absolute_url)
+    @jinja2.pass_context
+    def asset(context: jinja2.runtime.Context, path: str) -> str:
+        """A theme file (stylesheet, script, icon) relative to the page, so even a site
+        built with absolute links is styled when opened from disk; the 404 page, served at
+        any depth, keeps the root-relative one."""
+        page = context.get("page")
+        if not isinstance(page, Page) or page.kind == "404":
+            return url(path)
+        return posixpath.relpath(path, posixpath.dirname(page.output) or ".")
+
+    env.globals.update(site=config, url=url, absolute_url=absolute_url, asset=asset)
     env.filters["date"] = _format_date
     env.filters["markdown"] = lambda text: Markup(render_inline(str(text), base_path))
     matcher = matcher_for(config.entities)

@@ -273,3 +273,12 @@ def test_pages_load_without_layout_shift(page: Page, site_url: str, path: str) -
         requestAnimationFrame(() => requestAnimationFrame(() => done(total)));
     })""")
     assert shift < 0.01, f"/{path}: cumulative layout shift {shift:.3f}"
+
+
+def test_a_default_build_opened_from_disk_is_still_styled(
+        page: Page, tmp_path: Path) -> None:
+    root = demo_root(tmp_path)
+    build_site(load_config(root), root / "_site")  # absolute links, as built by default
+    page.goto((root / "_site/articles/is-xai-a-neocloud-now/index.html").as_uri())
+    assert background(page) == LIGHT_BG  # the theme's files are linked relative to the page
+    expect(page.locator(".theme-toggle")).to_be_visible()  # and its script ran
