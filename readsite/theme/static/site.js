@@ -255,8 +255,10 @@
     status.textContent = "Searching…";
     engine.then(function (e) { return e.search(query, filters); }).then(function (results) {
       if (id !== current) return;
-      status.textContent = describe(results.length, query, filters);
-      return showPage(results, 0, id);
+      // The count is announced once the first results are on the page, not before.
+      return showPage(results, 0, id).then(function () {
+        if (id === current) status.textContent = describe(results.length, query, filters);
+      });
     }).catch(function () {
       if (id !== current) return;
       status.textContent = "The search index could not be loaded.";
