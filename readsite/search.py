@@ -53,10 +53,11 @@ def executable() -> Path:
 def index_site(folder: Path, kept: Path | None = None) -> bool:
     """Write the Pagefind index of the built site in `folder` to `folder/pagefind/`; True
     when it was taken from `kept` instead (see `reuse`)."""
-    digest = pages_digest(folder) if kept is not None else ""
+    binary = executable()
+    digest = pages_digest(folder, binary) if kept is not None else ""
     if kept is not None and reuse(kept, digest, folder / BUNDLE):
         return True
-    command = [str(executable()), "--site", str(folder), "--output-subdir", BUNDLE, "--silent"]
+    command = [str(binary), "--site", str(folder), "--output-subdir", BUNDLE, "--silent"]
     try:
         result = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as exc:
@@ -71,9 +72,10 @@ def index_site(folder: Path, kept: Path | None = None) -> bool:
     return False
 
 
-def pages_digest(folder: Path) -> str:
-    """A digest of what Pagefind reads: every page marked for the index, and Pagefind."""
-    digest = hashlib.sha256(str(executable().stat().st_size).encode())
+def pages_digest(folder: Path, binary: Path) -> str:
+    """A digest of what Pagefind reads: every page marked for the index, and Pagefind (the
+    `binary`)."""
+    digest = hashlib.sha256(str(binary.stat().st_size).encode())
     for path in sorted(folder.rglob("*.html")):
         data = path.read_bytes()
         if MARKED in data:

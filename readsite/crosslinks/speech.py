@@ -76,7 +76,8 @@ KEY_DROP_RE = re.compile(r"[’'`\[\]]")
 KEY_SPACE_RE = re.compile(r"[\W_]+")
 
 def words(text: str) -> frozenset[str]:
-    """The set of white-space separated words in `text`."""
+    """The set of white-space separated words in `text` (word lists read better as text than
+    as quoted literals)."""
     return frozenset(text.split())
 
 

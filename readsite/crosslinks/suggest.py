@@ -16,15 +16,10 @@ from dataclasses import dataclass
 
 from readsite.config_crosslinks import EntityConfig
 from readsite.crosslinks.entities import fold
+from readsite.crosslinks.speech import words as word_set
 from readsite.crosslinks.text import sentences
 
-
-def _words(text: str) -> frozenset[str]:
-    """The words of `text` (word lists read better as text than as quoted literals)."""
-    return frozenset(text.split())
-
-
-STOPWORDS = _words("""
+STOPWORDS = word_set("""
 a an the this that these those there here it its he she they we i you his her their our my your
 me him them us who whom whose what which why how when where while whereas whether if unless
 and but or nor so yet for of in on at by to from with without into onto over under after before
@@ -41,22 +36,22 @@ monday tuesday wednesday thursday friday saturday sunday outside inside within b
 amid through throughout against toward towards upon about around behind between
 """)
 """Words capitalised for being first, not for being names; never part of a candidate."""
-ACRONYMS = _words("""
+ACRONYMS = word_set("""
 AI ML IPO CEO CFO CTO COO CPO GPU CPU TPU API PC TV OK FAQ PDF HTML URL LLM AGI VC IT HR PR
 AM PM ETF EV SEO UI UX SDK SaaS B2B B2C Q1 Q2 Q3 Q4 FY YoY GDP ESG PhD MBA
 """)
 """Common acronyms that name no one (plurals such as "GPUs" count too)."""
-TITLES = _words("mr mrs ms dr prof sir dame ceo cfo cto coo founder cofounder co-founder "
+TITLES = word_set("mr mrs ms dr prof sir dame ceo cfo cto coo founder cofounder co-founder "
                    "chairman chairwoman president senator sen rep gov judge minister")
 """A word before a name that says it is a person's."""
-SPEECH = _words("said says told noted added argued explained wrote asked stated")
-ORG_SUFFIXES = _words("""Inc Corp Corporation Co Ltd LLC PLC GmbH AG SA Labs Lab AI Group
+SPEECH = word_set("said says told noted added argued explained wrote asked stated")
+ORG_SUFFIXES = word_set("""Inc Corp Corporation Co Ltd LLC PLC GmbH AG SA Labs Lab AI Group
 Holdings Technologies Systems Bank University Institute Foundation Agency Department Ministry
 Capital Partners Ventures Media News Times Post Journal Motors Airlines Networks Studios
 Robotics Energy Computing Semiconductor Cloud Association Council Commission""")
-JOINERS = _words("of de van von der den del della da di du la le bin al")
+JOINERS = word_set("of de van von der den del della da di du la le bin al")
 """Lower-case words inside a name ("Bank of America", "Ludwig van Beethoven")."""
-PLACE_WORDS = _words("in at near from across")
+PLACE_WORDS = word_set("in at near from across")
 MAX_WORDS = 4
 _TOKEN_RE = re.compile(r"[^\W\d_](?:[\w&]|['’.\-](?=\w))*|\d{1,3}(?:\.\d+)?(?![\w.,]\d)")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
@@ -224,7 +219,7 @@ def suggest(texts: Iterable[tuple[str, str]], declared: Sequence[EntityConfig],
 
 
 _PLAIN_YAML_RE = re.compile(r"[A-Za-z][\w’'.&() -]*[\w’'.)]|[A-Za-z]")
-_YAML_WORDS = _words("y n yes no on off true false null")
+_YAML_WORDS = word_set("y n yes no on off true false null")
 
 
 def _yaml_scalar(text: str) -> str:
