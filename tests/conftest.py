@@ -109,16 +109,22 @@ def snapshot(folder: Path) -> dict[str, bytes]:
             if p.is_file() and not UNSTABLE.fullmatch(name := p.relative_to(folder).as_posix())}
 
 
-@pytest.fixture
-def demo_site(tmp_path: Path) -> Path:
-    """A copy of the repository's demo site (site.yaml, content/, templates/, static/)."""
-    root = tmp_path / "demo"
+def copy_demo(folder: Path) -> Path:
+    """A copy of the repository's demo site (site.yaml, content/, templates/, static/) in
+    `folder`/demo; its path."""
+    root = folder / "demo"
     root.mkdir()
     shutil.copy(REPO / "site.yaml", root / "site.yaml")
     for name in ("content", "templates", "static"):
         if (REPO / name).is_dir():
             shutil.copytree(REPO / name, root / name)
     return root
+
+
+@pytest.fixture
+def demo_site(tmp_path: Path) -> Path:
+    """A copy of the repository's demo site (`copy_demo`)."""
+    return copy_demo(tmp_path)
 
 
 @pytest.fixture(scope="session")

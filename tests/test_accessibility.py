@@ -28,7 +28,7 @@ import pytest
 
 from readsite.config import load_config
 from readsite.pipeline import build_site
-from tests.conftest import REPO, static_server
+from tests.conftest import copy_demo, static_server
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -69,11 +69,7 @@ def _missing(what: str) -> NoReturn:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo site built once (clock pinned, like conftest's `demo_site`); its output folder."""
-    root = tmp_path_factory.mktemp("a11y-demo")
-    shutil.copy(REPO / "site.yaml", root / "site.yaml")
-    for name in ("content", "templates", "static"):
-        if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, root / name)
+    root = copy_demo(tmp_path_factory.mktemp("a11y"))
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", "1767225600")
         mp.setenv("TZ", "UTC")

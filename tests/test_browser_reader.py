@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +20,7 @@ import pytest
 
 from readsite.config import load_config
 from readsite.pipeline import build_site
-from tests.conftest import REPO, static_server
+from tests.conftest import copy_demo, static_server
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -46,19 +45,10 @@ LIGHT_BG, DARK_BG = "rgb(251, 250, 247)", "rgb(22, 24, 28)"
 """The theme's page background in each scheme (style.css `--bg`)."""
 
 
-def demo_root(tmp: Path) -> Path:
-    """A copy of the repository's demo site in `tmp`."""
-    root = tmp / "demo"
-    root.mkdir()
-    shutil.copy(REPO / "site.yaml", root / "site.yaml")
-    shutil.copytree(REPO / "content", root / "content")
-    return root
-
-
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The demo site, built and served on 127.0.0.1."""
-    root = demo_root(tmp_path_factory.mktemp("reader"))
+    root = copy_demo(tmp_path_factory.mktemp("reader"))
     build_site(load_config(root).with_base_url("/"), root / "_site")
     server = static_server(root / "_site")
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -69,7 +59,7 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def disk_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo site built with relative links, to be opened from disk."""
-    root = demo_root(tmp_path_factory.mktemp("disk"))
+    root = copy_demo(tmp_path_factory.mktemp("disk"))
     config = dataclasses.replace(load_config(root), relative_urls=True)
     build_site(config, root / "_site")
     return root / "_site"
@@ -277,7 +267,7 @@ def test_pages_load_without_layout_shift(page: Page, site_url: str, path: str) -
 
 def test_a_default_build_opened_from_disk_is_still_styled(
         page: Page, tmp_path: Path) -> None:
-    root = demo_root(tmp_path)
+    root = copy_demo(tmp_path)
     build_site(load_config(root), root / "_site")  # absolute links, as built by default
     page.goto((root / "_site/articles/is-xai-a-neocloud-now/index.html").as_uri())
     assert background(page) == LIGHT_BG  # the theme's files are linked relative to the page
