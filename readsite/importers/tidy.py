@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 
 from readsite.importers.oldpage import is_old_page_furniture
 from readsite.normalise import fold, parse_byline, parse_date, same_line
+from readsite.normalise.linerules import READ_ALSO_ALTERNATION
 from readsite.normalise.trace import Trace
 
 HEADER_PARAGRAPHS = 6
@@ -39,11 +40,9 @@ EMPHASIS_RE = re.compile(r"^(?P<mark>\*\*|__|\*|_)(?P<text>[^*_\n]+?)(?P=mark)$"
 LINK_ONLY_RE = re.compile(r"^\[(?P<text>[^\]\n]+)\]\([^)\n]*\)$")
 LIST_MARK_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
-TEASER_RE = re.compile(
-    r"^(?:read also|also read|read more|see also|related|more on this|à lire aussi|lire aussi|"
-    r"voir aussi|lesen sie auch|mehr zum thema|auch interessant|lee también|leer más|"
-    r"te puede interesar|ver también)\s*:?\s+(?P<rest>.+)$", re.I)
-"""A "Read also: <headline>" block of the page (in the languages the normaliser knows)."""
+TEASER_RE = re.compile(rf"^(?:{READ_ALSO_ALTERNATION})\s*:?\s+(?P<rest>.+)$", re.I)
+"""A "Read also: <headline>" block of the page: the normaliser's teaser labels
+(`READ_ALSO_LABELS`), with the colon optional, since an extractor may drop it."""
 MORE_LIST_RE = re.compile(r"^(?:more|other|recent|latest|previous|past|related|similar)"
                           r"(?:\s+\w+){1,2}$", re.I)
 """A closing heading over a list of other items ("More episodes", "Recent posts")."""

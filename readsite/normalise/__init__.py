@@ -9,13 +9,13 @@ entry points (`normalise`, `normalise_markdown`) only chain them.
 The pipeline works on `Block`s (one paragraph or heading each) holding *plain* text; Markdown
 is produced only at the very end, where plain text is escaped so that untrusted input can never
 turn into markup.  Nothing is invented: metadata is filled in only when the text states it.
+The pipeline itself is in `pipeline`; this module re-exports the public names of every concern
+module (what importers and tests use) and lists every rule by name (`RULES`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from types import ModuleType
 
 from readsite.normalise import (
@@ -40,6 +40,15 @@ from readsite.normalise import (
     header as _header,
 )
 from readsite.normalise import (
+    headerlines as _headerlines,
+)
+from readsite.normalise import (
+    headline as _headline,
+)
+from readsite.normalise import (
+    linerules as _linerules,
+)
+from readsite.normalise import (
     lists as _lists,
 )
 from readsite.normalise import (
@@ -62,6 +71,12 @@ from readsite.normalise import (
 )
 from readsite.normalise import (
     summary as _summary,
+)
+from readsite.normalise import (
+    tagline as _tagline,
+)
+from readsite.normalise import (
+    tails as _tails,
 )
 from readsite.normalise import (
     title as _title,
@@ -109,6 +124,7 @@ from readsite.normalise.headings import (
     recase_headings,
     title_case,
 )
+from readsite.normalise.linerules import READ_ALSO_LABELS
 from readsite.normalise.lists import restore_lists
 from readsite.normalise.metadata import (
     Metadata,
@@ -130,6 +146,7 @@ from readsite.normalise.outlets import (
     outlet_below,
     parse_outlet_timestamp,
 )
+from readsite.normalise.pipeline import Normalised, normalise, normalise_blocks, normalise_markdown
 from readsite.normalise.repairs import (
     cut_off_tail,
     drop_cut_off,
@@ -163,7 +180,10 @@ __all__ = [
     "DEK_LIMIT",
     "KNOWN_OUTLETS",
     "MONTHS",
+    "PRESS_TAIL",
+    "READ_ALSO_LABELS",
     "RULES",
+    "SOURCE_BOILERPLATE",
     "SUMMARY_LIMIT",
     "TAIL_MARKERS",
     "Block",
@@ -175,6 +195,7 @@ __all__ = [
     "as_url",
     "balance_quotes",
     "casing_map",
+    "clean_lines",
     "clean_text",
     "cut_off_tail",
     "derive_title",
@@ -232,6 +253,7 @@ __all__ = [
     "same_line",
     "split_blocks",
     "split_markdown",
+    "split_numbered",
     "split_sentences",
     "storage_date",
     "strip_bios",
@@ -247,36 +269,6 @@ __all__ = [
     "words",
 ]
 
-# --------------------------------------------------------------------------- the result
-
-
-@dataclass(frozen=True, slots=True)
-class Normalised:
-    """One article after normalisation: what the importer writes as front matter + body."""
-
-    title: str
-    """Headline, plain text, never ending in a period."""
-    source: str
-    """The outlet the article came from ("TechCrunch"); "" if the text does not say."""
-    author: str
-    """Who wrote it; "" if the text does not say."""
-    url: str
-    """Where it was originally published; "" unless the text states it."""
-    date: dt.date | None
-    """Publication date, only when the text states one; never guessed."""
-    summary: str
-    """One or two sentences of plain text: the dek if there is one, else the opening."""
-    body: str
-    """The article as Markdown: `## ` headings and paragraphs separated by one blank line."""
-    trace: tuple[Trace, ...] = ()
-    """Every value found (with its rule and input line) and every line dropped or rewritten."""
-    title_generated: bool = False
-    """The text states no headline: `title` was derived from its opening."""
-    extra: dict[str, str] = field(default_factory=dict)
-    """Label lines' values: `podcast`, `host`, `guest`, `topic`."""
-    updated: dt.date | None = None
-    """Date an "Updated ..." line states, if any."""
-
 
 def _collect_rules(modules: Sequence[ModuleType]) -> dict[str, Rule]:
     """Every `Rule` the concern modules declare, by name."""
@@ -289,141 +281,8 @@ def _collect_rules(modules: Sequence[ModuleType]) -> dict[str, Rule]:
 
 
 RULES = _collect_rules((_blocks, _boilerplate, _byline, _chrome, _dates, _furniture, _header,
-                        _lists, _masthead, _metadata, _newsletter, _outlets, _repairs, _sitemenu,
-                        _summary, _title))
+                        _headerlines, _headline, _linerules, _lists, _masthead, _metadata,
+                        _newsletter, _outlets, _repairs, _sitemenu, _summary, _tagline, _tails,
+                        _title))
 """Every normaliser rule by name: what a `Trace.rule` refers to (`import --explain`)."""
 
-
-def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) -> Normalised:
-    """The shared pipeline over parsed blocks: chrome, metadata, title, headings, dek, body."""
-    site = rules or SiteRules()
-    traces: list[Trace] = []
-    stored, cleaned, found = extract_storage_dates(blocks)
-    traces += found
-    cleaned, found = repair_citations(cleaned)
-    traces += found
-    cleaned, found = _chrome.strip_chrome_blocks(cleaned)
-    traces += found
-    cleaned, found = strip_boilerplate(cleaned, site.boilerplate)
-    traces += found
-    cleaned, site_name, found = strip_site_menu(cleaned)
-    traces += found
-    framed = any(t.rule in ("email-footer", "media-chrome") and t.action == "dropped"
-                 and _newsletter.is_email_frame(t.text) for t in traces)
-    cleaned, found = _newsletter.drop_preheader(cleaned, framed)
-    traces += found
-    dropped = [(t.line, t.text) for t in traces if t.action == "dropped"]
-    head = _header.strip_header(cleaned, [text for _, text in dropped])
-    cleaned, site_name = head.blocks, site_name or head.source
-    traces += head.traces
-    meta, cleaned, found_meta = extract_metadata(cleaned, site.outlets)
-    traces += found_meta
-    box_author, cleaned, found = extract_author_box(cleaned)
-    traces += found
-    author, source = meta.author or box_author or head.author, meta.source or site_name
-    cleaned, found = strip_bios(cleaned, author, header_end(cleaned), 3)
-    traces += found
-    cleaned, issue_source, found = issue_title(cleaned, menu_items(traces), source)
-    traces += found
-    source = source or issue_source
-    end = header_end(cleaned)
-    opening = cleaned[end].line if end < len(cleaned) else None
-    header = any(opening is None or 0 < t.line < opening for t in found_meta)
-    cleaned = _header.headline_first(cleaned, head.headline)
-    choice = take_title(cleaned, header, forced=bool(head.headline) and bool(cleaned)
-                        and cleaned[0].line == head.headline)
-    traces += choice.traces
-    rest = choice.rest
-    source = source or choice.source
-    beside = name_outlet_line(rest[0]) if rest and not author else None
-    if beside is not None:
-        author, source = beside[0], source or beside[1]
-        traces += beside[2]
-        rest = rest[1:]
-    lone = _byline.lone_name(rest) if not author and choice.stated else None
-    if lone is not None and not _byline.looks_like_outlet(lone[0]):
-        author = lone[0]
-        found_block = rest[lone[1]]
-        traces.append(_byline.LONE_NAME.found("author", author, found_block.line))
-        rest = [b for b in rest if b is not found_block]
-    header_lines = {t.line for t in traces if t.field in ("author", "date")}
-    below = outlet_below(rest, header_lines) if header and not source else None
-    if below is not None:
-        source = below[0]
-        traces.append(below[1])
-        rest = rest[1:]
-    company = None if source else _masthead.wire_company(
-        [(t.line, t.text) for t in traces if t.action == "dropped"]
-        + [(b.line, b.text) for b in rest if not b.markup])
-    if company is not None:
-        source = company[0]
-        traces.append(company[1])
-    dateline = None if source else find_dateline(rest)
-    if dateline is not None:
-        source = dateline[0]
-        traces.append(dateline[1])
-    issuer = next((t for t in traces if t.rule == PRESS_TAIL.name and t.field == "source"), None)
-    source = source or (issuer.text if issuer else "")
-    named = None if source else _newsletter.newsletter_name(
-        [(t.line, t.text) for t in traces if t.action == "dropped"])
-    if named is not None:
-        source = named[0]
-        traces.append(named[1])
-    footer = None if source else _masthead.footer_outlet(
-        [(t.line, t.text) for t in traces if t.action == "dropped"]
-        + [(b.line, b.text) for b in rest[-3:] if not b.markup])
-    if footer is not None and fold(footer[0]) not in fold(author):  # not the writer's own ©
-        source = footer[0]
-        traces.append(footer[1])
-    tail = None if source else _masthead.named_tail(
-        [(t.line, t.text) for t in traces if t.action == "dropped"]
-        + [(b.line, b.text) for b in rest[-6:] if not b.markup])
-    if tail is not None and fold(tail[0]) not in fold(author):
-        source = tail[0]
-        traces.append(tail[1])
-    if source and _title.is_department(source):  # a unit's name: the institution instead
-        owner = (issuer.text, issuer) if issuer else _masthead.footer_outlet(
-            [(t.line, t.text) for t in traces if t.action == "dropped"]
-            + [(b.line, b.text) for b in rest[-3:] if not b.markup])
-        if owner is not None and not _title.is_department(owner[0]):
-            source = owner[0]
-            traces.append(_title.INSTITUTION.found("source", source, owner[1].line))
-    if is_all_caps(source):  # an ALL-CAPS masthead: as the page writes it elsewhere, if it does
-        source = _header.mixed_case(source, [b.text for b in blocks])
-    rest, found = drop_matching(rest, site.for_source(source), SOURCE_BOILERPLATE)
-    traces += found
-    rest, found = drop_cut_off(rest)
-    traces += found
-    rest, found = restore_lists(rest)
-    traces += found
-    rest = mark_headings(rest)
-    casing = casing_map(b.text for b in rest if not b.heading)
-    rest = recase_headings(rest, casing)
-    title = choice.title
-    if choice.stated and is_all_caps(title):
-        title = title_case(title, casing)
-    byline = min((t.line for t in traces if t.action == "found" and t.field in ("author", "date")
-                  and t.line and (not head.headline or t.line > head.headline)), default=0)
-    headline = next((t.line for t in choice.traces if t.field == "title"), 0)
-    summary, rest, found = take_summary(title, choice.stated, rest, byline, headline)
-    traces += found
-    return Normalised(
-        title=finish_title(plain_markdown(title) if choice.markup else title),
-        source=source, author=list_authors(author), url=meta.url,
-        date=meta.date or stored or meta.updated,
-        summary=summary, body=to_markdown(rest), trace=tuple(traces),
-        title_generated=not choice.stated and bool(title), extra=dict(meta.extra),
-        updated=meta.updated if meta.date or stored else None,
-    )
-
-
-def normalise(raw: str, rules: SiteRules | None = None) -> Normalised:
-    """Plain article text (as copied from a page or report) → a clean Normalised article."""
-    text, first = clean_lines(raw)
-    return normalise_blocks(to_blocks(split_numbered(text, first)), rules)
-
-
-def normalise_markdown(raw: str, rules: SiteRules | None = None) -> Normalised:
-    """A Markdown file without front matter: same rules, but its Markdown is kept as written."""
-    text, first = clean_lines(raw)
-    return normalise_blocks(unmark_plain(split_markdown(text, first)), rules)

@@ -13,9 +13,9 @@ from readsite.normalise.rules import Rule
 from readsite.normalise.text import fold, words
 from readsite.normalise.trace import Trace
 
-BYLINE = Rule("byline", "A \"By Jane Doe\" / \"Written by ...\" / \"Author: ...\" line near "
-              "the top or "
-              "the end: the author (and the date when the line states one).")
+BYLINE = Rule("byline", "A \"By Jane Doe\" / \"Written by ...\" / \"Author: ...\" / \"Words "
+              "and photos by ...\" line near the top or the end: the author (and the date when "
+              "the line states one).")
 SIGNATURE = Rule("signature", "A signature line \"— Jane Doe, Role, Outlet\": the author, and the "
                  "outlet as its last part.")
 NAME_OUTLET = Rule("name-outlet", "A line \"Jane Doe, Outlet\" right by the headline: the author "
@@ -31,6 +31,8 @@ NAME_CONNECTORS = frozenset({"and", "&", "de", "del", "da", "van", "von", "der",
 
 
 _BYLINE = re.compile(r"^(?:by|author\s*:|written\s+by|posted\s+by|reported\s+by|words\s+by|"
+                     r"(?:words|text|story)\s+(?:and|&)\s+(?:photos?|photographs?|photography|"
+                     r"pictures?|images?|illustrations?)\s+by|"
                      r"story\s+by|text\s+by|hosted\s+by|report\s+by|words\s*:|text\s*:|"
                      r"texto\s*:|texte\s*:|von|par|por|di)"
                      r"\s+(?P<value>.+)$", re.I)

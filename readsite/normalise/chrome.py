@@ -18,7 +18,7 @@ from readsite.normalise.blocks import Block
 from readsite.normalise.byline import is_name
 from readsite.normalise.dates import parse_date
 from readsite.normalise.furniture import CTA_BUTTON, is_cta_button
-from readsite.normalise.header import is_story_line, story_start
+from readsite.normalise.headerlines import is_story_line, story_start
 from readsite.normalise.headings import is_heading_like
 from readsite.normalise.rules import Rule
 from readsite.normalise.text import fold, fold_line, split_sentences, words

@@ -45,8 +45,14 @@ month number."""
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = (r"(?:\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[a-z]{1,4}t|utc|gmt)?,?\s+)?"
-            r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?")
-"""An optional time of day ("09:14,", UK pages put it first) and weekday before a date."""
+            r"(?:(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*|montag|dienstag|"
+            r"mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|"
+            r"vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|"
+            r"domingo|luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|sabato|domenica|"
+            r"(?:segunda|ter[çc]a|quarta|quinta|sexta)-feira)\.?,?\s+)?")
+"""An optional time of day ("09:14,", UK pages put it first) and weekday before a date, in
+English, German, French, Spanish, Italian or Portuguese ("Sábado, 7 de marzo de 2026",
+"Donnerstag, 5. März 2026")."""
 _TIME = (r"(?:,?\s*(?:at\s+|um\s+|à\s+|a las\s+|ore\s+|alle\s+|[-–—·|•]\s*)?"
          r"\d{1,2}(?:[:.h]\d{2})?\s*"
          r"(?:a\.?\s?m\.?|p\.?\s?m\.?|uhr)?\s*(?:[a-z]{1,4}t|utc|gmt|z)?(?:\s*[+-]\d{1,2}:?\d{0,2})?)?"

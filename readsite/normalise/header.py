@@ -14,31 +14,89 @@ models that region:
 
 Precision first: a line that may be prose is never dropped here, and when no header line
 scores clearly better than the first one, the blocks are left exactly as they were.
+
+The line classifiers are in `headerlines` and the headline score in `headline`; the names
+tests and other modules read from here are re-exported.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from readsite.normalise.blocks import Block
-from readsite.normalise.boilerplate import is_boilerplate
-from readsite.normalise.byline import (
-    is_name,
-    is_outlet_name,
-    looks_like_outlet,
-    parse_byline,
-)
+from readsite.normalise.byline import is_name, looks_like_outlet, parse_byline
 from readsite.normalise.dates import parse_date
+from readsite.normalise.headerlines import (
+    CHROME_WORDS,
+    NAV_RUN_MIN,
+    NAV_WORDS,
+    STORY_LOOKAHEAD,
+    STORY_WORDS,
+    has_fact_below,
+    is_caption,
+    is_field_line,
+    is_header_fact,
+    is_label,
+    is_menu,
+    is_meta_line,
+    is_role_line,
+    is_short,
+    is_story_line,
+    nav_lines,
+    story_start,
+)
 from readsite.normalise.headings import is_all_caps
-from readsite.normalise.masthead import DURATION, HEADER_OUTLET, is_publication, is_site_name
-from readsite.normalise.metadata import is_published_in, parse_label_line
+from readsite.normalise.headline import (
+    HEADLINE,
+    TICKER,
+    chrome_above,
+    headline_index,
+    headline_score,
+)
+from readsite.normalise.linerules import is_boilerplate
+from readsite.normalise.masthead import HEADER_OUTLET, is_publication, is_site_name
+from readsite.normalise.metadata import is_published_in
 from readsite.normalise.rules import Rule
 from readsite.normalise.sitemenu import SECTION_WORDS
-from readsite.normalise.text import fold, split_sentences, words
-from readsite.normalise.title import is_agency, is_kicker, is_outlet_line, is_title_like, same_line
+from readsite.normalise.text import fold, words
+from readsite.normalise.title import is_kicker, is_outlet_line
 from readsite.normalise.trace import Trace
+
+__all__ = [
+    "CAPTION",
+    "CHROME_WORDS",
+    "HEADER_CHROME",
+    "HEADLINE",
+    "KICKER",
+    "MASTHEAD_BAR",
+    "NAME_BELOW",
+    "NAV_RUN",
+    "NAV_RUN_MIN",
+    "NAV_WORDS",
+    "ROLE_LINE",
+    "STORY_LOOKAHEAD",
+    "STORY_WORDS",
+    "TICKER",
+    "Header",
+    "headline_first",
+    "headline_index",
+    "headline_score",
+    "in_masthead_bar",
+    "is_caption",
+    "is_field_line",
+    "is_header_fact",
+    "is_label",
+    "is_menu",
+    "is_meta_line",
+    "is_role_line",
+    "is_story_line",
+    "mixed_case",
+    "nav_lines",
+    "story_start",
+    "strip_header",
+]
 
 NAV_RUN = Rule("nav-run", "Above the headline, a run of 3+ short lines (1-3 words, no sentence "
                "stop, not a date or byline): the site's navigation; dropped.")
@@ -51,238 +109,22 @@ ROLE_LINE = Rule("header-role", "A writer's role on a line of its own in the hea
                  "(\"Staff Writer\", \"Senior Editor, Markets\"): dropped.")
 NAME_BELOW = Rule("header-name", "The only line between the headline and the story that is "
                   "just a person's name, when no byline names one: the author.")
+MASTHEAD_BAR = Rule("masthead-bar", "Above the headline the header model chose, a site name "
+                    "(1-4 capitalised words, not a section word) right beside a line dropped as "
+                    "chrome (an app banner, \"Subscribe\", cookie buttons): the outlet.")
 CAPTION = Rule("header-caption", "The last line above the story, under the byline or date, "
                "when it has no final stop and a dek already stands under the headline: a photo "
                "caption; dropped.")
-TICKER = re.compile(r"^(?:breaking(?: news)?|live|developing|just in)\s*[:\-–—]"
-                    r"\s*\S", re.I)
-"""A ticker line above the page ("BREAKING: Storm warning ..."): never the headline."""
-HEADLINE = Rule("header-headline", "The header line scoring best as a headline (4-25 words, no "
-                "final stop unless a byline follows, a byline or date below it, words shared "
-                "with the story's opening), when it is not the first line: the title.")
 
-STORY_WORDS = 20
-"""Fewest words of a paragraph that may open the story."""
-
-STORY_LOOKAHEAD = 60
-"""How many blocks from the top are searched for the story start."""
-
-NAV_WORDS = 3
-"""Most words of one navigation item or kicker."""
-
-NAV_RUN_MIN = 3
-"""Fewest short lines in a navigation run."""
-
-CHROME_WORDS = 6
-"""Most words of a short chrome line above the headline."""
-
-_STOP = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
-_NOTICE_WORDS = re.compile(r"\b(?:cookies?|privacy|consent|partners|sign (?:in|up)|log in|"
-                           r"subscribe|newsletter|app|advert\w*|sponsored|menu|search|skip)\b",
-                           re.I)
-_ROLE = re.compile(r"\b(?:correspondent|reporter|editor|writer|columnist|contributor|"
-                   r"analyst|producer|host)s?\b", re.I)
-_STOPWORDS = frozenset({
-    "about", "after", "again", "against", "their", "there", "these", "those", "which", "while",
-    "would", "could", "should", "where", "when", "what", "with", "from", "into", "over",
-    "under", "than", "that", "this", "have", "been", "were", "they", "them", "will", "your",
-    "said", "says", "also", "just", "more", "most", "some", "such", "only", "other", "being",
-    "because", "before", "between",
-})
-"""Common words that never make a headline like its story."""
-
-
-def is_story_line(block: Block) -> bool:
-    """Whether a block reads as a paragraph of the story: 20+ words, ending a sentence."""
-    if block.markup or block.heading:
+def in_masthead_bar(block: Block, chrome: Collection[int]) -> bool:
+    """Whether a header line above the headline is the site's name in its top bar: a site
+    name (1-4 capitalised words, not a section word) on an input line right beside one that
+    was dropped as chrome (an app banner, "Subscribe", a cookie notice's buttons)."""
+    if block.markup or not block.line or not is_site_name(block.text):
         return False
-    return len(words(block.text)) >= STORY_WORDS and bool(_STOP.search(block.text.strip()))
-
-
-def story_start(blocks: Sequence[Block]) -> int:
-    """Index of the story's first paragraph: the first story line followed (allowing one short
-    line between, a subheading or caption) by another; else the first 30+-word block; else the
-    length of `blocks` (no story found)."""
-    limit = min(len(blocks), STORY_LOOKAHEAD)
-    for index in range(limit):
-        if not is_story_line(blocks[index]):
-            continue
-        if any(is_story_line(b) for b in blocks[index + 1:index + 3]):
-            return index
-    return next((i for i in range(limit) if not blocks[i].markup
-                 and len(words(blocks[i].text)) >= 30), len(blocks))
-
-
-def is_meta_line(text: str) -> bool:
-    """Whether a header line states metadata (a byline, a date, a name, a writer's role)."""
-    text = text.strip()
-    return (parse_byline(text) is not None or parse_date(text) is not None or is_name(text)
-            or bool(_ROLE.search(text) and len(words(text)) <= 6) or is_published_in(text))
-
-
-def is_role_line(text: str) -> bool:
-    """Whether a header line is only a writer's role ("Staff Writer", "Senior Reporter")."""
-    text = text.strip()
-    return (bool(_ROLE.search(text)) and len(words(text)) <= 5 and not _STOP.search(text)
-            and parse_byline(text) is None and parse_date(text) is None)
-
-
-def _has_fact_below(blocks: Sequence[Block], index: int) -> bool:
-    """Whether a byline or date line stands within four lines under `blocks[index]`."""
-    below = [b.text for b in blocks[index + 1:index + 6]]
-    return any(is_header_fact(t, below[n + 1] if n + 1 < len(below) else "")
-               for n, t in enumerate(below[:4]))
-
-
-def _chrome_above(blocks: Sequence[Block], index: int, story: str) -> bool:
-    """Whether the lines above a headline that shares a distinctive word with the story
-    are all short (at most 6 words, no sentence), so none of them can be the headline."""
-    if not _rare(blocks[index].text) & _rare(story) or index < 2:
-        return False
-    return all(_short(b, CHROME_WORDS) or is_boilerplate(b.text) for b in blocks[:index])
-
-
-def is_menu(blocks: Sequence[Block]) -> bool:
-    """Whether a run of short lines is a site's menu by its words: at least half the items
-    are section or chrome words ("News", "Sport", "Sign in"), so a packing list is not."""
-    known = sum(fold(b.text) in SECTION_WORDS or is_boilerplate(b.text) for b in blocks)
-    return 2 * known >= len(blocks)
-
-
-_LABEL = re.compile(r"^(?P<key>[^\W\d_][\w ]{0,20}):\s+(?P<value>.+)$")
-
-
-def is_label(text: str) -> bool:
-    """Whether a line is a "Label: value" field ("Guest: Dr. Amara Osei", "Podcast: X"):
-    a label of 1-2 words and a short value that is a name, a date or a few words."""
-    match = _LABEL.match(text.strip())
-    if not match or len(words(match.group("key"))) > 2:
-        return False
-    value = match.group("value")
-    return (parse_label_line(text) is not None or is_name(value)
-            or parse_date(value) is not None or is_outlet_name(value))
-
-
-def is_caption(blocks: Sequence[Block], headline: int, index: int) -> bool:
-    """Whether the last header line, just above the story, is a photo caption: 4-25 words
-    without a final stop, under the byline or date, when a dek already stands between the
-    headline and that byline (so the line is not the dek)."""
-    block = blocks[index]
-    text = block.text.strip()
-    if block.markup or block.heading or not 4 <= len(words(text)) <= 25 or _STOP.search(text):
-        return False
-    if is_meta_line(text) or is_field_line(text) or is_label(text):
-        return False
-    facts = [i for i in range(headline + 1, index) if is_header_fact(blocks[i].text)]
-    if not facts:
-        return False
-    return any(not blocks[i].markup and len(words(blocks[i].text)) >= 8
-               and not is_meta_line(blocks[i].text) for i in range(headline + 1, facts[0]))
-
-
-def is_field_line(text: str) -> bool:
-    """Whether a line is a row of fields ("Episode 41 · 47 min", "News | 5 min read"): split
-    by · | •, with a part that is a date, a duration or a number."""
-    parts = [p.strip() for p in re.split(r"\s*[|·•]\s*", text.strip()) if p.strip()]
-    return len(parts) >= 2 and any(
-        parse_date(p) is not None or DURATION.match(p) or re.search(r"\d", p) for p in parts)
-
-
-def is_header_fact(text: str, after: str = "") -> bool:
-    """Whether a line under a headline proves a header: a byline, a date line, or a name
-    above a date or a role line (a bare name may be anything)."""
-    text = text.strip()
-    if parse_byline(text) is not None or parse_date(text) is not None:
-        return True
-    return is_name(text) and (parse_date(after) is not None or is_role_line(after))
-
-
-def _short(block: Block, limit: int) -> bool:
-    """Whether a block is a short label-like line of at most `limit` words (no sentence)."""
-    text = block.text.strip()
-    if block.markup or not text or not 1 <= len(words(text)) <= limit or len(text) > 45:
-        return False
-    return not _STOP.search(text) and not text.endswith((",", ";"))
-
-
-def nav_lines(blocks: Sequence[Block]) -> set[int]:
-    """Indexes of navigation lines: runs of `NAV_RUN_MIN`+ short lines (1-3 words) that are
-    not dates or bylines; a name directly above a date or role line ends the run."""
-    found: set[int] = set()
-    run: list[int] = []
-    for index, block in enumerate([*blocks, Block("")]):
-        text = block.text.strip()
-        after = blocks[index + 1].text if index + 1 < len(blocks) else ""
-        item = (_short(block, NAV_WORDS) and parse_date(text) is None
-                and parse_byline(text) is None
-                and not (is_name(text) and (parse_date(after) or _ROLE.search(after))))
-        if item:
-            run.append(index)
-            continue
-        if len(run) >= NAV_RUN_MIN:
-            found.update(run)
-        run = []
-    return found
-
-
-def _rare(text: str) -> set[str]:
-    """Distinctive words of a text (5+ letters, not common), folded, for overlap."""
-    return {w[:5] for w in re.findall(r"[^\W\d_]{5,}", text.casefold()) if w not in _STOPWORDS}
-
-
-def headline_score(blocks: Sequence[Block], index: int, story: str) -> int | None:
-    """How much `blocks[index]` (a header line) reads as the headline; None if it cannot be."""
-    block = blocks[index]
-    text = block.text.strip()
-    count = len(words(text))
-    if block.markup or not 3 <= count <= 25 or len(text) > 200 or len(split_sentences(text)) > 2:
-        return None
-    lower = text[:1].islower() and words(text)[0] == words(text)[0].lower()  # not "xAI", "iPhone"
-    if is_boilerplate(text) or is_meta_line(text) or lower or is_label(text) or is_field_line(text):
-        return None
-    if is_agency(text):
-        return None  # "Lakeland Department of Water Resources": who issues it, not a headline
-    below = [b.text for b in blocks[index + 1:index + 5]]
-    meta_below = any(is_header_fact(t, below[n + 1] if n + 1 < len(below) else "")
-                     for n, t in enumerate(below[:3]))
-    above = [b.text for b in blocks[max(0, index - 2):index]]
-    meta_above = any(parse_byline(t) is not None or parse_date(t) is not None for t in above)
-    if text[-1] in ".,;:" and not meta_below and not (meta_above and text[-1] == "."
-                                                     and count <= 20):
-        return None
-    score = 1 if count >= 4 else 0
-    if meta_below:
-        score += 3 if below and (is_header_fact(below[0], below[1] if len(below) > 1 else "")
-                                 or (len(below) > 2 and is_header_fact(below[1], below[2]))) else 2
-    if is_title_like(text):
-        score += 1
-    score += min(len(_rare(text) & _rare(story)), 3)
-    if _NOTICE_WORDS.search(text) or TICKER.match(text):
-        score -= 3
-    if below and same_line(text, below[0]):
-        score += 2  # pages repeat the headline just below itself
-    if index and same_line(text, blocks[index - 1].text):
-        score -= 2
-    return score
-
-
-def headline_index(blocks: Sequence[Block], nav: set[int], story: str) -> int | None:
-    """The header line that best reads as the headline (the earliest of equal scores); a line
-    directly under a scored line and longer than it is its dek, so it scores less."""
-    best: tuple[int, int] | None = None
-    scores: dict[int, int] = {}
-    for index in range(len(blocks)):
-        if index in nav:
-            continue
-        score = headline_score(blocks, index, story)
-        if score is None:
-            continue
-        if index - 1 in scores and len(blocks[index].text) > len(blocks[index - 1].text):
-            score -= 2  # the dek under its headline
-        scores[index] = score
-        if best is None or score > best[1]:
-            best = (index, score)
-    return best[0] if best is not None and best[1] >= 2 else None
+    if is_all_caps(block.text) and len(words(block.text)) == 1:
+        return False  # "OPINION": a section label
+    return block.line - 1 in chrome or block.line + 1 in chrome
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,12 +152,14 @@ def _published_lead(blocks: Sequence[Block]) -> int:
     return 1
 
 
-def strip_header(blocks: Sequence[Block], later: Sequence[str] = ()) -> Header:
+def strip_header(blocks: Sequence[Block], later: Sequence[str] = (),
+                 chrome: Collection[int] = ()) -> Header:
     """Model the header region and clear what stands above (and around) its headline.
-    `later`: lines after the blocks' header (a "© YEAR Name" footer), for the outlet."""
+    `later`: lines after the blocks' header (a "© YEAR Name" footer), for the outlet;
+    `chrome`: input lines already dropped as page chrome (a masthead bar's buttons)."""
     lead = _published_lead(blocks)
     if lead:  # a platform's "Published in X" on top: model the page under it, keep it for
-        inner = strip_header(blocks[lead:], later)  # `metadata` (the source)
+        inner = strip_header(blocks[lead:], later, chrome)  # `metadata` (the source)
         return replace(inner, blocks=[*blocks[:lead], *inner.blocks])
     start = story_start(blocks)
     head = list(blocks[:start])
@@ -337,18 +181,18 @@ def strip_header(blocks: Sequence[Block], later: Sequence[str] = ()) -> Header:
         menu = [NAV_RUN.dropped(b.text.strip(), b.line) for b in head[:top]]
         return Header(list(blocks[top:]), "", 0, menu)
     tail = [b.text for b in blocks[start:]] + list(later)
-    masthead = (index == 1 and 0 not in nav and not head[0].markup and _has_fact_below(head, 1)
+    masthead = (index == 1 and 0 not in nav and not head[0].markup and has_fact_below(head, 1)
                 and is_publication(head[0].text, tail))
     if index is None or index == 0 or (index == 1 and not masthead and 0 not in nav and (
             is_outlet_line(head[0], head[1:])
-            or (not _short(head[0], NAV_WORDS) and not TICKER.match(head[0].text))
+            or (not is_short(head[0], NAV_WORDS) and not TICKER.match(head[0].text))
             or is_meta_line(head[0].text)
-            or (is_kicker(head[0], head[1]) and _has_fact_below(head, 1))
-            or not (fold(head[0].text) in SECTION_WORDS or _has_fact_below(head, 1)))):
+            or (is_kicker(head[0], head[1]) and has_fact_below(head, 1))
+            or not (fold(head[0].text) in SECTION_WORDS or has_fact_below(head, 1)))):
         return unchanged  # one line above a headline with a byline: `title` reads it
-    if not (_has_fact_below(head, index) or any(i < index for i in nav)
+    if not (has_fact_below(head, index) or any(i < index for i in nav)
             or fold(head[index - 1].text) in SECTION_WORDS
-            or _chrome_above(head, index, story)):
+            or chrome_above(head, index, story)):
         return unchanged  # no byline, date, menu or section word proves the header
     first = headline_score(head, 0, story) if 0 not in nav else None
     if first is not None and first >= (headline_score(head, index, story) or 0):
@@ -364,9 +208,12 @@ def strip_header(blocks: Sequence[Block], later: Sequence[str] = ()) -> Header:
                              and is_site_name(text))):
             source = mixed_case(text, tail)
             traces.append(HEADER_OUTLET.found("source", source, block.line))
+        elif not source and in_masthead_bar(block, chrome):
+            source = mixed_case(text, tail)
+            traces.append(MASTHEAD_BAR.found("source", source, block.line))
         elif position in nav:
             traces.append(NAV_RUN.dropped(text, block.line))
-        elif (position == index - 1 and _short(block, NAV_WORDS) and parse_date(text) is None
+        elif (position == index - 1 and is_short(block, NAV_WORDS) and parse_date(text) is None
               and parse_byline(text) is None):
             traces.append(KICKER.dropped(text, block.line))
         elif is_role_line(text):
@@ -374,7 +221,7 @@ def strip_header(blocks: Sequence[Block], later: Sequence[str] = ()) -> Header:
         elif (is_header_fact(text, head[position + 1].text)
               or (not is_name(text) and is_meta_line(text))):
             kept.append(block)
-        elif (_short(block, CHROME_WORDS) or TICKER.match(text)
+        elif (is_short(block, CHROME_WORDS) or TICKER.match(text)
               or (is_boilerplate(text) and len(words(text)) <= 12)):
             traces.append(HEADER_CHROME.dropped(text, block.line))
         else:
@@ -389,10 +236,10 @@ def strip_header(blocks: Sequence[Block], later: Sequence[str] = ()) -> Header:
         elif not source and not block.markup and is_publication(block.text, tail):
             source = block.text.strip()
             traces.append(HEADER_OUTLET.found("source", source, block.line))
-        elif (_short(block, NAV_WORDS) and not is_meta_line(block.text) and not block.heading
+        elif (is_short(block, NAV_WORDS) and not is_meta_line(block.text) and not block.heading
                 and block.text.strip()[:1].isupper() and not is_meta_line(below)
                 and not block.text.rstrip().endswith(":")
-                and (number == index + 1 or _has_fact_below(head, number))):
+                and (number == index + 1 or has_fact_below(head, number))):
             traces.append(KICKER.dropped(block.text.strip(), block.line))  # not a subheading
         elif number == len(head) - 1 and is_caption(head, index, number):
             traces.append(CAPTION.dropped(block.text.strip(), block.line))

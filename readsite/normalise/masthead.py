@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from readsite.normalise.boilerplate import is_boilerplate
 from readsite.normalise.byline import OUTLET_WORDS, is_outlet_name, parse_byline
 from readsite.normalise.dates import parse_date
+from readsite.normalise.linerules import is_boilerplate
 from readsite.normalise.outlets import KNOWN_OUTLETS
 from readsite.normalise.rules import Rule
 from readsite.normalise.sitemenu import SECTION_WORDS

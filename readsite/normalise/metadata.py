@@ -95,6 +95,9 @@ _URL_LINE = re.compile(
 _LABEL = re.compile(r"^(?P<key>podcast|show|hosts?|guests?|topics?|date)\s*:\s*(?P<value>.+)$",
                     re.I)
 _READ_TIME = re.compile(r"^\d{1,3}\s*(?:-|\s)?(?:min|mins|minutes?)(?:\s+read)?$", re.I)
+_COMMENT_COUNT = re.compile(r"^(?:\d{1,5}|no)\s+(?:comments?|responses?|replies|kommentare|"
+                            r"commentaires?|comentarios?|commenti)$", re.I)
+"""A field counting comments ("4 Comments"): skipped like a reading time, never an outlet."""
 def as_url(text: str) -> str:
     """The URL if `text` is exactly one http(s) URL (optionally in <>), else ""."""
     match = _URL.match(text.strip())
@@ -147,6 +150,8 @@ def parse_header_fields(line: str, outlets: frozenset[str]) -> list[tuple[str, A
     found: list[tuple[str, Any]] = []
     unknown = ""
     for part in parts:
+        if _COMMENT_COUNT.match(part):
+            continue
         date = parse_date(part)
         byline = parse_byline(part)
         if date is not None:

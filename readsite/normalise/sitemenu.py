@@ -9,7 +9,7 @@ line follows the headline below it, so a short list inside an article is never t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from readsite.normalise.blocks import Block
 from readsite.normalise.byline import is_name, is_outlet_name, looks_like_outlet, parse_byline
@@ -22,6 +22,11 @@ SITE_MENU = Rule("site-menu", "A site's navigation menu pasted with the page: a 
                  "capitalised lines (\"News\", \"Sport\", \"What's On\") at the top, above a "
                  "headline with a byline or date; dropped.  The short line above the run (or its "
                  "first line, at the very top) names the site: the outlet.")
+
+MASTHEAD_BELOW = Rule("masthead-below-menu", "The last short line of a site's menu run, set off "
+                      "from the menu by lines dropped as chrome (a cookie bar) and standing right "
+                      "above the headline, when it is not a section word: the site's name, the "
+                      "outlet.")
 
 MIN_ITEMS = 4
 """Fewest lines in a navigation run."""
@@ -88,9 +93,26 @@ def is_run_outlet(text: str) -> bool:
     return parts[-1].casefold() != "news" or parts[0] == "The"
 
 
-def strip_site_menu(blocks: Sequence[Block]) -> tuple[list[Block], str, list[Trace]]:
+def set_off(blocks: Sequence[Block], start: int, end: int, chrome: Collection[int]) -> bool:
+    """Whether the run's last item stands apart from the menu: the input lines between it and
+    the item before it were dropped as chrome (a cookie bar), so it is the masthead under
+    the menu, not one more section."""
+    if end - start < MIN_ITEMS + 1:
+        return False
+    last, before = blocks[end - 1], blocks[end - 2]
+    text = last.text.strip()
+    if not last.line or not before.line or last.line - before.line <= 2:
+        return False
+    if text.casefold() in SECTION_WORDS or not is_outlet_name(text) or text.isupper():
+        return False
+    return last.line - 1 in chrome or last.line - 2 in chrome
+
+
+def strip_site_menu(blocks: Sequence[Block], chrome: Collection[int] = (),
+                    ) -> tuple[list[Block], str, list[Trace]]:
     """(blocks without the site's menu, the site's name if the line above the menu gives it,
-    traces); the blocks unchanged when there is no menu at the top."""
+    traces); the blocks unchanged when there is no menu at the top.  `chrome`: input lines
+    already dropped as page chrome."""
     for start in range(min(TOP, len(blocks))):
         end = start
         while end < len(blocks) and is_nav_item(blocks[end]):
@@ -100,6 +122,11 @@ def strip_site_menu(blocks: Sequence[Block]) -> tuple[list[Block], str, list[Tra
             continue
         if not any(_is_header_line(b.text) for b in blocks[end + 1:end + 1 + HEADER_WINDOW]):
             continue
+        if set_off(blocks, start, end, chrome):  # the masthead below the menu and chrome
+            last = blocks[end - 1]
+            traces = [SITE_MENU.dropped(b.text, b.line) for b in blocks[start:end - 1]]
+            traces.insert(0, MASTHEAD_BELOW.found("source", last.text.strip(), last.line))
+            return [*blocks[:start], *blocks[end:]], last.text.strip(), traces
         if start == 0 and blocks[0].text.strip().casefold() not in SECTION_WORDS:
             start = 1  # the run opens the page: its first line is the site's name
         traces = [SITE_MENU.dropped(b.text, b.line) for b in blocks[start:end]]

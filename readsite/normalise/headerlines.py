@@ -1,0 +1,174 @@
+"""What each line in a pasted page's header region is: story, navigation, metadata, label.
+
+The header model (`header`) decides where the story starts and which line is the headline; it
+needs to know, line by line, whether a line opens the story, is a menu item, states a byline,
+date or role, is a "Label: value" field, a row of fields or a photo caption.  Those line
+classifiers are kept here, apart from the headline scoring (`headline`) and the stripping
+(`header`) that use them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from readsite.normalise.blocks import Block
+from readsite.normalise.byline import is_name, is_outlet_name, parse_byline
+from readsite.normalise.dates import parse_date
+from readsite.normalise.linerules import is_boilerplate
+from readsite.normalise.masthead import DURATION
+from readsite.normalise.metadata import is_published_in, parse_label_line
+from readsite.normalise.sitemenu import SECTION_WORDS
+from readsite.normalise.text import fold, words
+
+STORY_WORDS = 20
+"""Fewest words of a paragraph that may open the story."""
+
+STORY_LOOKAHEAD = 60
+"""How many blocks from the top are searched for the story start."""
+
+NAV_WORDS = 3
+"""Most words of one navigation item or kicker."""
+
+NAV_RUN_MIN = 3
+"""Fewest short lines in a navigation run."""
+
+CHROME_WORDS = 6
+"""Most words of a short chrome line above the headline."""
+
+STOP = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+"""A sentence's final stop, with any closing quote or bracket after it."""
+ROLE = re.compile(r"\b(?:(?:correspondent|reporter|editor|writer|columnist|contributor|"
+                  r"analyst|producer|host)s?|(?:periodista|columnista|corresponsal|"
+                  r"redactor(?:a|es)?|reporter[oa]s?|journalistes?|chroniqueu(?:r|se)s?|"
+                  r"r[ée]dact(?:eur|rice)s?|correspondant(?:e|es|s)?|redakteur(?:in|innen|e)?|"
+                  r"korrespondent(?:in|innen|en)?|reporterin|kolumnist(?:in|innen|en)?|"
+                  r"giornalist[ai]|corrispondent[ei]|redatt(?:ore|rice|ori)|"
+                  r"editorialista|colunista|jornalista))\b", re.I)
+"""A writer's role word ("Correspondent", "Staff Writer", "Editor"), also in German, French,
+Spanish, Italian and Portuguese ("columnista", "Redakteurin", "journaliste")."""
+
+
+def is_story_line(block: Block) -> bool:
+    """Whether a block reads as a paragraph of the story: 20+ words, ending a sentence."""
+    if block.markup or block.heading:
+        return False
+    return len(words(block.text)) >= STORY_WORDS and bool(STOP.search(block.text.strip()))
+
+
+def story_start(blocks: Sequence[Block]) -> int:
+    """Index of the story's first paragraph: the first story line followed (allowing one short
+    line between, a subheading or caption) by another; else the first 30+-word block; else the
+    length of `blocks` (no story found)."""
+    limit = min(len(blocks), STORY_LOOKAHEAD)
+    for index in range(limit):
+        if not is_story_line(blocks[index]):
+            continue
+        if any(is_story_line(b) for b in blocks[index + 1:index + 3]):
+            return index
+    return next((i for i in range(limit) if not blocks[i].markup
+                 and len(words(blocks[i].text)) >= 30), len(blocks))
+
+
+def is_meta_line(text: str) -> bool:
+    """Whether a header line states metadata (a byline, a date, a name, a writer's role)."""
+    text = text.strip()
+    return (parse_byline(text) is not None or parse_date(text) is not None or is_name(text)
+            or bool(ROLE.search(text) and len(words(text)) <= 6) or is_published_in(text))
+
+
+def is_role_line(text: str) -> bool:
+    """Whether a header line is only a writer's role ("Staff Writer", "Senior Reporter")."""
+    text = text.strip()
+    return (bool(ROLE.search(text)) and len(words(text)) <= 5 and not STOP.search(text)
+            and parse_byline(text) is None and parse_date(text) is None)
+
+
+def has_fact_below(blocks: Sequence[Block], index: int) -> bool:
+    """Whether a byline or date line stands within four lines under `blocks[index]`."""
+    below = [b.text for b in blocks[index + 1:index + 6]]
+    return any(is_header_fact(t, below[n + 1] if n + 1 < len(below) else "")
+               for n, t in enumerate(below[:4]))
+
+
+def is_menu(blocks: Sequence[Block]) -> bool:
+    """Whether a run of short lines is a site's menu by its words: at least half the items
+    are section or chrome words ("News", "Sport", "Sign in"), so a packing list is not."""
+    known = sum(fold(b.text) in SECTION_WORDS or is_boilerplate(b.text) for b in blocks)
+    return 2 * known >= len(blocks)
+
+
+_LABEL = re.compile(r"^(?P<key>[^\W\d_][\w ]{0,20}):\s+(?P<value>.+)$")
+
+
+def is_label(text: str) -> bool:
+    """Whether a line is a "Label: value" field ("Guest: Dr. Amara Osei", "Podcast: X"):
+    a label of 1-2 words and a short value that is a name, a date or a few words."""
+    match = _LABEL.match(text.strip())
+    if not match or len(words(match.group("key"))) > 2:
+        return False
+    value = match.group("value")
+    return (parse_label_line(text) is not None or is_name(value)
+            or parse_date(value) is not None or is_outlet_name(value))
+
+
+def is_caption(blocks: Sequence[Block], headline: int, index: int) -> bool:
+    """Whether the last header line, just above the story, is a photo caption: 4-25 words
+    without a final stop, under the byline or date, when a dek already stands between the
+    headline and that byline (so the line is not the dek)."""
+    block = blocks[index]
+    text = block.text.strip()
+    if block.markup or block.heading or not 4 <= len(words(text)) <= 25 or STOP.search(text):
+        return False
+    if is_meta_line(text) or is_field_line(text) or is_label(text):
+        return False
+    facts = [i for i in range(headline + 1, index) if is_header_fact(blocks[i].text)]
+    if not facts:
+        return False
+    return any(not blocks[i].markup and len(words(blocks[i].text)) >= 8
+               and not is_meta_line(blocks[i].text) for i in range(headline + 1, facts[0]))
+
+
+def is_field_line(text: str) -> bool:
+    """Whether a line is a row of fields ("Episode 41 · 47 min", "News | 5 min read"): split
+    by · | •, with a part that is a date, a duration or a number."""
+    parts = [p.strip() for p in re.split(r"\s*[|·•]\s*", text.strip()) if p.strip()]
+    return len(parts) >= 2 and any(
+        parse_date(p) is not None or DURATION.match(p) or re.search(r"\d", p) for p in parts)
+
+
+def is_header_fact(text: str, after: str = "") -> bool:
+    """Whether a line under a headline proves a header: a byline, a date line, or a name
+    above a date or a role line (a bare name may be anything)."""
+    text = text.strip()
+    if parse_byline(text) is not None or parse_date(text) is not None:
+        return True
+    return is_name(text) and (parse_date(after) is not None or is_role_line(after))
+
+
+def is_short(block: Block, limit: int) -> bool:
+    """Whether a block is a short label-like line of at most `limit` words (no sentence)."""
+    text = block.text.strip()
+    if block.markup or not text or not 1 <= len(words(text)) <= limit or len(text) > 45:
+        return False
+    return not STOP.search(text) and not text.endswith((",", ";"))
+
+
+def nav_lines(blocks: Sequence[Block]) -> set[int]:
+    """Indexes of navigation lines: runs of `NAV_RUN_MIN`+ short lines (1-3 words) that are
+    not dates or bylines; a name directly above a date or role line ends the run."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, block in enumerate([*blocks, Block("")]):
+        text = block.text.strip()
+        after = blocks[index + 1].text if index + 1 < len(blocks) else ""
+        item = (is_short(block, NAV_WORDS) and parse_date(text) is None
+                and parse_byline(text) is None
+                and not (is_name(text) and (parse_date(after) or ROLE.search(after))))
+        if item:
+            run.append(index)
+            continue
+        if len(run) >= NAV_RUN_MIN:
+            found.update(run)
+        run = []
+    return found

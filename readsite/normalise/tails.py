@@ -1,0 +1,66 @@
+"""Where the article ends: the markers after which a page holds only teasers and comments.
+
+Below a story, pages list other stories ("Related articles", "More from The Verge", "Most
+read"), comment threads and footers.  Those lines may read like prose, so they cannot be told
+apart one by one; the marker line that opens them can, and once the article has begun,
+`boilerplate` drops the marker and everything after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from readsite.normalise.rules import Rule
+from readsite.normalise.text import fold_line
+
+RELATED_TAIL = Rule("related-tail", "A \"Related articles\" / \"More from\" / \"Recommended\" / "
+                    "comments marker after the article, and everything after it.")
+
+TAIL_MARKERS = frozenset({
+    "related articles", "related posts", "related stories", "related reading", "related",
+    "you may also like", "you might also like", "read more", "read next", "more stories",
+    "recommended", "recommended for you", "more from this author", "system assessment",
+    "leave a comment", "leave a reply", "comments", "more posts - website",
+    "recommended stories", "recommended reading", "most read", "most popular", "trending",
+    "trending now", "you may have missed", "more news", "latest news", "more to read",
+    "mehr zum thema", "das könnte sie auch interessieren", "weitere artikel", "auch interessant",
+    "lesen sie auch", "kommentare", "à lire aussi", "lire aussi", "sur le même sujet",
+    "dans la même rubrique", "articles similaires", "commentaires", "te puede interesar",
+    "noticias relacionadas", "artículos relacionados", "también te puede interesar",
+    "comentarios", "más noticias",
+    "more episodes", "all episodes", "recent episodes", "previous episodes", "latest episodes",
+})
+"""Lines after which a page holds only chrome (teasers, comment forms, footers)."""
+
+_TAIL_PATTERN = re.compile(r"^(?:more (?:from|in|on|about) |more stories (?:from|like) |"
+                           r"mehr (?:von|aus) |plus de |más (?:de|sobre) ).{1,40}$|"
+                           r"^(?:\d{1,5} (?:comments?|responses?|replies|commenti|kommentare|"
+                           r"commentaires?|comentarios?|coment[áa]rios?)|"
+                           r"(?:comments?|responses?|commenti|kommentare|commentaires|"
+                           r"comentarios|coment[áa]rios)\s*\(\d{1,5}\)|"
+                           r"join the (?:conversation|discussion)|show comments|view comments|"
+                           r"add a comment|most (?:viewed|shared|commented|read|popular)"
+                           r"(?: (?:in|on|from) [\w&'’ -]{1,30})?|popular now|"
+                           r"top stories|editor['’]s picks|recommended from .{1,30}|"
+                           r"more (?:interviews|episodes|essays|reviews|columns|features|"
+                           r"podcasts|stories|articles|posts|videos)|(?:suggested|related|"
+                           r"explore|popular) topics\s*:?|"
+                           r"i più letti|più letti|ti potrebbe interessare|leggi anche|"
+                           r"les plus (?:lus|lues|partagés|populaires|commentés)|"
+                           r"(?:à|a) (?:lire|voir) aussi|lo más (?:leído|visto)|"
+                           r"más (?:leídas|leídos|vistas)|meistgelesen|am meisten gelesen|"
+                           r"best new (?:albums|tracks|music|songs|reissues|books|films|movies|"
+                           r"shows|games|podcasts)|latest (?:reviews|albums|tracks)|"
+                           r"more (?:album|track|music|book|film|movie|game) reviews)$")
+"""Tail markers that name a section or an outlet ("More from The Verge")."""
+
+TAIL_MIN_BODY = 300
+"""A tail marker cuts the rest only after this many characters of article text (so a
+"Leave a comment" link under the headline does not swallow the article)."""
+
+
+def is_tail_marker(line: str) -> bool:
+    """Whether a line starts the page's trailing chrome ("Related articles", comments...)."""
+    folded = fold_line(line)
+    return folded in TAIL_MARKERS or bool(_TAIL_PATTERN.match(folded))
+
