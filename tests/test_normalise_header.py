@@ -242,8 +242,10 @@ def test_chrome_on_top_and_comments_below_keep_the_front_matter(case: Case) -> N
         assert _same_fields(raw, perturbed, case.expected[0]) == []
 
 
-NAV_BROKEN_SOURCE = {"051", "052", "057"}
-"""Sites named by a bare word (no outlet word) that a prepended menu run swallows."""
+NAV_BROKEN_SOURCE = {"051", "052", "057", "068", "071", "072"}
+"""Sites named by a bare word (no outlet word) that a prepended menu run swallows (068, 071 and
+072 are found only by their place: under a breadcrumb, over a headline with its byline, or
+repeated in an alerts line, and a second menu run on top hides that place)."""
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name[:3] for c in CASES])

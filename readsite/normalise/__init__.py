@@ -81,6 +81,9 @@ from readsite.normalise import (
 from readsite.normalise import (
     title as _title,
 )
+from readsite.normalise import (
+    widgets as _widgets,
+)
 from readsite.normalise.blocks import (
     Block,
     markdown_block,
@@ -283,6 +286,6 @@ def _collect_rules(modules: Sequence[ModuleType]) -> dict[str, Rule]:
 RULES = _collect_rules((_blocks, _boilerplate, _byline, _chrome, _dates, _furniture, _header,
                         _headerlines, _headline, _linerules, _lists, _masthead, _metadata,
                         _newsletter, _outlets, _repairs, _sitemenu, _summary, _tagline, _tails,
-                        _title))
+                        _title, _widgets))
 """Every normaliser rule by name: what a `Trace.rule` refers to (`import --explain`)."""
 

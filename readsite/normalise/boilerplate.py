@@ -51,6 +51,7 @@ from readsite.normalise.rules import Rule
 from readsite.normalise.tails import RELATED_TAIL, TAIL_MARKERS, TAIL_MIN_BODY, is_tail_marker
 from readsite.normalise.text import fold_line, words
 from readsite.normalise.trace import Trace
+from readsite.normalise.widgets import RATING_LINE, is_rating_line
 
 __all__ = [
     "BOILERPLATE_LINES", "BOILERPLATE_PATTERNS", "DISCLAIMER", "ICON_LABEL", "IMAGE_CREDIT",
@@ -173,6 +174,8 @@ def _block_rule(text: str, site: Sequence[re.Pattern[str]], menu: bool) -> Rule 
         return NEWSLETTER_MENU
     if PROVIDED_BY.match(fold_line(text)):
         return WIRE_SOURCE
+    if is_rating_line(text):
+        return RATING_LINE
     return line_rule(text) or furniture_rule(text)
 
 

@@ -14,8 +14,9 @@ from readsite.normalise.text import fold, words
 from readsite.normalise.trace import Trace
 
 BYLINE = Rule("byline", "A \"By Jane Doe\" / \"Written by ...\" / \"Author: ...\" / \"Words "
-              "and photos by ...\" line near the top or the end: the author (and the date when "
-              "the line states one).")
+              "and photos by ...\" / a review page's \"Reviewed by ...\" (not a reviewer with "
+              "a credential, \"Dr. X, MD\") / \"Interview by ...\" line near the top or the "
+              "end: the author (and the date when the line states one).")
 SIGNATURE = Rule("signature", "A signature line \"— Jane Doe, Role, Outlet\": the author, and the "
                  "outlet as its last part.")
 NAME_OUTLET = Rule("name-outlet", "A line \"Jane Doe, Outlet\" right by the headline: the author "
@@ -31,11 +32,15 @@ NAME_CONNECTORS = frozenset({"and", "&", "de", "del", "da", "van", "von", "der",
 
 
 _BYLINE = re.compile(r"^(?:by|author\s*:|written\s+by|posted\s+by|reported\s+by|words\s+by|"
+                     r"(?P<review>reviewed\s+by|review\s+by)|interview(?:ed|s)?\s+by|"
                      r"(?:words|text|story)\s+(?:and|&)\s+(?:photos?|photographs?|photography|"
                      r"pictures?|images?|illustrations?)\s+by|"
                      r"story\s+by|text\s+by|hosted\s+by|report\s+by|words\s*:|text\s*:|"
                      r"texto\s*:|texte\s*:|von|par|por|di)"
                      r"\s+(?P<value>.+)$", re.I)
+_CREDENTIAL = re.compile(r"^(?:dr|prof)\.?\s|,\s*(?:md|do|phd|rn|rd|pharmd|mph|dds|np|lcsw)\b"
+                         r"|\b(?:md|phd|rn)$", re.I)
+"""A medical or academic credential on a reviewer's name: a fact-checker, not the writer."""
 _FIELD_SPLIT = re.compile(r"\s+[\u2013\u2014\-]\s+|\s*[|·•]\s*")
 _CATEGORY = re.compile(r"\s+in\s+[A-Z][\w &'’-]{1,40}$")
 
@@ -106,6 +111,8 @@ def parse_byline(line: str) -> tuple[str, dt.date | None] | None:
     match = _BYLINE.match(line.strip())
     if not match or len(line) > 120:
         return None
+    if match.group("review") and _CREDENTIAL.search(match.group("value")):
+        return None  # "Reviewed by Dr. X, MD": a medical reviewer, not the writer
     value = re.sub(r"\s+(?:on|am|le|el)\s+(?=\S+\s+\d)", " | ", match.group("value"))
     value = _CATEGORY.sub("", value)
     parts = [p.strip() for p in _FIELD_SPLIT.split(value) if p.strip()]

@@ -33,8 +33,8 @@ COMMENT_THREAD = Rule("comment-thread", "A reader's comment after the story: a n
                       "time (\"2 hours ago\", a date) and the comment's text, closed by a "
                       "\"Reply\" line: dropped.")
 STATS_WIDGET = Rule("stats-widget", "A match or poll stats box: label lines (\"Possession\", "
-                    "\"Shots\") each over two or more bare figures (\"54%\" / \"46%\"); a "
-                    "sentence quoting the figures stays.")
+                    "\"Shots\") each over two or more bare figures (\"54%\" / \"46%\"), with its "
+                    "title (\"Match stats\") above; a sentence quoting the figures stays.")
 NUMBERED_TAIL = Rule("numbered-tail", "After the story, a short label (\"Most read\", "
                      "\"Popular\") over 3+ numbered headlines (\"1 Council tax to rise\"): "
                      "dropped.")
@@ -240,7 +240,13 @@ def stats_widget(blocks: Sequence[Block]) -> set[int]:
         index += 1
     if run >= 2:
         found |= group
-    return found
+    return found | {i - 1 for i in found if i and i - 1 not in found
+                    and _STATS_TITLE.match(fold_line(blocks[i - 1].text))}
+
+
+_STATS_TITLE = re.compile(r"^(?:(?:match|game|key|team|player|race|head-to-head|season) )?"
+                          r"(?:stats|statistics|facts and figures)\s*:?$")
+"""The panel's own title ("Match stats") just above a stats box: it goes with the box."""
 
 
 _HEADLINE_LABEL = re.compile(

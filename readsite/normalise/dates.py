@@ -67,10 +67,16 @@ _DATE_FORMS = (
 )
 _DATE_LABEL = re.compile(
     r"^(?:published|posted|date|first published|updated|last updated|last modified|"
-    r"veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|atualizado)"
-    r"(?:\s+(?:on|am|le|el))?\s*:?\s*", re.I)
+    r"veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|atualizado|"
+    r"pubblicato|aggiornato)(?:\s+(?:on|am|le|el|il))?\s*:?\s*", re.I)
+_DAY_FIRST = re.compile(r"^(?:veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|"
+                        r"actualizado|atualizado|pubblicato|aggiornato)", re.I)
+"""Labels in languages that write numeric dates day first ("Publié le 12/03/2026")."""
+_SLASHED = re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})" + _TIME + "$")
+"""A numeric date with slashes: read (day first) only after a `_DAY_FIRST` label, since
+"03/12/2026" alone could be either order."""
 _UPDATED = re.compile(r"^(?:updated|last updated|last modified|aktualisiert|stand|mis à jour|"
-                      r"actualizado|atualizado)\b", re.I)
+                      r"actualizado|atualizado|aggiornato)\b", re.I)
 _PREFIX = re.compile(r"^(?:(?:issue|no\.?|number|nr\.?|edition|vol\.?|volume|n[º°o]\.?)\s*#?\s*"
                      r"\d{1,5}|[A-ZÀ-Þ][\w'’.-]*(?: [A-ZÀ-Þ][\w'’.-]*){0,3})\s*(?:[-–—·|•,]\s*)",
                      re.I)
@@ -94,9 +100,11 @@ def parse_date(text: str) -> dt.date | None:
 
 def _parse_date(text: str) -> dt.date | None:
     """A date written as a whole phrase; else None."""
+    label = _DATE_LABEL.match(text.strip())
     value = _DATE_LABEL.sub("", text.strip()).strip().rstrip(".").casefold()
     value = value.replace("\u202f", " ")
-    for form in _DATE_FORMS:
+    day_first = label is not None and _DAY_FIRST.match(label.group()) is not None
+    for form in (*_DATE_FORMS, _SLASHED) if day_first else _DATE_FORMS:
         match = form.match(value)
         if not match:
             continue

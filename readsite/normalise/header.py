@@ -56,12 +56,18 @@ from readsite.normalise.headline import (
     headline_score,
 )
 from readsite.normalise.linerules import is_boilerplate
-from readsite.normalise.masthead import HEADER_OUTLET, is_publication, is_site_name
+from readsite.normalise.masthead import (
+    HEADER_OUTLET,
+    is_publication,
+    is_site_name,
+    named_in_chrome,
+    under_menu,
+)
 from readsite.normalise.metadata import is_published_in
 from readsite.normalise.rules import Rule
 from readsite.normalise.sitemenu import SECTION_WORDS
 from readsite.normalise.text import fold, words
-from readsite.normalise.title import is_kicker, is_outlet_line
+from readsite.normalise.title import is_kicker, is_outlet_line, is_title_like
 from readsite.normalise.trace import Trace
 
 __all__ = [
@@ -182,7 +188,8 @@ def strip_header(blocks: Sequence[Block], later: Sequence[str] = (),
         return Header(list(blocks[top:]), "", 0, menu)
     tail = [b.text for b in blocks[start:]] + list(later)
     masthead = (index == 1 and 0 not in nav and not head[0].markup and has_fact_below(head, 1)
-                and is_publication(head[0].text, tail))
+                and (is_publication(head[0].text, tail) or under_menu(head[0], chrome, later)
+                     or _name_over_byline(head)))
     if index is None or index == 0 or (index == 1 and not masthead and 0 not in nav and (
             is_outlet_line(head[0], head[1:])
             or (not is_short(head[0], NAV_WORDS) and not TICKER.match(head[0].text))
@@ -205,7 +212,8 @@ def strip_header(blocks: Sequence[Block], later: Sequence[str] = (),
         if block.markup:
             kept.append(block)
         elif not source and (is_publication(text, tail) or (position == 0 and 1 in nav
-                             and is_site_name(text))):
+                             and is_site_name(text)) or named_in_chrome(text, later)
+                             or (position == 0 and masthead)):
             source = mixed_case(text, tail)
             traces.append(HEADER_OUTLET.found("source", source, block.line))
         elif not source and in_masthead_bar(block, chrome):
@@ -253,6 +261,18 @@ def strip_header(blocks: Sequence[Block], later: Sequence[str] = (),
         after = [b for b in after if b is not names[0]]
     rest = [*kept, headline, *after, *blocks[start:]]
     return Header(rest, source, headline.line, traces, author)
+
+
+def _name_over_byline(head: Sequence[Block]) -> bool:
+    """Whether the first of three header lines is a site's name (3-4 capitalised words) over a
+    title-like headline with a "By X" line right under it: the byline belongs to the line it
+    stands under ("Low Frequency Notes" / "Band – Album" / "By Jane Doe on May 5, 2026")."""
+    if len(head) < 3 or any(b.markup for b in head[:3]):
+        return False
+    name, headline, byline = (b.text.strip() for b in head[:3])
+    return (3 <= len(words(name)) <= 4 and is_site_name(name) and is_title_like(headline)
+            and not name.endswith(("?", "!")) and parse_byline(headline) is None
+            and parse_byline(byline) is not None)
 
 
 def mixed_case(name: str, lines: Sequence[str]) -> str:

@@ -204,9 +204,10 @@ _NOT_HEADING = re.compile(
     r"|^\d{1,3}(?:\.\d)?\s*(?:/|out of)\s*(?:5|10|100)\b"
     r"|^(?:words|story|text|reporting|review|interview|photos?|pictures|video) by\s"
     r"|\s[|\u00b7\u2022]\s.*\b(?:staff|reporter|writer|editor|correspondent|contributor)\b"
-    r"|^(?:give|donate|support|become a|subscribe|join|sign up)\b", re.I)
+    r"|^(?:give|donate|support|become a|subscribe|join|sign up)\b"
+    r"|^[^\W\d][\w .'’&-]{0,40}\s\d{1,3}\s?[-\u2013]\s?\d{1,3}\s[^\W\d][\w .'’&-]{0,40}$", re.I)
 """Short lines that are never section headings: ticker lines, prices, scores, bylines,
-donation and subscribe buttons."""
+donation and subscribe buttons, a match's scoreline ("Harbourside 2-1 Millbridge")."""
 
 _TAGLINE = re.compile(r"\b(?:news|journalism|reporting|stories|voice|since \d{4}|independent|"
                       r"nonprofit|non-profit|trusted|source for|guide to|magazine|daily|weekly)\b",
@@ -221,8 +222,21 @@ def _story_label(block: Block, before: Block | None, after: Block | None) -> boo
         return False
     if fold_line(block.text).rstrip(":").strip() not in STORY_LABELS:
         return False
-    return is_list_block(after) or (not after.markup and len(words(after.text)) >= 8
-                                    and bool(re.search(r"[.!?:\"”’)]$", after.text.strip())))
+    if is_list_block(after) or _ITEM_LINE.match(after.text):
+        return True
+    if not after.markup and len(words(after.text)) >= 8:
+        return bool(re.search(r"[.!?:\"”’)]$", after.text.strip()))
+    return (fold_line(block.text).rstrip(":").strip() in ITEM_LABELS and not after.markup
+            and 1 <= len(words(after.text)) <= 12 and after.text.strip()[-1:] not in ":")
+
+
+ITEM_LABELS = frozenset({"pros", "cons", "the good", "the bad", "tracklist", "track list",
+                         "track listing", "setlist", "set list", "specs", "key specs",
+                         "specifications", "in the box", "what we liked",
+                         "what we didn't like", "what we didn’t like"})
+"""Story labels whose items are short lines ("Quiet boil", "3. Salt in the Well"): headings
+over such a line, which a label like "Sources" is not (it may stand over a bare link)."""
+_ITEM_LINE = re.compile(r"\s*(?:\d{1,3}[.)]|[-*\u2022])\s+\S")
 
 
 def _not_heading(block: Block, before: Block | None, after: Block | None) -> bool:
@@ -261,7 +275,40 @@ def mark_headings(blocks: Sequence[Block]) -> list[Block]:
            for b in marked):
         marked = [replace(b, heading=True) if _is_one_word_heading(marked, i) else b
                   for i, b in enumerate(marked)]
+        marked = [replace(b, heading=True) if _is_short_section(marked, i) else b
+                  for i, b in enumerate(marked)]
     return marked
+
+
+SHORT_SECTION_WORDS = 8
+"""Fewest words of the paragraph under a sentence-case heading the body's other headings vouch
+for ("Le calendrier" over two short sentences); a lone such line needs 20."""
+
+
+def _is_short_section(blocks: Sequence[Block], index: int) -> bool:
+    """A sentence-case heading over a short section ("What happens next" over one or two
+    sentences), in a body that already has headings: the same shape as `is_sentence_heading`
+    (2-8 words, no final punctuation or question mark, after a finished paragraph), with a
+    paragraph of 8+ finished words under it instead of 20."""
+    block = blocks[index]
+    if block.markup or block.heading or not 0 < index < len(blocks) - 1:
+        return False
+    text = block.text.strip()
+    before, after = blocks[index - 1], blocks[index + 1]
+    if not 2 <= len(words(text)) <= SENTENCE_HEADING_WORDS or not text[:1].isupper():
+        return False
+    if re.search(r"[.,;:!?\u2026\"'\u201d\u2019)]$", text) or parse_date(text) is not None:
+        return False
+    if before.heading or before.markup or not re.search(r"[.!?\"\u201d)]$", before.text.strip()):
+        return False
+    if after.heading or after.markup or len(words(after.text)) < SHORT_SECTION_WORDS:
+        return False
+    if not re.search(r"[.!?\"\u201d)]$", after.text.strip()) or after.text.rstrip().endswith("?"):
+        return False
+    from readsite.normalise.byline import is_name
+
+    return not (_NEVER_HEADING.search(text) or _not_heading(block, before, after) or is_name(text)
+                or _after_name(block, before) or _BYLINE_START.match(text))
 
 
 def _is_one_word_heading(blocks: Sequence[Block], index: int) -> bool:

@@ -73,7 +73,8 @@ BOILERPLATE_LINES = frozenset({
     "like this", "-", "--", "share episode", "download", "embed", "pause", "1x",
     "follow the show", "continue reading below", "reply", "report", "rispondi", "antworten",
     "répondre", "responder",
-    "loading...", "loading…", "print this page", "print this article",
+    "loading...", "loading…", "like loading...", "like loading…", "print this page",
+    "print this article",
     "first name", "last name", "your name", "sign me up", "join now", "submit",
     "email address *", "e-mail address", "indirizzo email", "e-mail-adresse", "adresse e-mail",
     "like", "restack", "impressum", "datenschutz", "datenschutzerklärung", "mentions légales",
@@ -122,6 +123,9 @@ READ_ALSO_ALTERNATION = "|".join(
 
 APP_PROMOTION = (
     r"^(?:get|download|install|try) (?:the |our )?(?:free )?(?:[\w'’&.-]+ ){0,3}app\b.{0,80}$",
+    r"^(?:get|turn on|enable|sign up for) (?:the |our )?(?:[\w'’&.-]+ ){0,3}(?:news |breaking |"
+    r"push |score )?(?:alerts|notifications) (?:on|to|for) (?:your|the) (?:phone|app|device|"
+    r"mobile|inbox)\.?$",
     r"^(?:descarga|descargue|baja) (?:nuestra|la) app\b.{0,60}$",
     r"^(?:laden sie|hol dir|holen sie sich) (?:unsere|die) (?:[\w-]+ )?app\b.{0,60}$",
     r"^t[ée]l[ée]chargez (?:notre |l['’] ?)app(?:lication)?\b.{0,60}$",

@@ -9,8 +9,9 @@ model (`header`) and, for the footer, by the pipeline when nothing else names th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
+from readsite.normalise.blocks import Block
 from readsite.normalise.byline import OUTLET_WORDS, is_outlet_name, parse_byline
 from readsite.normalise.dates import parse_date
 from readsite.normalise.linerules import is_boilerplate
@@ -51,6 +52,30 @@ def is_publication(text: str, later: Sequence[str] = ()) -> bool:
         return len(words(text)) >= 2 or fold(text) in KNOWN_OUTLETS
     return any(fold(copyright_name(line)) == fold(text) or fold(line) == fold(text)
                for line in later)
+
+
+def named_in_chrome(text: str, chrome: Sequence[str]) -> bool:
+    """Whether a header line of two or more capitalised words is a site's name that the page's
+    own chrome repeats inside a longer line ("Get Coastline Sport alerts on your phone",
+    "Subscribe to Coastline Sport"): the outlet, even when it stands last in a menu run."""
+    if not is_site_name(text) or len(words(text)) < 2:
+        return False
+    pattern = re.compile(rf"(?<!\w){re.escape(text.strip())}(?!\w)")
+    return any(pattern.search(line) and fold(line) != fold(text) for line in chrome)
+
+
+def under_menu(block: Block, chrome: Collection[int], dropped: Sequence[str]) -> bool:
+    """Whether a short header line is the site's name standing right under its menu or
+    breadcrumb row: a site name (1-2 words, not a section word) on the input line just below
+    one dropped as navigation, and not itself an item of any dropped row (a breadcrumb's last
+    item repeated as a section label: "Home > Reviews" / "Reviews")."""
+    text = block.text.strip()
+    if block.markup or not block.line or block.line - 1 not in chrome:
+        return False
+    if not is_site_name(text) or len(words(text)) > 2 or text.isupper():
+        return False
+    pattern = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", re.I)
+    return not any(pattern.search(line) for line in dropped)
 
 
 def is_site_name(text: str) -> bool:
@@ -112,6 +137,9 @@ _JOINERS = frozenset({"of", "the", "and", "&", "de", "du", "des", "la", "le", "l
 _CALLS = frozenset({"subscribe", "sign", "join", "get", "follow", "read", "more", "our", "my",
                     "your", "this", "free"})
 """First words that make a call to action or a generic label, never a name on its own."""
+_COMPANY_FORMS = frozenset({"plc", "inc", "ltd", "llc", "llp", "co", "corp", "gmbh", "ag", "sa",
+                            "bv", "nv", "ab", "oy", "as", "spa", "srl", "sarl", "pty"})
+"""A company's legal form, written in lower case in its name ("Kelbrook Foods plc")."""
 
 
 def _own_name(name: str) -> str:
@@ -123,7 +151,7 @@ def _own_name(name: str) -> str:
             or is_boilerplate(name) or fold(words(name)[0]) in _CALLS):
         return ""
     if any(not w[:1].isupper() and not w[:1].isdigit() and fold(w) not in _JOINERS
-           for w in words(name)):
+           and fold(w).strip(".") not in _COMPANY_FORMS for w in words(name)):
         return ""  # "Subscribe to our": every word of a name is capitalised
     return name
 
@@ -131,6 +159,13 @@ def _own_name(name: str) -> str:
 def wire_company(lines: Sequence[tuple[int, str]]) -> tuple[str, Trace] | None:
     """(company, trace) from a newswire's "NEWS PROVIDED BY" label (with the company on it or
     on the next line) or its "SOURCE Company" line, among (input line, text) pairs."""
+    return provided_by(lines) or _source_company(lines)
+
+
+def provided_by(lines: Sequence[tuple[int, str]]) -> tuple[str, Trace] | None:
+    """(company, trace) from a newswire's "NEWS PROVIDED BY" label, with the company on it or
+    on the next line, among (input line, text) pairs (in input order)."""
+    lines = sorted(lines)
     for position, (number, text) in enumerate(lines):
         match = _PROVIDED.match(text.strip())
         if not match:
@@ -141,6 +176,11 @@ def wire_company(lines: Sequence[tuple[int, str]]) -> tuple[str, Trace] | None:
         name = _own_name(name)
         if name:
             return name, WIRE_COMPANY.found("source", name, line)
+    return None
+
+
+def _source_company(lines: Sequence[tuple[int, str]]) -> tuple[str, Trace] | None:
+    """(company, trace) from a release's closing "SOURCE Company" line, the last one."""
     for number, text in reversed(lines):
         match = _SOURCE_COMPANY.match(text.strip())
         name = _own_name(match.group("name")) if match else ""

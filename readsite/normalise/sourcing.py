@@ -5,7 +5,9 @@ wire company in a press release, a dateline ("NEW YORK (Reuters) —"), an "Abou
 newsletter's frame, a "© 2026 Outlet" footer or a tail naming the site.  Each fallback is tried
 only when the ones before it found nothing; a unit's name ("Department of Physics") yields to
 its institution, and an ALL-CAPS masthead takes the case the page writes it in elsewhere.
-Every value found is traced with the rule that found it.
+Every value found is traced with the rule that found it.  One statement outranks even the
+header: a newswire's "News provided by" label names the company that issued the release, while
+the masthead above the headline is only the wire that carried it.
 """
 
 from __future__ import annotations
@@ -29,6 +31,12 @@ def fallback_source(source: str, author: str, rest: Sequence[Block], traces: lis
     """The article's outlet: `source` if already found, else the first fallback that names
     one.  `rest`: the body blocks; `traces`: every decision so far (the dropped lines are
     searched too), to which each value found here is appended; `blocks`: the whole page."""
+    issued = _masthead.provided_by(
+        [(t.line, t.text) for t in traces if t.action == "dropped"]
+        + [(b.line, b.text) for b in rest if not b.markup])
+    if issued is not None and source and fold(issued[0]) != fold(source):
+        source = issued[0]  # a newswire's page: its masthead is the wire, not the issuer
+        traces.append(issued[1])
     company = None if source else _masthead.wire_company(
         [(t.line, t.text) for t in traces if t.action == "dropped"]
         + [(b.line, b.text) for b in rest if not b.markup])
