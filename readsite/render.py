@@ -25,7 +25,6 @@ from typing import Any, TypeVar
 from urllib.parse import unquote, urljoin
 
 import jinja2
-import jinja2.sandbox
 from markupsafe import Markup
 
 from readsite import search
@@ -34,6 +33,7 @@ from readsite.crosslinks.entities import link_first_mentions, matcher_for
 from readsite.errors import BuildError, Problem, ReadsiteError, TemplateError
 from readsite.markdown import render_inline
 from readsite.models import Article, Collection, Entity
+from readsite.sandbox import Sandbox
 from readsite.sanitise import replace_surrogates
 
 THEME_DIR = Path(__file__).parent / "theme"
@@ -304,7 +304,7 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
     the file's extension (feeds and robots.txt too), and sandboxed, because a site's
     templates may come from a theme someone else wrote."""
     theme = jinja2.FileSystemLoader(THEME_DIR / "templates")
-    env = jinja2.sandbox.SandboxedEnvironment(
+    env = Sandbox(
         loader=jinja2.ChoiceLoader([
             SiteTemplateLoader(config.templates_dir, config.root),
             theme,
