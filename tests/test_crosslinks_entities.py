@@ -288,6 +288,69 @@ def test_linking_arbitrary_text_keeps_it(text: str) -> None:
     assert re.sub(r'<a class="entity" href="[^"]*">(.*?)</a>', r"\1", out) == text
 
 
+def _tag_by_tag(html: str, targets: dict[str, str], matcher: Matcher) -> str:
+    """`link_first_mentions` as it was with the word-start test as a lookbehind at the head
+    of the names' pattern (five times slower): the reference the faster one must agree with,
+    byte for byte."""
+    from readsite.crosslinks.entities import (
+        _RAW_TEXT,
+        _REF_RE,
+        _TAG_RE,
+        SKIPPED_TAGS,
+        _html_unit,
+        _trie,
+    )
+    names = sorted(matcher._slug, key=lambda n: (-len(n), n))
+    pattern = re.compile(rf"{_REF_RE}|(?<!\w)(?<!\w['’])(?:{_trie(names, _html_unit)})(?!\w)")
+    left, out, pos, depth = dict(targets), [], 0, 0
+
+    def text(start: int, end: int) -> str:
+        parts, at = [], start
+        for match in pattern.finditer(html, start, end):
+            if match["ref"] is not None:
+                continue
+            url = left.pop(matcher.slug_of(html_lib.unescape(match[0])), None)
+            if url is not None:
+                parts += [html[at:match.start()],
+                          f'<a class="entity" href="{html_lib.escape(url)}">{match[0]}</a>']
+                at = match.end()
+            if not left:
+                break
+        return "".join([*parts, html[at:end]])
+
+    while pos < len(html) and left:
+        tag = _TAG_RE.search(html, pos)
+        end = tag.start() if tag else len(html)
+        out.append(text(pos, end) if depth == 0 and end > pos else html[pos:end])
+        if tag is None:
+            return "".join(out)
+        name, stop = (tag[2] or "").lower(), tag.end()
+        if name in _RAW_TEXT and not tag[1]:
+            close = re.compile(rf"</{name}\s*>", re.I).search(html, stop)
+            stop = close.end() if close else len(html)
+        elif name in SKIPPED_TAGS:
+            depth = max(0, depth - 1) if tag[1] else depth + 1
+        out.append(html[tag.start():stop])
+        pos = stop
+    return "".join([*out, html[pos:]])
+
+
+PIECES = [*WORDS, "<p>", "</p>", "<a href=/x/>", "</a>", '<a title="xAI Grok">', "<a/>",
+          "<h2>", "</h2>", "<code>", "</code>", "<script>", "xAI</script>", "</script>",
+          "<style>", "</style>", "<!-- xAI -->", "<!doctype html>", "</ em>", "<em>", "</em>",
+          "<br/>", "<img alt='Grok'>", "O’", "x", "’", "_", "&rsquo;", "&#x27;", "<textarea>",
+          "</TEXTAREA >", "<figcaption>", "</figcaption>"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=24).map("".join),
+       st.sets(st.sampled_from(sorted({e.slug for e in ENTITIES}))))
+def test_linking_agrees_with_the_lookbehind_pattern_it_replaced(html: str,
+                                                                 slugs: set[str]) -> None:
+    targets = {slug: f"/entities/{slug}/" for slug in sorted(slugs)}
+    assert link_first_mentions(html, targets, MATCHER) == _tag_by_tag(html, targets, MATCHER)
+
+
 # --- index ----------------------------------------------------------------------------
 
 def article(slug: str) -> Article:

@@ -175,9 +175,11 @@ def _distinctive_chunk(state: tuple[Sequence[Analysis], dict[str, float]], chunk
     analyses, idf = state
     out = []
     for i in chunk:
-        counts = _counts(analyses[i])
-        total = sum(counts.values()) or 1
-        scored = [(-((k / total) * idf[t]), t) for t, k in counts.items() if t in idf]
+        counts = array("I")
+        counts.frombytes(analyses[i].counts)
+        total = sum(counts) or 1
+        scored = [(-((k / total) * idf[t]), t)
+                  for t, k in zip(_terms(analyses[i]), counts, strict=True) if t in idf]
         scored.sort()
         out.append([(t, -w) for w, t in scored[:TERMS_PER_ARTICLE]])
     return out
