@@ -155,7 +155,7 @@ def test_a_line_in_too_few_clippings_is_not_proposed() -> None:
 def test_import_prints_the_proposals_as_notes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    plug = "Like this dispatch? Forward it to a neighbour."
+    plug = "The Dispatch is printed on recycled paper by Vale Press."
     files = {}
     for n, topic in enumerate(("zoning", "library hours", "the bridge levy")):
         files[f"d{n}.txt"] = (f"Council notes on {topic}\n\nSource: The Brookfield Dispatch\n\n"

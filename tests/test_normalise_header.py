@@ -242,18 +242,9 @@ def test_chrome_on_top_and_comments_below_keep_the_front_matter(case: Case) -> N
         assert _same_fields(raw, perturbed, case.expected[0]) == []
 
 
-NAV_BROKEN_SOURCE = {"051", "052", "057", "068", "071", "072"}
-"""Sites named by a bare word (no outlet word) that a prepended menu run swallows (068, 071 and
-072 are found only by their place: under a breadcrumb, over a headline with its byline, or
-repeated in an alerts line, and a second menu run on top hides that place)."""
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c.name[:3] for c in CASES])
 def test_a_menu_on_top_keeps_the_front_matter(case: Case) -> None:
-    broken = _same_fields(case.input_text, NAV + case.input_text, case.expected[0])
-    if case.name[:3] in NAV_BROKEN_SOURCE:
-        broken = [k for k in broken if k != "source"]
-    assert broken == []
+    assert _same_fields(case.input_text, NAV + case.input_text, case.expected[0]) == []
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

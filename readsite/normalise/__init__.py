@@ -28,7 +28,13 @@ from readsite.normalise import (
     byline as _byline,
 )
 from readsite.normalise import (
+    capsmast as _capsmast,
+)
+from readsite.normalise import (
     chrome as _chrome,
+)
+from readsite.normalise import (
+    comments as _comments,
 )
 from readsite.normalise import (
     dates as _dates,
@@ -62,6 +68,12 @@ from readsite.normalise import (
 )
 from readsite.normalise import (
     outlets as _outlets,
+)
+from readsite.normalise import (
+    promos as _promos,
+)
+from readsite.normalise import (
+    release as _release,
 )
 from readsite.normalise import (
     repairs as _repairs,
@@ -107,7 +119,6 @@ from readsite.normalise.boilerplate import (
 from readsite.normalise.byline import (
     extract_author_box,
     is_bio,
-    is_name,
     list_authors,
     mentions,
     parse_byline,
@@ -141,6 +152,7 @@ from readsite.normalise.metadata import (
     parse_source_line,
     parse_url_line,
 )
+from readsite.normalise.names import is_name
 from readsite.normalise.newsletter import issue_title, menu_items
 from readsite.normalise.outlets import (
     KNOWN_OUTLETS,
@@ -283,9 +295,9 @@ def _collect_rules(modules: Sequence[ModuleType]) -> dict[str, Rule]:
     return dict(sorted(found.items()))
 
 
-RULES = _collect_rules((_blocks, _boilerplate, _byline, _chrome, _dates, _furniture, _header,
-                        _headerlines, _headline, _linerules, _lists, _masthead, _metadata,
-                        _newsletter, _outlets, _repairs, _sitemenu, _summary, _tagline, _tails,
-                        _title, _widgets))
+RULES = _collect_rules((_blocks, _boilerplate, _byline, _capsmast, _chrome, _comments, _dates,
+                        _furniture, _header, _headerlines, _headline, _linerules, _lists,
+                        _masthead, _metadata, _newsletter, _outlets, _promos, _release, _repairs,
+                        _sitemenu, _summary, _tagline, _tails, _title, _widgets))
 """Every normaliser rule by name: what a `Trace.rule` refers to (`import --explain`)."""
 

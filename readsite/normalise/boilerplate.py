@@ -47,8 +47,17 @@ from readsite.normalise.linerules import (
     is_boilerplate,
     line_rule,
 )
+from readsite.normalise.promos import promo_rule
+from readsite.normalise.release import RELEASE_MARK, is_release_mark
 from readsite.normalise.rules import Rule
-from readsite.normalise.tails import RELATED_TAIL, TAIL_MARKERS, TAIL_MIN_BODY, is_tail_marker
+from readsite.normalise.tails import (
+    COMMENT_CHROME,
+    RELATED_TAIL,
+    TAIL_MARKERS,
+    TAIL_MIN_BODY,
+    is_comment_chrome,
+    is_tail_marker,
+)
 from readsite.normalise.text import fold_line, words
 from readsite.normalise.trace import Trace
 from readsite.normalise.widgets import RATING_LINE, is_rating_line
@@ -176,6 +185,13 @@ def _block_rule(text: str, site: Sequence[re.Pattern[str]], menu: bool) -> Rule 
         return WIRE_SOURCE
     if is_rating_line(text):
         return RATING_LINE
+    if is_release_mark(text):
+        return RELEASE_MARK
+    if is_comment_chrome(text):
+        return COMMENT_CHROME
+    promo = promo_rule(text)
+    if promo is not None:
+        return promo
     return line_rule(text) or furniture_rule(text)
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from readsite.normalise.blocks import Block
 from readsite.normalise.dates import parse_date
+from readsite.normalise.names import NAME_CONNECTORS, is_name
 from readsite.normalise.rules import Rule
 from readsite.normalise.text import fold, words
 from readsite.normalise.trace import Trace
@@ -26,10 +27,6 @@ AUTHOR_BOX = Rule("author-box", "An author box at the end: a name line, then rep
 AUTHOR_BIO = Rule("author-bio", "A paragraph before or after the article about its author "
                   "(\"Jane Doe is a reporter who covers ...\", often with an e-mail address).")
 
-NAME_CONNECTORS = frozenset({"and", "&", "de", "del", "da", "van", "von", "der", "la", "le", "bin"})
-"""Lowercase words allowed inside a person's name."""
-
-
 
 _BYLINE = re.compile(r"^(?:by|author\s*:|written\s+by|posted\s+by|reported\s+by|words\s+by|"
                      r"(?P<review>reviewed\s+by|review\s+by)|interview(?:ed|s)?\s+by|"
@@ -43,24 +40,6 @@ _CREDENTIAL = re.compile(r"^(?:dr|prof)\.?\s|,\s*(?:md|do|phd|rn|rd|pharmd|mph|d
 """A medical or academic credential on a reviewer's name: a fact-checker, not the writer."""
 _FIELD_SPLIT = re.compile(r"\s+[\u2013\u2014\-]\s+|\s*[|·•]\s*")
 _CATEGORY = re.compile(r"\s+in\s+[A-Z][\w &'’-]{1,40}$")
-
-
-
-def is_name(text: str) -> bool:
-    """Whether `text` looks like a person's name ("Kristine Vior", "Mary-Jo O'Neil")."""
-    parts = words(text)
-    if not 2 <= len(parts) <= 5 or len(text) > 60:
-        return False
-    for part in parts:
-        if part.casefold() in NAME_CONNECTORS:
-            continue
-        if not re.fullmatch(r"[^\W\d_][\w.'\u2019\-]*", part) or not part[0].isupper():
-            return False
-    if not any(len(part.rstrip(".")) > 1 for part in parts):  # "A. B." is initials only
-        return False
-    if any(part.casefold() in UI_WORDS for part in parts):  # "Print Recipe", "Share Video"
-        return False
-    return NAME_CONNECTORS.isdisjoint((parts[0].casefold(), parts[-1].casefold()))
 
 
 _AUTHOR_JOIN = re.compile(r",?\s+(?:and|&|und|et|y|e)\s+|\s*,\s*")
@@ -93,10 +72,6 @@ def list_authors(name: str) -> str:
 
 _DATE_THEN_NAME = re.compile(r"^(?:posted|published|written|updated)?\s*(?:on\s+)?"
                              r"(?P<date>.{6,40}?),?\s+by\s+(?P<name>[^,|·•]{3,60})$", re.I)
-UI_WORDS = frozenset({"print", "recipe", "save", "share", "comment", "comments", "subscribe",
-                      "jump", "rate", "pin", "email", "follow", "video", "play", "watch", "copy",
-                      "link", "sign", "login", "menu", "search", "home", "reply", "download"})
-"""Words of a button or menu label: a line holding one is never a person's name."""
 
 
 def parse_byline(line: str) -> tuple[str, dt.date | None] | None:
@@ -127,7 +102,6 @@ def parse_byline(line: str) -> tuple[str, dt.date | None] | None:
         return None
     date = next((d for d in map(parse_date, rest) if d is not None), None)
     return name, date
-
 
 
 def mentions(text: str, name: str) -> bool:

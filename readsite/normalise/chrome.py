@@ -15,11 +15,11 @@ from collections import Counter
 from collections.abc import Sequence
 
 from readsite.normalise.blocks import Block
-from readsite.normalise.byline import is_name
-from readsite.normalise.dates import parse_date
-from readsite.normalise.furniture import CTA_BUTTON, is_cta_button
+from readsite.normalise.comments import COMMENT_THREAD, comment_threads
+from readsite.normalise.furniture import CTA_BUTTON, furniture_rule, is_cta_button
 from readsite.normalise.headerlines import is_story_line, story_start
 from readsite.normalise.headings import is_heading_like
+from readsite.normalise.promos import is_sponsor_label
 from readsite.normalise.rules import Rule
 from readsite.normalise.text import fold, fold_line, split_sentences, words
 from readsite.normalise.trace import Trace
@@ -29,9 +29,6 @@ SPONSORED = Rule("sponsored-block", "A \"Sponsored\" / \"Partner content\" / \"P
 TABLE_OF_CONTENTS = Rule("table-of-contents", "A \"Table of contents\" / \"In this article\" "
                          "line and the short lines under it that repeat the headings below: "
                          "dropped (the headings stay where they are).")
-COMMENT_THREAD = Rule("comment-thread", "A reader's comment after the story: a name line, a "
-                      "time (\"2 hours ago\", a date) and the comment's text, closed by a "
-                      "\"Reply\" line: dropped.")
 STATS_WIDGET = Rule("stats-widget", "A match or poll stats box: label lines (\"Possession\", "
                     "\"Shots\") each over two or more bare figures (\"54%\" / \"46%\"), with its "
                     "title (\"Match stats\") above; a sentence quoting the figures stays.")
@@ -76,7 +73,8 @@ def sponsored_blocks(blocks: Sequence[Block]) -> set[int]:
     """Indexes of sponsor labels and of the ad paragraph directly under each."""
     found: set[int] = set()
     for index, block in enumerate(blocks):
-        if block.markup or fold_line(block.text) not in SPONSOR_LABELS:
+        if block.markup or not (fold_line(block.text) in SPONSOR_LABELS
+                                or is_sponsor_label(block.text)):
             continue
         found.add(index)
         nxt = blocks[index + 1] if index + 1 < len(blocks) else None
@@ -187,30 +185,7 @@ def cta_blocks(blocks: Sequence[Block]) -> set[int]:
     return found
 
 
-REPLY_LINES = frozenset({"reply", "rispondi", "antworten", "répondre", "responder", "respond"})
-"""A comment's "Reply" button, after `fold_line`."""
-
-_AGO = re.compile(r"^(?:\d{1,3}\s*(?:s|m|h|d|w|mo|y|sec|min|hr|hrs|hours?|days?|weeks?|"
-                  r"months?|years?|minutes?|seconds?)\s+ago|just now|yesterday|"
-                  r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)$", re.I)
 _NUMBERED = re.compile(r"^(?:\d{1,2})[.)]?\s+\S")
-
-
-def comment_threads(blocks: Sequence[Block]) -> set[int]:
-    """Indexes of comments after the story: a name, a time or date line, the text, "Reply"."""
-    start = story_start(blocks)
-    found: set[int] = set()
-    for index in range(start + 1, len(blocks)):
-        if blocks[index].markup or fold_line(blocks[index].text) not in REPLY_LINES:
-            continue
-        for back in range(index - 2, max(start, index - 5), -1):
-            group = blocks[back:index]
-            if (is_name(blocks[back].text) and not any(b.markup or b.heading for b in group)
-                    and any(_AGO.match(b.text.strip()) or parse_date(b.text) is not None
-                            for b in group[1:])):
-                found.update(range(back, index + 1))
-                break
-    return found
 
 
 _FIGURE = re.compile(r"^[-+]?\d{1,4}(?:[.,]\d{1,2})?\s*(?:%|km|m|kg|s)?$")
@@ -284,27 +259,36 @@ def numbered_tail(blocks: Sequence[Block]) -> set[int]:
     return set()
 
 
-PARTNER_BIO = Rule("partner-bio", "A firm's closing bio of its author after the story (\"Jane "
-                   "Doe is a partner in the firm's Employment practice ...\"), with the short "
-                   "contact lines after it, when nothing of the story follows.")
-_PARTNER = re.compile(r"^(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+,? is (?:a|an|the) (?:senior |"
-                      r"managing |founding |equity |junior )?(?:partner|associate|counsel|"
-                      r"of counsel|shareholder|principal|member)\b(?: (?:in|at|of|with) "
-                      r"(?:the firm|our|[A-Z]))")
+PARTNER_BIO = Rule("partner-bio", "A firm's closing bio of its authors after the story (\"Jane "
+                   "Doe is a partner in the firm's Employment practice ... John Roe is an "
+                   "associate\"), with what follows it when that is only short lines (a "
+                   "\"Contact us\" line, an e-mail) or small print (a disclaimer, \"Attorney "
+                   "Advertising\").")
+_PARTNER = re.compile(r"^(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+,?(?: \([^()]{3,60}\))?,? is "
+                      r"(?:a|an|the) (?:senior |managing |founding |equity |junior |salaried )?"
+                      r"(?:partner|associate|counsel|of counsel|shareholder|principal|member|"
+                      r"trainee solicitor|paralegal)\b(?: (?:in|at|of|with|and) (?:the firm|our|"
+                      r"[A-Z]|head|co-chair|chair|leader))")
 PARTNER_WORDS = 80
 """Longest closing bio paragraph, in words."""
 
+SHORT_LINE_WORDS = 20
+"""Longest line after a closing bio that is not small print (a contact or an address)."""
+
 
 def partner_bio(blocks: Sequence[Block]) -> set[int]:
-    """Indexes of a firm author's bio paragraph in the last three blocks after the story,
-    and the short lines after it (a "Contact our X team" pitch, an e-mail address)."""
+    """Indexes of a firm author's bio paragraph after the story, and everything after it when
+    that is only short lines (a "Contact our X team" pitch, an e-mail address) or small print
+    (a disclaimer): nothing of the story follows a closing bio."""
     start = story_start(blocks)
-    for index in range(max(start + 2, len(blocks) - 3), len(blocks)):
+    for index in range(start + 2, len(blocks)):
         block = blocks[index]
         if (block.markup or len(words(block.text)) > PARTNER_WORDS
                 or not _PARTNER.match(block.text.strip())):
             continue
-        if all(not b.markup and len(words(b.text)) <= 20 for b in blocks[index + 1:]):
+        if all(not b.markup and (len(words(b.text)) <= SHORT_LINE_WORDS
+                                 or furniture_rule(b.text) is not None)
+               for b in blocks[index + 1:]):
             return set(range(index, len(blocks)))
     return set()
 

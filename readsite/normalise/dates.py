@@ -132,3 +132,18 @@ def storage_date(line: str) -> tuple[str, dt.date] | None:
     except ValueError:
         return None
     return line[: match.start()].rstrip(), date
+
+
+_LEAD_WORD = re.compile(r"^[^\W\d_]{1,4}\.?\s+(?=\d)")
+"""A short word before a date in some languages ("Le 12 mars 2026", "Am 5. März 2026", "El 3
+de mayo de 2026", "On 4 May 2026")."""
+
+
+def is_date_phrase(text: str) -> bool:
+    """Whether a whole line is a date, also after a short leading article or preposition (a
+    dateline that is never a heading, though `parse_date` does not read it as the date)."""
+    line = text.strip()
+    if parse_date(line) is not None:
+        return True
+    lead = _LEAD_WORD.match(line)
+    return lead is not None and parse_date(line[lead.end():]) is not None

@@ -26,7 +26,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from readsite.normalise.blocks import Block
-from readsite.normalise.byline import is_name, looks_like_outlet, parse_byline
+from readsite.normalise.byline import looks_like_outlet, parse_byline
 from readsite.normalise.dates import parse_date
 from readsite.normalise.headerlines import (
     CHROME_WORDS,
@@ -64,6 +64,7 @@ from readsite.normalise.masthead import (
     under_menu,
 )
 from readsite.normalise.metadata import is_published_in
+from readsite.normalise.names import is_name
 from readsite.normalise.rules import Rule
 from readsite.normalise.sitemenu import SECTION_WORDS
 from readsite.normalise.text import fold, words
@@ -189,7 +190,7 @@ def strip_header(blocks: Sequence[Block], later: Sequence[str] = (),
     tail = [b.text for b in blocks[start:]] + list(later)
     masthead = (index == 1 and 0 not in nav and not head[0].markup and has_fact_below(head, 1)
                 and (is_publication(head[0].text, tail) or under_menu(head[0], chrome, later)
-                     or _name_over_byline(head)))
+                     or _name_over_byline(head) or named_in_chrome(head[0].text, later)))
     if index is None or index == 0 or (index == 1 and not masthead and 0 not in nav and (
             is_outlet_line(head[0], head[1:])
             or (not is_short(head[0], NAV_WORDS) and not TICKER.match(head[0].text))

@@ -13,11 +13,12 @@ import re
 from collections.abc import Sequence
 
 from readsite.normalise.blocks import Block
-from readsite.normalise.byline import is_name, is_outlet_name, parse_byline
+from readsite.normalise.byline import is_outlet_name, parse_byline
 from readsite.normalise.dates import parse_date
 from readsite.normalise.linerules import is_boilerplate
 from readsite.normalise.masthead import DURATION
 from readsite.normalise.metadata import is_published_in, parse_label_line
+from readsite.normalise.names import is_name
 from readsite.normalise.sitemenu import SECTION_WORDS
 from readsite.normalise.text import fold, words
 

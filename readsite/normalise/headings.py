@@ -8,7 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from readsite.normalise.dates import parse_date
+from readsite.normalise.dates import is_date_phrase
+from readsite.normalise.names import is_name, is_name_line, lower_words
 from readsite.normalise.text import _WORD, fold, fold_line, split_sentences, words
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def is_section_heading(line: str) -> bool:
     """Whether a heading-like line may become a `## ` heading: never a date, an icon label or
     a one-word section label ("Memphis")."""
     text = line.strip()
-    if not is_heading_like(text) or len(words(text)) < 2 or parse_date(text) is not None:
+    if not is_heading_like(text) or len(words(text)) < 2 or is_date_phrase(text):
         return False
     return not re.search(r"\bicon$", text, re.I)
 
@@ -104,7 +105,7 @@ def is_sentence_heading(block: Block, before: Block | None, after: Block | None)
         return False
     if not 2 <= len(words(text)) <= SENTENCE_HEADING_WORDS or not text[0].isupper():
         return False
-    if re.search(r"[.,;:!\u2026\"'\u201d\u2019)]$", text) or parse_date(text) is not None:
+    if re.search(r"[.,;:!\u2026\"'\u201d\u2019)]$", text) or is_date_phrase(text):
         return False
     if text.endswith("?") and (len(split_sentences(text)) > 1 or not after.text[:1].isupper()
                                or ":" in text):
@@ -116,8 +117,6 @@ def is_sentence_heading(block: Block, before: Block | None, after: Block | None)
     if after.heading or after.markup:
         return False
     if text.endswith("?") or after.text.rstrip().endswith("?"):
-        from readsite.normalise.byline import is_name
-
         # a question over its answer; a section of a Q&A (not a speaker's name over a question)
         return len(words(after.text)) >= 8 and not is_name(text)
     return len(words(after.text)) >= 20
@@ -154,16 +153,12 @@ def is_list_heading(block: Block, before: Block | None, after: Block | None) -> 
 
 def _speaker(block: Block, after: Block) -> bool:
     """A person's name alone over a question paragraph: who asks, in a Q&A."""
-    from readsite.normalise.byline import is_name
-
     return (not after.markup and after.text.rstrip().endswith("?")
             and is_name(block.text.strip()))
 
 
 def _after_name(block: Block, before: Block | None) -> bool:
     """A short line right under a person's name line: their role ("Head of Product")."""
-    from readsite.normalise.byline import is_name
-
     return (before is not None and not before.markup and not before.heading
             and is_name(before.text.strip()) and len(words(block.text)) <= 6)
 
@@ -245,8 +240,6 @@ def _not_heading(block: Block, before: Block | None, after: Block | None) -> boo
     text = block.text.strip()
     if _NOT_HEADING.search(text):
         return True
-    from readsite.normalise.byline import is_name
-
     if (is_name(text) and after is not None and not after.markup and len(words(text)) <= 4
             and not any(fold(w) in SMALL_WORDS for w in words(text))
             and before is None):
@@ -259,10 +252,12 @@ def mark_headings(blocks: Sequence[Block]) -> list[Block]:
     marked: list[Block] = []
     labels = len({fold_line(b.text).rstrip(":") for b in blocks if not b.markup}
                  & RECIPE_SECTIONS)
+    lower = lower_words(b.text for b in blocks)
     for index, block in enumerate(blocks):
         before = blocks[index - 1] if index else None
         after = blocks[index + 1] if index + 1 < len(blocks) else None
-        if _NEVER_HEADING.search(block.text) and not block.markup:
+        if not block.markup and (_NEVER_HEADING.search(block.text) or is_date_phrase(block.text)
+                                 or is_name_line(block.text, lower)):
             block = replace(block, heading=False)
         elif _story_label(block, before, after):
             block = replace(block, heading=True)
@@ -297,7 +292,7 @@ def _is_short_section(blocks: Sequence[Block], index: int) -> bool:
     before, after = blocks[index - 1], blocks[index + 1]
     if not 2 <= len(words(text)) <= SENTENCE_HEADING_WORDS or not text[:1].isupper():
         return False
-    if re.search(r"[.,;:!?\u2026\"'\u201d\u2019)]$", text) or parse_date(text) is not None:
+    if re.search(r"[.,;:!?\u2026\"'\u201d\u2019)]$", text) or is_date_phrase(text):
         return False
     if before.heading or before.markup or not re.search(r"[.!?\"\u201d)]$", before.text.strip()):
         return False
@@ -305,8 +300,6 @@ def _is_short_section(blocks: Sequence[Block], index: int) -> bool:
         return False
     if not re.search(r"[.!?\"\u201d)]$", after.text.strip()) or after.text.rstrip().endswith("?"):
         return False
-    from readsite.normalise.byline import is_name
-
     return not (_NEVER_HEADING.search(text) or _not_heading(block, before, after) or is_name(text)
                 or _after_name(block, before) or _BYLINE_START.match(text))
 
@@ -321,7 +314,7 @@ def _is_one_word_heading(blocks: Sequence[Block], index: int) -> bool:
     after = blocks[index + 1]
     if blocks[index - 1].heading or after.heading or after.markup or len(words(after.text)) < 20:
         return False
-    return (text[:1].isupper() and is_heading_like(text) and parse_date(text) is None
+    return (text[:1].isupper() and is_heading_like(text) and not is_date_phrase(text)
             and text[-1:] not in ":")
 
 

@@ -19,7 +19,6 @@ from readsite.normalise.byline import (
     BYLINE,
     SIGNATURE,
     byline_outlet,
-    is_name,
     is_outlet_name,
     looks_like_outlet,
     parse_byline,
@@ -27,6 +26,7 @@ from readsite.normalise.byline import (
     parse_signature,
 )
 from readsite.normalise.dates import DATE_LINE, STORAGE_DATE, is_updated, parse_date, storage_date
+from readsite.normalise.names import is_name
 from readsite.normalise.outlets import (
     KNOWN_OUTLET,
     KNOWN_OUTLETS,

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from readsite.normalise.blocks import Block
 from readsite.normalise.boilerplate import MENU_MARKER, NEWSLETTER_MENU, menu_item
 from readsite.normalise.byline import is_outlet_name
+from readsite.normalise.promos import POSTAL
 from readsite.normalise.rules import Rule
 from readsite.normalise.text import fold, fold_line
 from readsite.normalise.trace import Trace
@@ -63,9 +64,6 @@ PREHEADER = Rule("preheader", "An e-mail's preheader (\"This week: ...\", \"Toda
 
 _NAMED = re.compile(r"^(?:enjoying|liking|you['’]re reading|you are reading|thanks for reading)"
                     r"\s+(?P<name>[^.!?]{2,60}?)\s*[?!.]?$", re.I)
-_POSTAL = re.compile(r"^(?P<name>[^,\d]{2,60}?),\s*(?:p\.?o\.? box \d+|\d{1,5}[a-z]?\s+[A-Z]\w+"
-                     r"(?:\s+\w+){0,3}\s+(?:road|rd|street|st|avenue|ave|lane|ln|way|drive|dr|"
-                     r"boulevard|blvd|place|pl|square|sq|quay|court|ct|suite)\b).{0,120}$", re.I)
 _PREHEADER = re.compile(r"^(?:this week|today|this issue|in this issue|inside|plus|also)\s*:\s*\S",
                         re.I)
 
@@ -73,16 +71,11 @@ _PREHEADER = re.compile(r"^(?:this week|today|this issue|in this issue|inside|pl
 def newsletter_name(lines: Sequence[tuple[int, str]]) -> tuple[str, Trace] | None:
     """(name, trace) from a dropped "Enjoying <Name>?" line or a postal-address footer."""
     for number, text in reversed(lines):
-        match = _NAMED.match(text.strip()) or _POSTAL.match(text.strip())
+        match = _NAMED.match(text.strip()) or POSTAL.match(text.strip())
         if match and is_outlet_name(match.group("name")):
             name = match.group("name").strip()
             return name, NEWSLETTER_NAME.found("source", name, number)
     return None
-
-
-def is_postal_footer(text: str) -> bool:
-    """Whether a line is a newsletter's postal-address footer ("Name, 12 Quay Road, Town")."""
-    return _POSTAL.match(text.strip()) is not None and len(text) <= 160
 
 
 def drop_preheader(blocks: Sequence[Block], framed: bool) -> tuple[list[Block], list[Trace]]:

@@ -27,6 +27,7 @@ from readsite.normalise.blocks import (
 )
 from readsite.normalise.boilerplate import SOURCE_BOILERPLATE, drop_matching, strip_boilerplate
 from readsite.normalise.byline import extract_author_box, list_authors, strip_bios
+from readsite.normalise.capsmast import caps_masthead
 from readsite.normalise.escape import to_markdown
 from readsite.normalise.headings import (
     casing_map,
@@ -40,7 +41,7 @@ from readsite.normalise.metadata import extract_metadata, extract_storage_dates,
 from readsite.normalise.newsletter import issue_title, menu_items
 from readsite.normalise.outlets import name_outlet_line, outlet_below
 from readsite.normalise.repairs import drop_cut_off, repair_citations
-from readsite.normalise.sitemenu import strip_site_menu
+from readsite.normalise.sitemenu import strip_leading_sections, strip_site_menu
 from readsite.normalise.siterules import SiteRules
 from readsite.normalise.sourcing import fallback_source
 from readsite.normalise.summary import take_summary
@@ -91,8 +92,13 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
     traces += found
     cleaned, found = strip_boilerplate(cleaned, site.boilerplate)
     traces += found
+    cleaned, found = strip_leading_sections(cleaned)
+    traces += found
     cleaned, tagged, found = site_tagline(cleaned)  # before the menu run can swallow the name
     traces += found
+    if not tagged:
+        cleaned, tagged, found = caps_masthead(cleaned)
+        traces += found
     cleaned, site_name, found = strip_site_menu(
         cleaned, frozenset(t.line for t in traces if t.action == "dropped"))
     traces += found

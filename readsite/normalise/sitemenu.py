@@ -12,8 +12,9 @@ import re
 from collections.abc import Collection, Sequence
 
 from readsite.normalise.blocks import Block
-from readsite.normalise.byline import is_name, is_outlet_name, looks_like_outlet, parse_byline
+from readsite.normalise.byline import is_outlet_name, looks_like_outlet, parse_byline
 from readsite.normalise.dates import parse_date
+from readsite.normalise.names import is_name
 from readsite.normalise.rules import Rule
 from readsite.normalise.text import words
 from readsite.normalise.trace import Trace
@@ -142,3 +143,33 @@ def strip_site_menu(blocks: Sequence[Block], chrome: Collection[int] = (),
                       else SITE_MENU.dropped(b.text, b.line) for b in blocks[start:end]]
         return [*blocks[:start], *blocks[end:]], outlet.text.strip() if outlet else "", traces
     return list(blocks), "", []
+
+
+LEADING_SECTIONS = 3
+"""Most lines of a top menu run left for the other menu rules (a short bar they read well)."""
+
+
+def strip_leading_sections(blocks: Sequence[Block]) -> tuple[list[Block], list[Trace]]:
+    """The blocks without a run of 4+ menu items on the very top made of section words
+    ("Menu", "Search", "News", "Sport"; after a "Home" item, other items too while section
+    words follow): a menu bar, or two stacked.  Such lines are never the site's name nor the
+    headline, and the rules that find the masthead by its place look only a few lines down
+    from the top, so a second bar on top would push it out of their sight.  The cut lines
+    count as dropped chrome, so "the line under the menu" still reads as such (`under_menu`)."""
+    end, home = 0, False
+    while end < len(blocks) and (_section(blocks[end]) or (
+            home and is_nav_item(blocks[end]) and any(map(_section, blocks[end + 1:end + 3])))):
+        home = home or blocks[end].text.strip().casefold() in HOME_WORDS
+        end += 1  # section words; after "Home", the menu's other items while sections go on
+    if end <= LEADING_SECTIONS or end >= len(blocks):
+        return list(blocks), []
+    return list(blocks[end:]), [SITE_MENU.dropped(b.text, b.line) for b in blocks[:end]]
+
+
+HOME_WORDS = frozenset({"home", "startseite", "accueil", "inicio", "início", "home page"})
+"""A menu's first item: the items after it are the menu's (the site's name stands before it)."""
+
+
+def _section(block: Block) -> bool:
+    """A bare section word on its own line ("News", "Sport", "Startseite")."""
+    return not block.markup and block.text.strip().casefold() in SECTION_WORDS

@@ -64,3 +64,25 @@ def is_tail_marker(line: str) -> bool:
     folded = fold_line(line)
     return folded in TAIL_MARKERS or bool(_TAIL_PATTERN.match(folded))
 
+
+
+COMMENT_CHROME = Rule("comment-chrome", "A comment plugin's control line: \"Load more comments\", "
+                      "\"View 3 replies\", \"Sort by: Newest\", \"Log in to comment\", \"Be the "
+                      "first to comment\", \"Comments are closed\".")
+
+_COMMENT_CHROME = re.compile(
+    r"^(?:(?:load|show|view|see|read) (?:\d{1,4} )?(?:more |all |older |newer |previous |"
+    r"earlier )?(?:comments?|replies|responses)|(?:view|show|hide) (?:\d{1,4} )?(?:more )?"
+    r"repl(?:y|ies)|sort(?:ed)? by\s*:?\s*(?:newest|oldest|best|top|popular|most liked|"
+    r"latest|recent|most recent)?|(?:log|sign) ?in(?: or (?:register|sign up))? to "
+    r"(?:comment|reply|post a comment|join the (?:conversation|discussion))|be the first to "
+    r"(?:comment|reply)|comments (?:are|have been) closed|no comments yet|"
+    r"(?:write|add|post) a (?:comment|reply)(?:\.{3}|…)?|comment policy|community guidelines)"
+    r"\s*[.!]?$")
+
+
+def is_comment_chrome(line: str) -> bool:
+    """Whether a whole short line is a comment plugin's control, never story text: the shapes
+    are anchored, so "She left a comment under the post" is kept."""
+    folded = fold_line(line)
+    return len(folded) <= 50 and bool(_COMMENT_CHROME.match(folded))

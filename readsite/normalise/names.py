@@ -1,0 +1,78 @@
+"""Whether a short line is a person's name: shared by bylines, headings and comment threads.
+
+It lives in its own low module (it needs only `text`) so that `headings`, which `blocks` and
+therefore `byline` import, can ask it without an import cycle.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+
+from readsite.normalise.text import words
+
+NAME_CONNECTORS = frozenset({"and", "&", "de", "del", "da", "van", "von", "der", "la", "le", "bin"})
+"""Lowercase words allowed inside a person's name."""
+
+UI_WORDS = frozenset({"print", "recipe", "save", "share", "comment", "comments", "subscribe",
+                      "jump", "rate", "pin", "email", "follow", "video", "play", "watch", "copy",
+                      "link", "sign", "login", "menu", "search", "home", "reply", "download"})
+"""Words of a button or menu label: a line holding one is never a person's name."""
+
+
+def is_name(text: str) -> bool:
+    """Whether `text` looks like a person's name ("Kristine Vior", "Mary-Jo O'Neil")."""
+    parts = words(text)
+    if not 2 <= len(parts) <= 5 or len(text) > 60:
+        return False
+    for part in parts:
+        if part.casefold() in NAME_CONNECTORS:
+            continue
+        if not re.fullmatch(r"[^\W\d_][\w.'\u2019\-]*", part) or not part[0].isupper():
+            return False
+    if not any(len(part.rstrip(".")) > 1 for part in parts):  # "A. B." is initials only
+        return False
+    if any(part.casefold() in UI_WORDS for part in parts):  # "Print Recipe", "Share Video"
+        return False
+    return NAME_CONNECTORS.isdisjoint((parts[0].casefold(), parts[-1].casefold()))
+
+
+_LOWER = re.compile(r"(?<![\w'’-])[^\W\d_A-Z][\w'’-]*")
+"""A word written starting in lower case ("policy", "über")."""
+
+
+def lower_words(texts: Iterable[str]) -> frozenset[str]:
+    """Every word the texts write in lower case, case-folded: the article's common words."""
+    return frozenset(w.casefold() for text in texts for w in _LOWER.findall(text)
+                     if w[:1].islower())
+
+
+NAME_LINE_WORDS = 4
+"""Longest name line told from a title-case heading by its vocabulary."""
+
+
+def is_name_line(text: str, lower: Collection[str]) -> bool:
+    """Whether a title-case line is a person's name ("Jane Doe") rather than a heading
+    ("Climate Policy"): name-shaped, 2-4 words, and none of its words is one the article writes
+    in lower case elsewhere (a heading is made of the story's common words; a name is not).
+    Never an ALL-CAPS line: those are headings by the page's own typography."""
+    line = text.strip()
+    parts = words(line)
+    if not 2 <= len(parts) <= NAME_LINE_WORDS or not is_name(line):
+        return False
+    if all(c.isupper() for c in line if c.isalpha()):
+        return False
+    folded = [p.casefold() for p in parts if p.casefold() not in NAME_CONNECTORS]
+    return not any(p in lower or p in FUNCTION_WORDS for p in folded)
+
+
+FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "is", "are", "was", "were", "be", "who", "what", "why", "how", "when", "where",
+    "which", "this", "that", "these", "those", "it", "its", "not", "no", "our", "your", "my",
+    "we", "you", "they", "new", "next", "more", "all", "about", "after", "before", "into",
+    "und", "die", "das", "ein", "eine", "et", "les", "des", "un", "une", "y", "el", "los",
+    "las", "con", "para", "il", "lo", "gli", "per",
+})
+"""Words a heading is made of and a person's name is not ("Who Is Covered", "What Comes Next"),
+even when the story never writes them in lower case."""
