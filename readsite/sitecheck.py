@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import xml.etree.ElementTree as ET
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -303,12 +303,13 @@ def missing_articles(articles: Sequence[Article], base_path: str = "/",
     (relative to `root`), so the writer fixes it there; a regex over the rendered bodies,
     because this runs on every build."""
     slugs = {article.slug for article in articles}
+    guess = _Guesser(slugs)
     found = []
     for article in articles:
         targets = outgoing(article.body_html, base_path)
         for target in (t for t in targets if t not in slugs):
-            close = difflib.get_close_matches(target, slugs, n=1)
-            hint = f"did you mean `{close[0]}`?" if close else "no article has that slug"
+            close = guess(target)
+            hint = f"did you mean `{close}`?" if close else "no article has that slug"
             path = article.path
             if root is not None:
                 path = path.relative_to(root) if path.is_relative_to(root) else path
@@ -317,6 +318,41 @@ def missing_articles(articles: Sequence[Article], base_path: str = "/",
                 f"links to the article `{target}`, which does not exist ({hint})",
                 _source_line(root / path if root else path, target)))
     return found
+
+
+class _Guesser:
+    """The slug a link to a missing article most likely meant, or "" (difflib's closest
+    match, as `get_close_matches` finds it).
+
+    Asking difflib to compare every missing slug with every slug is quadratic: a site copied
+    in part, with thousands of links to articles it does not have, took minutes to build.
+    So difflib compares only the `SHORTLIST` slugs sharing the most three-letter pieces with
+    the missing one (a slug close enough to suggest shares most of them), and each missing
+    slug is guessed once."""
+
+    SHORTLIST = 40
+
+    def __init__(self, slugs: set[str]) -> None:
+        self.pieces: dict[str, list[str]] = defaultdict(list)
+        for slug in sorted(slugs):
+            for piece in self._pieces(slug):
+                self.pieces[piece].append(slug)
+        self.guessed: dict[str, str] = {}
+
+    @staticmethod
+    def _pieces(slug: str) -> set[str]:
+        padded = f" {slug} "
+        return {padded[i:i + 3] for i in range(len(padded) - 2)}
+
+    def __call__(self, target: str) -> str:
+        if target not in self.guessed:
+            shared: Counter[str] = Counter()
+            for piece in self._pieces(target):
+                shared.update(self.pieces.get(piece, ()))
+            shortlist = [slug for slug, _ in shared.most_common(self.SHORTLIST)]
+            close = difflib.get_close_matches(target, shortlist, n=1)
+            self.guessed[target] = close[0] if close else ""
+        return self.guessed[target]
 
 
 def _source_line(path: Path, target: str) -> int | None:

@@ -9,8 +9,11 @@ the check then compares them with the articles the site really has."""
 
 from __future__ import annotations
 
+import difflib
+
 import pytest
 
+from readsite import sitecheck
 from readsite.cli import main
 from readsite.config import load_config
 from readsite.pipeline import build_site
@@ -101,3 +104,26 @@ def test_build_strict_passes_a_site_whose_links_all_resolve(
                                 '{% endblock %}')})
     code = main(["--site", str(root), "build", "--strict"])
     assert code == 0, capsys.readouterr().err
+
+
+def test_a_mistyped_link_gets_the_slug_it_meant(
+        make_site: MakeSite, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_site(files={"content/source.md": "---\ntitle: S\n---\n\nSee [[othr]].\n",
+                            "content/other.md": OTHER})
+    assert main(["--site", str(root), "check"]) == 0
+    assert "did you mean `other`?" in capsys.readouterr().err
+
+
+def test_each_guess_for_a_missing_link_is_difflibs_own() -> None:
+    """The guess compares only the slugs sharing most three-letter pieces with the missing
+    one (so thousands of missing links do not cost minutes), yet names what difflib would
+    name comparing every slug."""
+    words = ["colossus", "memphis", "anthropic", "capacity", "gigawatt", "deal", "cluster",
+             "grid", "turbine", "permit", "lease", "chip"]
+    slugs = {f"{a}-{b}-{c}" for a in words for b in words for c in words if len({a, b, c}) == 3}
+    guess = sitecheck._Guesser(slugs)
+    for slug in sorted(slugs)[::37]:
+        for wrong in (slug[:3] + slug[4:], slug + "-2", slug.replace("-", "_"), "x" + slug[5:]):
+            close = difflib.get_close_matches(wrong, slugs, n=1)
+            assert guess(wrong) == (close[0] if close else ""), wrong
+    assert guess("zzzz") == ""
