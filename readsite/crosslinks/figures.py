@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from readsite.crosslinks.text import sentences
+from readsite.crosslinks.text import sentence_spans
 from readsite.models import Citation, Figure
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -242,13 +242,7 @@ def _around(line: str, run: re.Match[str], earliest: int) -> re.Match[str] | Non
 
 def _spans(line: str) -> list[tuple[int, str]]:
     """`line`'s sentences, each with where it starts in the line."""
-    spans: list[tuple[int, str]] = []
-    position = 0
-    for sentence in sentences(line):
-        position = max(line.find(sentence, position), position)
-        spans.append((position, sentence))
-        position += len(sentence)
-    return spans
+    return [(start, line[start:end]) for start, end in sentence_spans(line)]
 
 
 def find_figures(lines: Sequence[str], skip: frozenset[int] = frozenset()) -> tuple[Number, ...]:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from readsite.crosslinks import speech
-from readsite.crosslinks.text import anchor, sentences
+from readsite.crosslinks.text import anchor, sentence_spans
 from readsite.models import Article, Citation, Quote
 
 Resolve = Callable[[str], tuple[str, str]]
@@ -231,16 +231,7 @@ def _attribute(people: _People, index: int, quote: re.Match[str], text: str,
     return "", start, end
 
 
-def _spans(line: str) -> list[tuple[int, int]]:
-    """Where each of `sentences(line)` starts and ends (each is a stripped slice, in order)."""
-    out: list[tuple[int, int]] = []
-    for piece in sentences(line):
-        start = line.find(piece, out[-1][1] if out else 0)
-        out.append((start, start + len(piece)))
-    return out
-
-
-def _sentence(line: str, spans: list[tuple[int, int]], lo: int, hi: int) -> str:
+def _sentence(line: str, spans: Sequence[tuple[int, int]], lo: int, hi: int) -> str:
     """The sentences of `line` that overlap `line[lo:hi]`."""
     out: list[str] = []
     index = max(0, bisect_right(spans, (lo, len(line))) - 1)
@@ -263,7 +254,7 @@ def find_quotes(lines: Sequence[str], skip: frozenset[int] = frozenset()) -> tup
             continue
         pattern = speech.QUOTE_RE if line.count('"') % 2 == 0 else speech.CURLY_RE
         starts: list[int] = []
-        spans: list[tuple[int, int]] = []
+        spans: Sequence[tuple[int, int]] = ()
         prev_who, prev_end = "", -1
         for quote in pattern.finditer(line):
             raw = next(g for g in quote.groups() if g is not None)
@@ -279,7 +270,7 @@ def find_quotes(lines: Sequence[str], skip: frozenset[int] = frozenset()) -> tup
                 continue
             people.spoken.append((index, quote.start(), who))
             prev_who, prev_end = who, max(hi, quote.end())
-            spans = spans or _spans(line)
+            spans = spans or sentence_spans(line)
             found.append(Said(text, who, index, _sentence(line, spans, lo, hi)))
     return tuple(found)
 

@@ -10,6 +10,7 @@ so a quote or a figure found on a line links straight back to where it was said.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from readsite.markdown import PARAGRAPH_ID, paragraph_id
 
@@ -53,12 +54,20 @@ def lines(text: str) -> list[str]:
 
 
 def sentences(paragraph: str) -> list[str]:
-    """`paragraph` cut into sentences, keeping each one's closing quote with it.
+    """`paragraph` cut into sentences, keeping each one's closing quote with it (see
+    `sentence_spans`)."""
+    return [paragraph[start:end] for start, end in sentence_spans(paragraph)]
+
+
+@lru_cache(maxsize=256)
+def sentence_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
+    """Where each sentence of `paragraph` starts and ends, white space trimmed.
 
     Full stops after abbreviations ("Dr.", "U.S."), initials ("J. R. R.") and inside numbers
     ("3.5") do not end a sentence; a new sentence must start with a capital letter, a digit
-    or an opening quote."""
-    out: list[str] = []
+    or an opening quote.  Remembered for the last few lines: the quotes and the figures of
+    an article each need the sentences of the same lines."""
+    out: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY_RE.finditer(paragraph):
         stop, end = match.span()  # the ". ! ? …" is at `stop`, closing quotes up to `end`
@@ -72,14 +81,20 @@ def sentences(paragraph: str) -> list[str]:
             last = word.group(1).lower().rstrip(".")
             if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                 continue
-        piece = paragraph[start:end].strip()
-        if piece:
-            out.append(piece)
+        _trimmed(paragraph, start, end, out)
         start = end
-    rest = paragraph[start:].strip()
-    if rest:
-        out.append(rest)
-    return out
+    _trimmed(paragraph, start, len(paragraph), out)
+    return tuple(out)
+
+
+def _trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    """Add `text[start:end]` without its white space at either end to `out`, unless blank."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
 
 
 CONTENT_STOPWORDS = frozenset("""
