@@ -34,6 +34,9 @@ from readsite.normalise import (
     chrome as _chrome,
 )
 from readsite.normalise import (
+    clipchrome as _clipchrome,
+)
+from readsite.normalise import (
     comments as _comments,
 )
 from readsite.normalise import (
@@ -92,6 +95,9 @@ from readsite.normalise import (
 )
 from readsite.normalise import (
     title as _title,
+)
+from readsite.normalise import (
+    titlebar as _titlebar,
 )
 from readsite.normalise import (
     widgets as _widgets,
@@ -295,9 +301,11 @@ def _collect_rules(modules: Sequence[ModuleType]) -> dict[str, Rule]:
     return dict(sorted(found.items()))
 
 
-RULES = _collect_rules((_blocks, _boilerplate, _byline, _capsmast, _chrome, _comments, _dates,
+RULES = _collect_rules((_blocks, _boilerplate, _byline, _capsmast, _chrome, _clipchrome,
+                        _comments, _dates,
                         _furniture, _header, _headerlines, _headline, _linerules, _lists,
                         _masthead, _metadata, _newsletter, _outlets, _promos, _release, _repairs,
-                        _sitemenu, _summary, _tagline, _tails, _title, _widgets))
+                        _sitemenu, _summary, _tagline, _tails, _title, _titlebar,
+                        _widgets))
 """Every normaliser rule by name: what a `Trace.rule` refers to (`import --explain`)."""
 

@@ -42,7 +42,18 @@ def is_hard_wrapped(lines: Sequence[str]) -> bool:
     if len(lines) == 2 and _BARE_NAME.match(lines[1].strip()):
         return False  # a headline over a bare byline name, not one wrapped paragraph
     return mid_sentence and fits and not any(_HEADER_LINE.match(line) or (
-        len(line) <= 60 and parse_date(line) is not None) for line in lines)
+        len(line) <= 60 and parse_date(line) is not None) or _dated_fields(line)
+        or _COPYRIGHT_LINE.match(line) for line in lines)
+
+
+_COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)|copyright\b|all (?:content|contents|material) ©)", re.I)
+"""A footer's copyright line: the footer's lines are stacked, never one wrapped paragraph."""
+
+
+def _dated_fields(line: str) -> bool:
+    """Whether a line is a header of fields, one a date ("Jane Doe | Courier | 3 May 2026")."""
+    fields = re.split(r"\s+[|·•]\s+", line) if len(line) <= 120 else []
+    return len(fields) >= 2 and any(parse_date(f) is not None for f in fields)
 
 
 _BARE_NAME = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}$")

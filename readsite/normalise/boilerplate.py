@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from readsite.normalise.blocks import Block
+from readsite.normalise.clipchrome import clip_chrome_rule
 from readsite.normalise.dates import parse_date
 from readsite.normalise.furniture import (
     AUTHOR_BOX,
@@ -189,7 +190,7 @@ def _block_rule(text: str, site: Sequence[re.Pattern[str]], menu: bool) -> Rule 
         return RELEASE_MARK
     if is_comment_chrome(text):
         return COMMENT_CHROME
-    promo = promo_rule(text)
+    promo = promo_rule(text) or clip_chrome_rule(text)
     if promo is not None:
         return promo
     return line_rule(text) or furniture_rule(text)

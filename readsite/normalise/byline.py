@@ -88,7 +88,8 @@ def parse_byline(line: str) -> tuple[str, dt.date | None] | None:
         return None
     if match.group("review") and _CREDENTIAL.search(match.group("value")):
         return None  # "Reviewed by Dr. X, MD": a medical reviewer, not the writer
-    value = re.sub(r"\s+(?:on|am|le|el)\s+(?=\S+\s+\d)", " | ", match.group("value"))
+    value = re.sub(r"\s+(?:on|am|le|el)\s+(?=\S+\s+\d|\d{1,2}\.?\s+\S)", " | ",
+                   match.group("value"))
     value = _CATEGORY.sub("", value)
     parts = [p.strip() for p in _FIELD_SPLIT.split(value) if p.strip()]
     if not parts:

@@ -53,7 +53,7 @@ _WEEKDAY = (r"(?:\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[a-z]{1,4}t|utc|gm
 """An optional time of day ("09:14,", UK pages put it first) and weekday before a date, in
 English, German, French, Spanish, Italian or Portuguese ("Sábado, 7 de marzo de 2026",
 "Donnerstag, 5. März 2026")."""
-_TIME = (r"(?:,?\s*(?:at\s+|um\s+|à\s+|a las\s+|ore\s+|alle\s+|[-–—·|•]\s*)?"
+_TIME = (r"(?:,?\s*(?:at\s+|um\s+|à\s+|a las\s+|ore\s+|alle\s+|//?\s*|[-–—·|•]\s*)?"
          r"\d{1,2}(?:[:.h]\d{2})?\s*"
          r"(?:a\.?\s?m\.?|p\.?\s?m\.?|uhr)?\s*(?:[a-z]{1,4}t|utc|gmt|z)?(?:\s*[+-]\d{1,2}:?\d{0,2})?)?"
          r"(?:,?\s*(?:updated|modified|modifié|mis à jour|actualizado|aktualisiert)\b.{0,40})?")
@@ -62,13 +62,14 @@ _DATE_FORMS = (
     re.compile(_WEEKDAY + rf"(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
                rf"(?P<y>\d{{4}}){_TIME}$"),
     re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})" + _TIME + "$"),
-    re.compile(_WEEKDAY + rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<mon>{_MONTH_RE})"
+    re.compile(_WEEKDAY + rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?"
+               rf"(?P<mon>{_MONTH_RE})"
                rf"\.?,?\s+(?:de\s+)?(?P<y>\d{{4}}){_TIME}$"),
 )
 _DATE_LABEL = re.compile(
     r"^(?:published|posted|date|first published|updated|last updated|last modified|"
     r"veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|atualizado|"
-    r"pubblicato|aggiornato)(?:\s+(?:on|am|le|el|il))?\s*:?\s*", re.I)
+    r"pubblicato|aggiornato)(?:\s+(?:on|am|le|el|il|at))?\s*:?\s*", re.I)
 _DAY_FIRST = re.compile(r"^(?:veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|"
                         r"actualizado|atualizado|pubblicato|aggiornato)", re.I)
 """Labels in languages that write numeric dates day first ("Publié le 12/03/2026")."""
@@ -98,8 +99,16 @@ def parse_date(text: str) -> dt.date | None:
     return found
 
 
+_AGO = (r"(?:(?:updated|posted|published|edited)\s*:?\s*)?(?:\d{1,3}|an?|one)\s*(?:seconds?|"
+        r"minutes?|mins?|hours?|hrs?|h|days?|d)\s+ago")
+_BESIDE_AGO = re.compile(rf"^{_AGO}\s*[,·•|/-]*\s*(?=\S)|\s*[,·•|/(-]*\s*{_AGO}\)?\.?$", re.I)
+"""A relative time beside the real date ("18 November 2026 · 3 hours ago", "Updated 1 hour
+ago, Published 14:20, 18 November 2026"): the page shows both; only the date is kept."""
+
+
 def _parse_date(text: str) -> dt.date | None:
     """A date written as a whole phrase; else None."""
+    text = _BESIDE_AGO.sub("", text.strip()) if not is_relative(text) else text
     label = _DATE_LABEL.match(text.strip())
     value = _DATE_LABEL.sub("", text.strip()).strip().rstrip(".").casefold()
     value = value.replace("\u202f", " ")
@@ -115,6 +124,17 @@ def _parse_date(text: str) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+_RELATIVE = re.compile(r"^(?:(?:updated|posted|published|last updated|edited)\s*:?\s*)?"
+                       r"(?:\d{1,3}|an?|one)\s*(?:seconds?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|w)\s+"
+                       r"ago\.?$", re.I)
+
+
+def is_relative(text: str) -> bool:
+    """Whether a header field is a relative time ("Updated 2 hours ago"): never a date, and
+    never a name either, so a byline's fields read past it."""
+    return bool(_RELATIVE.match(text.strip()))
 
 
 def is_updated(text: str) -> bool:

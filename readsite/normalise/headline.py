@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from readsite.normalise.blocks import Block
-from readsite.normalise.byline import parse_byline
+from readsite.normalise.byline import looks_like_outlet, parse_byline
 from readsite.normalise.dates import parse_date
 from readsite.normalise.headerlines import (
     CHROME_WORDS,
@@ -94,6 +94,8 @@ def headline_score(blocks: Sequence[Block], index: int, story: str) -> int | Non
         score += 2  # pages repeat the headline just below itself
     if index and same_line(text, blocks[index - 1].text):
         score -= 2
+    if count <= 5 and looks_like_outlet(text) and not meta_above:
+        score -= 2  # "Le Courrier du Val" over its headline: a masthead's name, not a headline
     return score
 
 

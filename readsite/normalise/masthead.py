@@ -13,6 +13,7 @@ from collections.abc import Collection, Sequence
 
 from readsite.normalise.blocks import Block
 from readsite.normalise.byline import OUTLET_WORDS, is_outlet_name, parse_byline
+from readsite.normalise.clipchrome import FOLLOW, OWNED
 from readsite.normalise.dates import parse_date
 from readsite.normalise.linerules import is_boilerplate
 from readsite.normalise.outlets import KNOWN_OUTLETS
@@ -87,10 +88,18 @@ def is_site_name(text: str) -> bool:
     return fold(text) not in SECTION_WORDS and parse_date(text) is None
 
 
+_ALL_CONTENT = re.compile(r"^all (?:content|contents|material|articles)\s+(?=©|\(c\)|copyright)",
+                          re.I)
+_OWNER_TAIL = re.compile(r"(?:,\s+(?:a|an|part of)\s+[^,]{2,60}|\.?\s+all rights reserved\b)"
+                         r".*$", re.I)
+"""What follows the name in a copyright footer: ", a Hillcrest Media title", ". All rights
+reserved. This material may not be ..." (cut before the name is read)."""
+
+
 def copyright_name(line: str) -> str:
     """The name a "© 2025 The X Gazette" / "Copyright 2025 X. All rights reserved."
     footer gives; "" if the line is not one."""
-    text = line.strip()
+    text = _ALL_CONTENT.sub("", _OWNER_TAIL.sub("", line.strip()))
     if len(text) > 120 or not re.match(r"^(?:©|\(c\)|copyright)", text, re.I):
         return ""
     match = _COPYRIGHT.match(text)
@@ -127,6 +136,8 @@ _OWN_NAME = (
     re.compile(r"^(?:subscribe to|abonnieren sie|s'abonner à|suscríbete a)\s+(?P<name>[A-Z0-9]"
                r"[^.!?:]{0,50}?)[.!]?$", re.I),
     re.compile(r"^(?P<name>[A-Z0-9][^.!?:]{0,50}?)\s+newsletter$"),
+    FOLLOW,
+    OWNED,
 )
 _MORE_FROM = re.compile(r"^(?:more (?:from|on)|mehr von|plus de|más de)\s+(?P<name>[A-Z0-9]"
                         r"[^.!?:]{0,50}?)$", re.I)

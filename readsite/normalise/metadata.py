@@ -25,7 +25,14 @@ from readsite.normalise.byline import (
     parse_credits,
     parse_signature,
 )
-from readsite.normalise.dates import DATE_LINE, STORAGE_DATE, is_updated, parse_date, storage_date
+from readsite.normalise.dates import (
+    DATE_LINE,
+    STORAGE_DATE,
+    is_relative,
+    is_updated,
+    parse_date,
+    storage_date,
+)
 from readsite.normalise.names import is_name
 from readsite.normalise.outlets import (
     KNOWN_OUTLET,
@@ -150,7 +157,7 @@ def parse_header_fields(line: str, outlets: frozenset[str]) -> list[tuple[str, A
     found: list[tuple[str, Any]] = []
     unknown = ""
     for part in parts:
-        if _COMMENT_COUNT.match(part):
+        if _COMMENT_COUNT.match(part) or is_relative(part):
             continue
         date = parse_date(part)
         byline = parse_byline(part)
@@ -336,6 +343,9 @@ def _name_line(name: str, after: str) -> tuple[Found | None, bool]:
     venue = _AT_VENUE.match(name.strip())
     if venue and is_name(venue.group("name")) and parse_date(after) is not None:
         return [("author", venue.group("name"), NAME_LINE)], False
+    head, _, role = name.partition(",")  # "Jane Doe, Political Editor" over the date
+    if role and is_name(head) and _ROLE_LINE.match(role.strip()) and parse_date(after):
+        return [("author", head.strip(), NAME_LINE)], False
     if not is_name(name) or looks_like_outlet(name) or words(name)[0] in ("The", "A", "An"):
         return None, False  # "The Saltmarsh Letter" over its issue's date: a title
     if _ROLE_LINE.match(after.strip()):

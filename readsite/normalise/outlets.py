@@ -46,7 +46,8 @@ _STUCK_TIME = re.compile(r"^(?P<outlet>[A-Z][\w&'’. -]{0,40}[a-z])(?P<stamp>\d
                          r"(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)$", re.I)
 _STUCK_DATE = re.compile(r"^(?P<outlet>[A-Z][\w&'’. -]{0,40}[a-z])(?P<stamp>[A-Z][a-z]{2,8}\.? "
                          r"\d{1,2}, \d{4}.*)$")
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}?\s*\((?P<outlet>[A-Z][\w .&'’-]{1,30})\)\s*"
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}?(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?)?"
+                       r"\s*\((?P<outlet>[A-Z][\w .&'’-]{1,30})\)\s*"
                        r"[\u2014\u2013-]{1,2}\s*\S")
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,30}"
                             r"(?:,\s*[A-Z][\w.]{1,15}(?: [A-Z][\w.]{1,15})?)?,"

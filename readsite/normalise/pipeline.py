@@ -48,6 +48,7 @@ from readsite.normalise.summary import take_summary
 from readsite.normalise.tagline import site_tagline
 from readsite.normalise.text import clean_lines
 from readsite.normalise.title import finish_title, take_title
+from readsite.normalise.titlebar import strip_title_bar
 from readsite.normalise.trace import Trace
 
 
@@ -94,6 +95,8 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
     traces += found
     cleaned, found = strip_leading_sections(cleaned)
     traces += found
+    cleaned, bar_source, found = strip_title_bar(cleaned)
+    traces += found
     cleaned, tagged, found = site_tagline(cleaned)  # before the menu run can swallow the name
     traces += found
     if not tagged:
@@ -116,7 +119,8 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
     traces += found_meta
     box_author, cleaned, found = extract_author_box(cleaned)
     traces += found
-    author, source = meta.author or box_author or head.author, meta.source or site_name
+    author = meta.author or box_author or head.author
+    source = meta.source or site_name or bar_source
     cleaned, found = strip_bios(cleaned, author, header_end(cleaned), 3)
     traces += found
     cleaned, issue_source, found = issue_title(cleaned, menu_items(traces), source)

@@ -63,6 +63,7 @@ SECTION_WORDS = frozenset({
     "noticias", "internacional", "opinión",
     "iniciar sesión", "iniciar sesion", "connexion", "se connecter", "anmelden", "einloggen",
     "login", "registrarse", "s'inscrire", "press releases", "news releases", "newsroom",
+    "what's on", "what’s on", "whats on", "things to do", "going out",
 })
 """Section words a menu run opens with: never the site's name, even as the first line."""
 

@@ -27,7 +27,8 @@ TAIL_MARKERS = frozenset({
     "lesen sie auch", "kommentare", "à lire aussi", "lire aussi", "sur le même sujet",
     "dans la même rubrique", "articles similaires", "commentaires", "te puede interesar",
     "noticias relacionadas", "artículos relacionados", "también te puede interesar",
-    "comentarios", "más noticias",
+    "comentarios", "más noticias", "more about", "more on this story", "more on this topic",
+    "topics", "in this story", "tags", "related tags",
     "more episodes", "all episodes", "recent episodes", "previous episodes", "latest episodes",
 })
 """Lines after which a page holds only chrome (teasers, comment forms, footers)."""

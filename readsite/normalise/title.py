@@ -12,6 +12,7 @@ from readsite.config import RESERVED_SLUGS
 from readsite.normalise.blocks import Block, plain_markdown
 from readsite.normalise.byline import OUTLET_WORDS, is_outlet_name, looks_like_outlet
 from readsite.normalise.rules import Rule
+from readsite.normalise.sitemenu import SECTION_WORDS
 from readsite.normalise.text import _WORD, cut_words, fold, split_sentences, words
 from readsite.normalise.trace import Trace
 
@@ -198,6 +199,8 @@ def is_outlet_line(block: Block, following: Sequence[Block]) -> bool:
         return False
     if len(words(block.text)) == 1 and fold(block.text) in OUTLET_WORDS:
         return False  # "News" above "Research": a section label, not an outlet
+    if fold(block.text) in SECTION_WORDS:
+        return False  # "Culture" above "Interviews": two section labels, no outlet
     if is_kicker(following[0], following[1]):
         return True
     headline = following[0]

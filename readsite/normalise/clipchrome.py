@@ -1,0 +1,92 @@
+"""Page chrome of pasted news pages that reads like a sentence: licensing buttons, sign-up
+forms, "Follow <Outlet> on ..." lines and "Contact us: <e-mail>" lines.
+
+Each shape is anchored at both ends of the line (a button's label, a form's fixed wording, a
+label followed by nothing but an address or a list of platforms), so a story sentence that
+mentions subscribing, following someone or an e-mail address is never matched: "Readers can
+follow the council on its website" has no platform list, and "She asked readers to subscribe"
+is not a form's instruction.
+"""
+
+from __future__ import annotations
+
+import re
+
+from readsite.normalise.rules import Rule
+from readsite.normalise.text import fold_line, words
+
+LICENSING = Rule("licensing-button", "A news agency's \"Purchase Licensing Rights\" button, on "
+                 "its own line or stuck to the end of the photo caption it belongs to.")
+SIGNUP_FORM = Rule("signup-form", "A sign-up form's instruction: \"Enter your email address to "
+                   "subscribe and receive notifications of new posts by email.\"")
+FOLLOW_LINE = Rule("follow-line", "\"Follow <Outlet> on Instagram and X ...\": a line that is "
+                   "only a call to follow the outlet on named platforms.")
+FORM_MESSAGE = Rule("form-message", "A sign-up form's fixed messages: \"Invalid email\", "
+                    "\"Something went wrong, please try again later.\", \"Thanks for "
+                    "subscribing!\", \"We use your sign-up to provide content ...\".")
+OWNERSHIP = Rule("ownership-line", "A footer's \"The X Courier is part of Y Media Group.\" / "
+                 "\"... is published by Y Ltd\": the outlet (its name), and the line goes.")
+COPYRIGHT_NOTICE = Rule("copyright-notice", "A long copyright notice: \"Copyright 2026 X. All "
+                        "rights reserved. This material may not be published, broadcast, "
+                        "rewritten or redistributed.\"")
+CONTACT_US = Rule("contact-us", "\"Contact us: newsdesk@example\": a label and an e-mail "
+                  "address, nothing else.")
+
+_LICENSING = re.compile(r"(?:^|\s)(?:purchase|buy|request) (?:licen[sc]ing|reprint) rights"
+                        r"(?:,? opens new tab)?\.?$")
+_SIGNUP = re.compile(r"^enter your e-?mail(?: address)? (?:to|and|below|here)\b.{0,100}"
+                     r"\b(?:subscribe|notifications?|newsletters?|updates|new posts)\b.{0,60}$")
+_FORM = tuple(re.compile(p) for p in (
+    r"^(?:invalid|please enter a valid|enter a valid) e-?mail(?: address)?\.?$",
+    r"^something went wrong,? please try again(?: later)?\.?$",
+    r"^(?:thank you|thanks) for (?:subscribing|signing up)\b[^.!?]{0,60}[.!]?$",
+    r"^we use your sign-?up to provide content\b.{0,300}$",
+    r"^by (?:signing up|subscribing|clicking (?:sign up|subscribe)),? you (?:agree|consent)\b"
+    r".{0,160}\b(?:privacy|terms)\b.{0,80}$",
+))
+OWNED = re.compile(r"^(?P<name>(?:[A-Z0-9][\w&'’.-]*\s+){0,4}[A-Z0-9][\w&'’.-]*)\s+is\s+"
+                   r"(?:(?:a )?part of|a (?:brand|title|publication|member|division|trading "
+                   r"name) of|published by|owned by|operated by)\s+(?:the\s+)?[A-Z][\w&'’.-]*"
+                   r"(?:\s+[\w&'’.-]+){0,5}?\s+(?:media(?: group)?|group|publishing|publications|"
+                   r"newspapers|holdings|ltd|limited|plc|inc|llc|gmbh)\.?$", re.I)
+"""An ownership footer: `name` is the outlet; the owner must end in a company word."""
+_LONG_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright).{0,100}\ball rights reserved\b.{0,240}\b"
+                             r"(?:published|broadcast|rewritten|redistributed|reproduced)\b"
+                             r"[^.]{0,80}\.?$")
+_ALL_CONTENT = re.compile(r"^all (?:content|contents|material|articles)\s+(?:©|\(c\)|copyright)"
+                          r"\s*.{2,80}$")
+PLATFORMS = (r"(?:instagram|x|twitter|facebook|threads|bluesky|tiktok|linkedin|youtube|"
+             r"mastodon|whatsapp|telegram|flipboard|google news|apple news)")
+"""Social platforms a "Follow <Outlet> on ..." line lists."""
+FOLLOW = re.compile(rf"^follow\s+(?P<name>[A-Z0-9][\w&'’. -]{{0,50}}?)\s+on\s+{PLATFORMS}"
+                    rf"(?:\s*(?:,|and|&|/)\s*{PLATFORMS})*\b(?:\s+(?:for|to)\b[^.!?]{{0,60}})?"
+                    r"[.!]?$", re.I)
+"""A "Follow The Lantern on Instagram and X for more ..." line; `name` is the outlet."""
+_CONTACT = re.compile(r"^(?:contact|contact us|contact the (?:newsroom|newsdesk|news desk|editor|"
+                      r"editors|author|reporter)|e-?mail us|write to us|news ?tips?|got a "
+                      r"(?:story|tip)\??|send us (?:a tip|your (?:story|news|tips)))\s*:?\s*"
+                      r"(?:at\s+)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$")
+
+
+def clip_chrome_rule(text: str) -> Rule | None:
+    """The rule a whole block of page chrome breaks, or None."""
+    folded = fold_line(text)
+    if len(words(folded)) > 70:
+        return None
+    if any(p.match(folded) for p in _FORM):
+        return FORM_MESSAGE
+    if len(words(folded)) > 40:
+        return None
+    if _LICENSING.search(folded):
+        return LICENSING
+    if _SIGNUP.match(folded):
+        return SIGNUP_FORM
+    if FOLLOW.match(" ".join(text.split())):
+        return FOLLOW_LINE
+    if OWNED.match(" ".join(text.split())) and text.strip()[:1].isupper():
+        return OWNERSHIP
+    if _LONG_COPYRIGHT.match(folded) or _ALL_CONTENT.match(folded):
+        return COPYRIGHT_NOTICE
+    if _CONTACT.match(folded):
+        return CONTACT_US
+    return None
