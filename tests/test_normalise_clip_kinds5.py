@@ -202,3 +202,16 @@ def test_whats_on_section_is_not_the_outlet() -> None:
     raw = (f"News\nSport\nWhat's On\n{HEADLINE}\nBy Jo Bell\n3 March 2026\n{STORY}\n"
            "© 2026 The Arle Post. All rights reserved.\n")
     assert normalise(raw).source == "The Arle Post"
+
+
+@pytest.mark.parametrize("line", ["More about that later.", "More on that in a moment.",
+                                  "Más sobre esto, mañana.", "Plus de détails demain."])
+def test_a_story_sentence_opening_like_a_tail_marker_is_not_one(line: str) -> None:
+    """A tail marker cuts everything after it, so a sentence must never read as one."""
+    assert not is_tail_marker(line)
+
+
+@pytest.mark.parametrize("line", ["More from The Verge", "More in Politics", "Mehr aus Berlin",
+                                  "More from U.S. News"])
+def test_tail_markers_naming_a_section_or_outlet(line: str) -> None:
+    assert is_tail_marker(line)

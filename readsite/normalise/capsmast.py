@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from readsite.normalise.blocks import Block
 from readsite.normalise.headerlines import STOP, is_meta_line, story_start
 from readsite.normalise.headings import is_all_caps
-from readsite.normalise.masthead import is_publication, is_site_name
+from readsite.normalise.masthead import is_publication, is_site_name, mixed_case
 from readsite.normalise.promos import is_postal_footer
 from readsite.normalise.rules import Rule
 from readsite.normalise.sitemenu import SECTION_WORDS
@@ -64,7 +64,7 @@ def caps_masthead(blocks: Sequence[Block]) -> tuple[list[Block], str, list[Trace
     below = next((b for b in blocks[1:min(start, 1 + LOOK_BELOW)] if not _fact(b)), None)
     if below is None or not _headline(below):
         return list(blocks), "", []
-    name = _as_written(text, tail)
+    name = mixed_case(text, tail)
     traces = [CAPS_MASTHEAD.found("source", name, blocks[0].line)]
     kept = list(blocks[1:])
     for index in range(max(0, len(kept) - FOOTER_BLOCKS), len(kept)):
@@ -105,14 +105,3 @@ def _masthead_shaped(text: str, tail: Sequence[str]) -> bool:
         return False
     return (fold(words(text)[0]) == "the" or len(words(text)) >= 3
             or is_publication(text, tail))
-
-
-def _as_written(name: str, lines: Sequence[str]) -> str:
-    """The masthead as the page writes it in mixed case elsewhere, else as it stands (a
-    casing the page never uses is not guessed)."""
-    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
-    for line in lines:
-        for match in pattern.finditer(line):
-            if not is_all_caps(match.group()) and match.group()[:1].isupper():
-                return match.group()
-    return name

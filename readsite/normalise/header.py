@@ -21,7 +21,6 @@ tests and other modules read from here are re-exported.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
@@ -60,6 +59,7 @@ from readsite.normalise.masthead import (
     HEADER_OUTLET,
     is_publication,
     is_site_name,
+    mixed_case,
     named_in_chrome,
     under_menu,
 )
@@ -99,7 +99,6 @@ __all__ = [
     "is_meta_line",
     "is_role_line",
     "is_story_line",
-    "mixed_case",
     "nav_lines",
     "story_start",
     "strip_header",
@@ -274,19 +273,6 @@ def _name_over_byline(head: Sequence[Block]) -> bool:
     return (3 <= len(words(name)) <= 4 and is_site_name(name) and is_title_like(headline)
             and not name.endswith(("?", "!")) and parse_byline(headline) is None
             and parse_byline(byline) is not None)
-
-
-def mixed_case(name: str, lines: Sequence[str]) -> str:
-    """An ALL-CAPS masthead ("THE OUTWARD REVIEW") as the page writes it elsewhere in mixed
-    case ("© 2026 The Outward Review"); unchanged when the page never does."""
-    if not is_all_caps(name):
-        return name
-    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
-    for line in lines:
-        for match in pattern.finditer(line):
-            if not is_all_caps(match.group()) and match.group()[:1].isupper():
-                return match.group()
-    return name
 
 
 def headline_first(blocks: Sequence[Block], headline: int) -> list[Block]:

@@ -15,6 +15,7 @@ from readsite.normalise.blocks import Block
 from readsite.normalise.byline import OUTLET_WORDS, is_outlet_name, parse_byline
 from readsite.normalise.clipchrome import FOLLOW, OWNED
 from readsite.normalise.dates import parse_date
+from readsite.normalise.headings import is_all_caps
 from readsite.normalise.linerules import is_boilerplate
 from readsite.normalise.outlets import KNOWN_OUTLETS
 from readsite.normalise.rules import Rule
@@ -224,3 +225,16 @@ def named_tail(lines: Sequence[tuple[int, str]]) -> tuple[str, Trace] | None:
                 or fold(name) in KNOWN_OUTLETS):
             return name, NAMED_TAIL.found("source", name, number)
     return None
+
+
+def mixed_case(name: str, lines: Sequence[str]) -> str:
+    """An ALL-CAPS masthead ("THE OUTWARD REVIEW") as the page writes it elsewhere in mixed
+    case ("© 2026 The Outward Review"); unchanged when the page never does."""
+    if not is_all_caps(name):
+        return name
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
+    for line in lines:
+        for match in pattern.finditer(line):
+            if not is_all_caps(match.group()) and match.group()[:1].isupper():
+                return match.group()
+    return name

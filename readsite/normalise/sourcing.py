@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from readsite.normalise import header as _header
 from readsite.normalise import masthead as _masthead
 from readsite.normalise import newsletter as _newsletter
 from readsite.normalise import title as _title
@@ -74,5 +73,5 @@ def fallback_source(source: str, author: str, rest: Sequence[Block], traces: lis
             source = owner[0]
             traces.append(_title.INSTITUTION.found("source", source, owner[1].line))
     if is_all_caps(source):  # an ALL-CAPS masthead: as the page writes it elsewhere, if it does
-        source = _header.mixed_case(source, [b.text for b in blocks])
+        source = _masthead.mixed_case(source, [b.text for b in blocks])
     return source

@@ -34,7 +34,8 @@ TAIL_MARKERS = frozenset({
 """Lines after which a page holds only chrome (teasers, comment forms, footers)."""
 
 _TAIL_PATTERN = re.compile(r"^(?:more (?:from|in|on|about) |more stories (?:from|like) |"
-                           r"mehr (?:von|aus) |plus de |más (?:de|sobre) ).{1,40}$|"
+                           r"mehr (?:von|aus) |plus de |más (?:de|sobre) )"
+                           r"(?![^.!?…]*[.!?…]$)[^,;]{1,40}$|"
                            r"^(?:\d{1,5} (?:comments?|responses?|replies|commenti|kommentare|"
                            r"commentaires?|comentarios?|coment[áa]rios?)|"
                            r"(?:comments?|responses?|commenti|kommentare|commentaires|"
@@ -53,7 +54,8 @@ _TAIL_PATTERN = re.compile(r"^(?:more (?:from|in|on|about) |more stories (?:from
                            r"best new (?:albums|tracks|music|songs|reissues|books|films|movies|"
                            r"shows|games|podcasts)|latest (?:reviews|albums|tracks)|"
                            r"more (?:album|track|music|book|film|movie|game) reviews)$")
-"""Tail markers that name a section or an outlet ("More from The Verge")."""
+"""Tail markers that name a section or an outlet ("More from The Verge"); a line that ends a
+sentence or runs on past a comma ("More on that in a moment.") is the story's own."""
 
 TAIL_MIN_BODY = 300
 """A tail marker cuts the rest only after this many characters of article text (so a
