@@ -167,7 +167,8 @@ OUTLET_WORDS = frozenset({
     "mail", "express", "mirror", "independent", "today", "radio", "tv", "media", "newsletter",
     "anzeiger", "zeitung", "rundschau", "kurier", "tagblatt", "diario", "periódico", "correo",
     "heraldo", "monde", "libération", "dépêche", "courrier", "gazeta", "llp", "llc", "pllc",
-    "gazzetta", "corriere", "giornale", "messaggero", "notizie", "podcast",
+    "gazzetta", "corriere", "giornale", "messaggero", "notizie", "podcast", "advertiser", "echo",
+    "argus", "enquirer", "inquirer", "bugle", "clarion", "spectator", "gleaner", "courant",
 })
 """Words that mark a name as an outlet's ("Northfield Courier", "Rheinufer Anzeiger")."""
 

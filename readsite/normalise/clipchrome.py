@@ -25,7 +25,8 @@ FORM_MESSAGE = Rule("form-message", "A sign-up form's fixed messages: \"Invalid 
                     "\"Something went wrong, please try again later.\", \"Thanks for "
                     "subscribing!\", \"We use your sign-up to provide content ...\".")
 OWNERSHIP = Rule("ownership-line", "A footer's \"The X Courier is part of Y Media Group.\" / "
-                 "\"... is published by Y Ltd\": the outlet (its name), and the line goes.")
+                 "\"... is published by Y Publishing Ltd\" (the owner named as a media or "
+                 "publishing company): the outlet (its name), and the line goes.")
 COPYRIGHT_NOTICE = Rule("copyright-notice", "A long copyright notice: \"Copyright 2026 X. All "
                         "rights reserved. This material may not be published, broadcast, "
                         "rewritten or redistributed.\"")
@@ -44,12 +45,16 @@ _FORM = tuple(re.compile(p) for p in (
     r"^by (?:signing up|subscribing|clicking (?:sign up|subscribe)),? you (?:agree|consent)\b"
     r".{0,160}\b(?:privacy|terms)\b.{0,80}$",
 ))
-OWNED = re.compile(r"^(?P<name>(?:[A-Z0-9][\w&'’.-]*\s+){0,4}[A-Z0-9][\w&'’.-]*)\s+is\s+"
-                   r"(?:(?:a )?part of|a (?:brand|title|publication|member|division|trading "
-                   r"name) of|published by|owned by|operated by)\s+(?:the\s+)?[A-Z][\w&'’.-]*"
-                   r"(?:\s+[\w&'’.-]+){0,5}?\s+(?:media(?: group)?|group|publishing|publications|"
-                   r"newspapers|holdings|ltd|limited|plc|inc|llc|gmbh)\.?$", re.I)
-"""An ownership footer: `name` is the outlet; the owner must end in a company word."""
+OWNED = re.compile(r"^(?P<name>[A-Z0-9][\w&'’.-]*(?:\s+(?:[A-Z0-9&][\w&'’.-]*|of|the|and|on|"
+                   r"for)){0,4})\s+is\s+(?i:(?:a )?part of|a (?:brand|title|publication|member|"
+                   r"division|trading name) of|published by|owned by|operated by)\s+"
+                   r"(?:(?i:the)\s+)?[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5}?\s+"
+                   r"(?i:(?:media|publishing|publications|publishers|newspapers|news|press|"
+                   r"broadcasting)(?:\s+(?:group|holdings|ltd|limited|plc|inc|llc|gmbh))*)\.?$")
+"""An ownership footer: `name` (every word capitalised) is the outlet; the owner must end in a
+media word (Media, Publishing, News, Press, Newspapers..., then perhaps Group/Ltd/plc), so "Oak
+Academy is part of Oak Learning Group." and "Kelbrook Foods is owned by Ardent Group plc." stay
+story sentences."""
 _LONG_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright).{0,100}\ball rights reserved\b.{0,240}\b"
                              r"(?:published|broadcast|rewritten|redistributed|reproduced)\b"
                              r"[^.]{0,80}\.?$")
@@ -58,10 +63,11 @@ _ALL_CONTENT = re.compile(r"^all (?:content|contents|material|articles)\s+(?:©|
 PLATFORMS = (r"(?:instagram|x|twitter|facebook|threads|bluesky|tiktok|linkedin|youtube|"
              r"mastodon|whatsapp|telegram|flipboard|google news|apple news)")
 """Social platforms a "Follow <Outlet> on ..." line lists."""
-FOLLOW = re.compile(rf"^follow\s+(?P<name>[A-Z0-9][\w&'’. -]{{0,50}}?)\s+on\s+{PLATFORMS}"
-                    rf"(?:\s*(?:,|and|&|/)\s*{PLATFORMS})*\b(?:\s+(?:for|to)\b[^.!?]{{0,60}})?"
-                    r"[.!]?$", re.I)
-"""A "Follow The Lantern on Instagram and X for more ..." line; `name` is the outlet."""
+FOLLOW = re.compile(rf"^(?i:follow)\s+(?P<name>(?i:us)|[A-Z0-9][\w&'’. -]{{0,50}}?)\s+(?i:on)\s+"
+                    rf"(?i:{PLATFORMS}(?:\s*(?:,|and|&|/)\s*{PLATFORMS})*)\b"
+                    r"(?:\s+(?i:for|to)\b[^.!?]{0,60})?[.!]?$")
+"""A "Follow The Lantern on Instagram and X for more ..." line; `name` is the outlet (capitalised,
+or "us"): "Follow the council on Facebook for updates." is the story's own advice."""
 _CONTACT = re.compile(r"^(?:contact|contact us|contact the (?:newsroom|newsdesk|news desk|editor|"
                       r"editors|author|reporter)|e-?mail us|write to us|news ?tips?|got a "
                       r"(?:story|tip)\??|send us (?:a tip|your (?:story|news|tips)))\s*:?\s*"

@@ -57,10 +57,12 @@ from readsite.normalise.headline import (
 from readsite.normalise.linerules import is_boilerplate
 from readsite.normalise.masthead import (
     HEADER_OUTLET,
+    OUTLET_OVER_SECTION,
     is_publication,
     is_site_name,
     mixed_case,
     named_in_chrome,
+    over_section_label,
     under_menu,
 )
 from readsite.normalise.metadata import is_published_in
@@ -216,6 +218,10 @@ def strip_header(blocks: Sequence[Block], later: Sequence[str] = (),
                              or (position == 0 and masthead)):
             source = mixed_case(text, tail)
             traces.append(HEADER_OUTLET.found("source", source, block.line))
+        elif (not source and over_section_label(head, position, index)
+              and has_fact_below(head, index)):
+            source = mixed_case(text, tail)
+            traces.append(OUTLET_OVER_SECTION.found("source", source, block.line))
         elif not source and in_masthead_bar(block, chrome):
             source = mixed_case(text, tail)
             traces.append(MASTHEAD_BAR.found("source", source, block.line))

@@ -17,6 +17,7 @@ from readsite.normalise.clipchrome import FOLLOW, OWNED
 from readsite.normalise.dates import parse_date
 from readsite.normalise.headings import is_all_caps
 from readsite.normalise.linerules import is_boilerplate
+from readsite.normalise.names import is_name
 from readsite.normalise.outlets import KNOWN_OUTLETS
 from readsite.normalise.rules import Rule
 from readsite.normalise.sitemenu import SECTION_WORDS
@@ -27,6 +28,10 @@ HEADER_OUTLET = Rule("header-outlet", "A 1-5-word capitalised line above the hea
                      "as a publication's name (an outlet word such as Gazette or Times, a known "
                      "outlet, or a name repeated in a \"© YEAR Name\" footer or later in the "
                      "text): the outlet.")
+OUTLET_OVER_SECTION = Rule("outlet-over-section", "The first line of a pasted page, a 2-4-word "
+                           "capitalised name (not a person's), standing right above a section "
+                           "label (\"Local News\", \"Opinion\") over the headline, with a "
+                           "byline or date below: the outlet, named once in plain words.")
 FOOTER_OUTLET = Rule("footer-outlet", "A \"© 2025 The X Gazette\" / \"Copyright 2025 X\" footer, "
                      "when nothing else names the outlet: the outlet.")
 
@@ -54,6 +59,23 @@ def is_publication(text: str, later: Sequence[str] = ()) -> bool:
         return len(words(text)) >= 2 or fold(text) in KNOWN_OUTLETS
     return any(fold(copyright_name(line)) == fold(text) or fold(line) == fold(text)
                for line in later)
+
+
+def over_section_label(head: Sequence[Block], position: int, index: int) -> bool:
+    """Whether header line `position` is the site's name over a section label over the headline
+    at `index` ("The Harbour Gazette" / "Local News" / headline): the first line, 2-4 capitalised
+    words, no byline, and not shaped like a person's name unless it opens with an article ("The
+    Islander"; "Morag Lindsay" over "Opinion" is a columnist's name); a one-word line
+    ("Scotland" / "Politics") may be a stacked breadcrumb, so it is left alone.  The caller
+    checks for a byline or date below."""
+    if position != 0 or index != 2 or any(b.markup or b.heading for b in head[:2]):
+        return False
+    text = head[0].text.strip()
+    return (fold(head[1].text) in SECTION_WORDS and is_site_name(text)
+            and 2 <= len(words(text)) <= 4 and parse_byline(text) is None
+            and (fold(words(text)[0]) in ("the", "der", "die", "das", "le", "la", "el")
+                 or not is_name(text))
+            and not re.search(r"[,:|·•/]", text))
 
 
 def named_in_chrome(text: str, chrome: Sequence[str]) -> bool:

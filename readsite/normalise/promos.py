@@ -80,8 +80,16 @@ def promo_rule(text: str) -> Rule | None:
 def is_sponsor_label(text: str) -> bool:
     """Whether a short line is a label that puts a sponsor's message under it."""
     folded = fold_line(text)
+    named = _NAMED_BY.match(" ".join(text.split()))
+    if named and not (named.group("who")[:1].isupper() or named.group("who")[:1].isdigit()):
+        return False  # "Together with the council": a subheading, not a sponsor's name
     return (len(words(folded)) <= 8 and not re.search(r"[.!?]$", folded)
             and bool(_SPONSOR_LABEL.match(folded)))
+
+
+_NAMED_BY = re.compile(r"^(?:together with|(?:sponsored|promoted|paid for) by)\s+(?P<who>\S+)",
+                       re.I)
+"""A label naming its sponsor: the sponsor's name is capitalised ("Together with Acme")."""
 
 
 def _pictured(what: str, folded: str) -> bool:
