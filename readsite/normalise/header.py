@@ -193,7 +193,7 @@ def strip_header(blocks: Sequence[Block], later: Sequence[str] = (),
                 and (is_publication(head[0].text, tail) or under_menu(head[0], chrome, later)
                      or _name_over_byline(head) or named_in_chrome(head[0].text, later)))
     if index is None or index == 0 or (index == 1 and not masthead and 0 not in nav and (
-            is_outlet_line(head[0], head[1:])
+            is_outlet_line(head[0], head[1:], later)
             or (not is_short(head[0], NAV_WORDS) and not TICKER.match(head[0].text))
             or is_meta_line(head[0].text)
             or (is_kicker(head[0], head[1]) and has_fact_below(head, 1))

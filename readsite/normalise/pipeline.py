@@ -131,7 +131,8 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
     header = any(opening is None or 0 < t.line < opening for t in found_meta)
     cleaned = _header.headline_first(cleaned, head.headline)
     choice = take_title(cleaned, header, forced=bool(head.headline) and bool(cleaned)
-                        and cleaned[0].line == head.headline)
+                        and cleaned[0].line == head.headline,
+                        chrome=[t.text for t in traces if t.action == "dropped"])
     traces += choice.traces
     rest = choice.rest
     source = source or choice.source

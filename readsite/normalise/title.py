@@ -11,6 +11,9 @@ from slugify import slugify
 from readsite.config import RESERVED_SLUGS
 from readsite.normalise.blocks import Block, plain_markdown
 from readsite.normalise.byline import OUTLET_WORDS, is_outlet_name, looks_like_outlet
+from readsite.normalise.masthead import copyright_name
+from readsite.normalise.names import is_name
+from readsite.normalise.outlets import KNOWN_OUTLETS
 from readsite.normalise.rules import Rule
 from readsite.normalise.sitemenu import SECTION_WORDS
 from readsite.normalise.text import _WORD, cut_words, fold, split_sentences, words
@@ -28,7 +31,11 @@ SECTION_LABEL = Rule("section-label", "A one- or two-word section label above th
                      "outlet), or above a stray headline.")
 OUTLET_LINE = Rule("outlet-line", "The first line of a page with a header, when it names an "
                    "outlet (1-5 capitalised words; not a lone \"News\") above a section label or "
-                   "the headline, or a show above an \"Episode 58: ...\" headline: the outlet.")
+                   "the headline, or a show above an \"Episode 58: ...\" headline: the outlet.  "
+                   "Not a person-shaped name (\"Morag Lindsay\", \"Ferry Crisis\") unless it has "
+                   "an outlet word or opens with \"The\", and not a lone word (\"Scotland\") "
+                   "unless it is a known outlet or the page repeats it as a name (\"© 2026 "
+                   "Northbank\", \"Subscribe to Northbank\").")
 STRAY_HEADLINE = Rule("stray-headline", "Another article's headline above this one (the real "
                       "headline is the line repeated just below itself).")
 
@@ -190,9 +197,51 @@ _EPISODE = re.compile(r"^(?:episode|ep\.?|folge|épisode|episodio)\s*\d{1,4}\b",
 """A podcast episode's headline ("Episode 58: ..."): the short line above it names the show."""
 
 
-def is_outlet_line(block: Block, following: Sequence[Block]) -> bool:
+_ARTICLES = frozenset({"the", "der", "die", "das", "le", "la", "les", "el", "il", "lo"})
+"""Articles an outlet's name may open with ("The Islander"); a person's name never does."""
+_NAMING = r"(?:subscribe to|sign up (?:for|to)|follow|support|about|contact|join|donate to|" \
+          r"more from|listen to|get)"
+"""Chrome that names the site ("Subscribe to Northbank", "About Northbank")."""
+
+
+def named_elsewhere(name: str, lines: Sequence[str]) -> bool:
+    """Whether the page repeats `name` as a name: a "© 2026 Northbank" footer (its owner
+    opening with the name) or a line naming the site ("Subscribe to Northbank", "Follow the
+    Northbank newsletter").  A word merely used in the story ("in Scotland") does not count."""
+    key = fold(name)
+    if not key:
+        return False
+    naming = re.compile(rf"^{_NAMING}\s+(?:the\s+)?{re.escape(name.strip())}(?![\w'’-])", re.I)
+    for line in lines:
+        owner = fold(copyright_name(line))
+        if owner == key or owner.startswith(key + " "):
+            return True
+        match = naming.match(line.strip())
+        if match and name.strip() in line:  # the name as written, capitalised
+            return True
+    return False
+
+
+def plain_outlet(text: str, lines: Sequence[str]) -> bool:
+    """Whether a first line may be an outlet's name by its shape: not a person's name or a
+    topic ("Morag Lindsay", "Ferry Crisis") unless it has an outlet word or opens with "The",
+    and not one place or topic word ("Scotland") unless it is a known outlet, written like a
+    brand ("GridLines"), or repeated by the page as a name."""
+    parts = words(text)
+    if fold(text) in KNOWN_OUTLETS or looks_like_outlet(text) or _AGENCY.search(text):
+        return True
+    if len(parts) >= 2 and fold(parts[0]) in _ARTICLES:
+        return True
+    if len(parts) == 1:
+        brand = re.search(r"[a-z][A-Z]", text) is not None
+        return brand or named_elsewhere(text, lines)
+    return not is_name(text) or named_elsewhere(text, lines)
+
+
+def is_outlet_line(block: Block, following: Sequence[Block], chrome: Sequence[str] = ()) -> bool:
     """Whether the first block names the outlet: a short name above a section label and the
-    headline, or above a headline at least twice its length."""
+    headline, or above a headline at least twice its length.  `chrome`: lines dropped from the
+    page (its footer), where a plain name is repeated."""
     if block.markup or block.heading or len(following) < 2 or not is_outlet_name(block.text):
         return False
     if len(words(block.text)) > 5 or not is_title_like(block.text):
@@ -201,9 +250,12 @@ def is_outlet_line(block: Block, following: Sequence[Block]) -> bool:
         return False  # "News" above "Research": a section label, not an outlet
     if fold(block.text) in SECTION_WORDS:
         return False  # "Culture" above "Interviews": two section labels, no outlet
+    headline = following[0]
+    if _EPISODE.match(headline.text) is None and not plain_outlet(
+            block.text.strip(), [*(b.text for b in following[1:]), *chrome]):
+        return False  # "Scotland", "Morag Lindsay" above a section label: no outlet
     if is_kicker(following[0], following[1]):
         return True
-    headline = following[0]
     named = (looks_like_outlet(block.text) or _EPISODE.match(headline.text) is not None
              or (block.text.startswith("The ") and len(words(block.text)) >= 2))
     agency = _AGENCY.search(block.text) is not None and not _AGENCY.search(headline.text)
@@ -235,13 +287,14 @@ def repeated_headline(blocks: Sequence[Block]) -> int:
 
 
 def take_title(blocks: Sequence[Block], header: bool = False, forced: bool = False,
-               ) -> TitleChoice:
+               chrome: Sequence[str] = ()) -> TitleChoice:
     """The headline: the first line if it reads as one (after section labels and a stray
     headline above it), its repeat dropped; else one derived from the opening.  Section labels
     and stray headlines are looked for only when `header` (the text had a byline, date or
     outlet line above its first paragraph): without one, "Label / Headline" reads just like
     "Title / Heading", and re-normalising an article would eat its title.  `forced`: the
-    header model (`header.strip_header`) chose the first block as the headline."""
+    header model (`header.strip_header`) chose the first block as the headline.  `chrome`:
+    lines dropped from the page, where a plain outlet name is repeated ("© 2026 Northbank")."""
     if not blocks:
         return TitleChoice("", False, [], [])
     traces: list[Trace] = []
@@ -252,7 +305,7 @@ def take_title(blocks: Sequence[Block], header: bool = False, forced: bool = Fal
         rule = STRAY_HEADLINE if len(words(block.text)) > KICKER_WORDS else SECTION_LABEL
         traces.append(rule.dropped(block.text, block.line))
     source = ""
-    if header and not start and is_outlet_line(blocks[0], blocks[1:]):
+    if header and not start and is_outlet_line(blocks[0], blocks[1:], chrome):
         source = blocks[0].text.strip()
         traces.append(OUTLET_LINE.found("source", source, blocks[0].line))
         start = 1
@@ -264,7 +317,7 @@ def take_title(blocks: Sequence[Block], header: bool = False, forced: bool = Fal
         start += 1
     if (header and not source and len(blocks) - start > 2 and not blocks[start].markup
             and is_agency(blocks[start].text)
-            and is_outlet_line(blocks[start], blocks[start + 1:])):
+            and is_outlet_line(blocks[start], blocks[start + 1:], chrome)):
         source = blocks[start].text.strip()  # the issuing agency, under a section label
         traces.append(OUTLET_LINE.found("source", source, blocks[start].line))
         start += 1
