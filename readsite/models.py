@@ -150,7 +150,7 @@ class Article:
         opening = " ".join(self.opening().split())
         rest = opening[opening.find(summary) + len(summary):] if summary in opening else ""
         following = _SENTENCE_END_RE.split(rest.strip(), maxsplit=1)[0]
-        return following if len(following) > 40 and rest.strip().startswith(following) else ""
+        return following if len(following) > 40 else ""
 
     def opening(self) -> str:
         """The start of the text that `dek` compares with the summary."""

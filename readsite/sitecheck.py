@@ -328,16 +328,24 @@ class _Guesser:
     in part, with thousands of links to articles it does not have, took minutes to build.
     So difflib compares only the `SHORTLIST` slugs sharing the most three-letter pieces with
     the missing one (a slug close enough to suggest shares most of them), and each missing
-    slug is guessed once."""
+    slug is guessed once.  The pieces are indexed at the first guess: a build whose links all
+    resolve (most builds) never pays for it."""
 
     SHORTLIST = 40
 
     def __init__(self, slugs: set[str]) -> None:
-        self.pieces: dict[str, list[str]] = defaultdict(list)
-        for slug in sorted(slugs):
-            for piece in self._pieces(slug):
-                self.pieces[piece].append(slug)
+        self.slugs = slugs
+        self.pieces: dict[str, list[str]] = {}
         self.guessed: dict[str, str] = {}
+
+    def _index(self) -> dict[str, list[str]]:
+        if not self.pieces:
+            pieces: dict[str, list[str]] = defaultdict(list)
+            for slug in sorted(self.slugs):
+                for piece in self._pieces(slug):
+                    pieces[piece].append(slug)
+            self.pieces = dict(pieces)
+        return self.pieces
 
     @staticmethod
     def _pieces(slug: str) -> set[str]:
@@ -347,8 +355,9 @@ class _Guesser:
     def __call__(self, target: str) -> str:
         if target not in self.guessed:
             shared: Counter[str] = Counter()
+            pieces = self._index()
             for piece in self._pieces(target):
-                shared.update(self.pieces.get(piece, ()))
+                shared.update(pieces.get(piece, ()))
             shortlist = [slug for slug, _ in shared.most_common(self.SHORTLIST)]
             close = difflib.get_close_matches(target, shortlist, n=1)
             self.guessed[target] = close[0] if close else ""
