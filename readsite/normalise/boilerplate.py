@@ -30,21 +30,6 @@ from readsite.normalise.furniture import (
 )
 from readsite.normalise.linerules import (
     BOILERPLATE_LINES,
-    BOILERPLATE_PATTERNS,
-    DISCLAIMER,
-    ICON_LABEL,
-    IMAGE_CREDIT,
-    MEDIA_CHROME,
-    NAVIGATION,
-    NOTICE,
-    PAGE_CHROME,
-    READ_MORE,
-    READ_TIME,
-    RELATIVE_DATE,
-    REPORT_LABEL,
-    REPORT_LINES,
-    REPORT_PATTERNS,
-    RULE_PATTERNS,
     is_boilerplate,
     line_rule,
 )
@@ -64,12 +49,20 @@ from readsite.normalise.trace import Trace
 from readsite.normalise.widgets import RATING_LINE, is_rating_line
 
 __all__ = [
-    "BOILERPLATE_LINES", "BOILERPLATE_PATTERNS", "DISCLAIMER", "ICON_LABEL", "IMAGE_CREDIT",
-    "MEDIA_CHROME", "MENU_ITEM_WORDS", "MENU_MARKER", "NAVIGATION", "NEWSLETTER_MENU", "NOTICE",
-    "PAGE_CHROME", "READ_MORE", "READ_TIME", "RELATED_TAIL", "RELATIVE_DATE", "REPORT_LABEL",
-    "REPORT_LINES", "REPORT_PATTERNS", "RULE_PATTERNS", "SITE_BOILERPLATE", "SOURCE_BOILERPLATE",
-    "TAIL_MARKERS", "TAIL_MIN_BODY", "drop_matching", "is_boilerplate", "is_tail_marker",
-    "line_rule", "menu_item", "site_rule", "strip_boilerplate",
+    "BOILERPLATE_LINES",
+    "MENU_ITEM_WORDS",
+    "MENU_MARKER",
+    "NEWSLETTER_MENU",
+    "SITE_BOILERPLATE",
+    "SOURCE_BOILERPLATE",
+    "TAIL_MARKERS",
+    "drop_matching",
+    "is_boilerplate",
+    "is_tail_marker",
+    "line_rule",
+    "menu_item",
+    "site_rule",
+    "strip_boilerplate",
 ]
 
 NEWSLETTER_MENU = Rule("newsletter-menu", "An \"In today's newsletter:\" menu and the short "
