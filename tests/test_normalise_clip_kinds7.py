@@ -110,3 +110,14 @@ def test_is_outlet_line_reads_the_dropped_footer() -> None:
 def test_a_show_above_an_episode_headline_is_still_the_outlet() -> None:
     rest = blocks("Episode 58: Why the ferry timetable keeps changing", "By Ann Reid")
     assert is_outlet_line(Block("Night Owls", line=1), rest)
+
+
+def test_three_section_labels_left_of_a_menu_are_not_the_title() -> None:
+    """"Menu" and "Search" go as navigation, leaving three section words over the headline
+    (too few for a menu run): none of them is the title (found by Hypothesis on case 087)."""
+    raw = ("Menu\nSearch\nNews\nSport\nBusiness\n"
+           "Island ferry cancelled for third day as gales continue\n"
+           "By Sorcha Flynn | Tue 3 Mar 2026, 09:15\n"
+           "Ferry crossings to Inishcorr were cancelled for a third day on Tuesday as gusts "
+           "battered the west coast.\n\nIslanders said supplies had run out at the shops.\n")
+    assert normalise(raw).title == "Island ferry cancelled for third day as gales continue"

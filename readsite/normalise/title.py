@@ -175,6 +175,23 @@ def is_kicker(block: Block, following: Block) -> bool:
     return is_title_like(following.text) and len(words(following.text)) >= 4
 
 
+MAX_LABELS = 3
+"""Most section labels stacked above a headline ("News" / "Sport" / "Business" left of a
+menu whose other items were dropped as navigation)."""
+
+
+def labels_above(blocks: Sequence[Block], start: int) -> int:
+    """How many section labels (at most `MAX_LABELS`) stand at `start`, each a kicker of the
+    headline right under them, with more of the page below it; 0 if none."""
+    for count in range(1, MAX_LABELS + 1):
+        if len(blocks) - start <= count + 1:
+            break
+        headline = blocks[start + count]
+        if all(is_kicker(blocks[start + i], headline) for i in range(count)):
+            return count
+    return 0
+
+
 INSTITUTION = Rule("institution-source", "A source that names an institution's unit (\"Office of "
                    "Public Affairs\", \"Research Communications\") when the page names the "
                    "institution itself (\"About Northmoor University\", \"© 2026 Northmoor "
@@ -309,10 +326,7 @@ def take_title(blocks: Sequence[Block], header: bool = False, forced: bool = Fal
         source = blocks[0].text.strip()
         traces.append(OUTLET_LINE.found("source", source, blocks[0].line))
         start = 1
-    while header and len(blocks) - start > 2 and (
-            is_kicker(blocks[start], blocks[start + 1])
-            or (len(blocks) - start > 3 and is_kicker(blocks[start], blocks[start + 2])
-                and is_kicker(blocks[start + 1], blocks[start + 2]))):  # "News" / "Research"
+    while header and labels_above(blocks, start):  # "News" / "Research" / headline
         traces.append(SECTION_LABEL.dropped(blocks[start].text, blocks[start].line))
         start += 1
     if (header and not source and len(blocks) - start > 2 and not blocks[start].markup
