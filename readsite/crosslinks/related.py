@@ -17,6 +17,10 @@ import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from itertools import repeat
+from typing import Any
+
+import numpy as np
 
 from readsite.config import TopicConfig
 from readsite.models import Analysis, Article, Related, Topic
@@ -171,24 +175,51 @@ Terms = list[tuple[str, float]]
 def _distinctive_chunk(state: tuple[Sequence[Analysis], dict[str, float]], chunk: range
                        ) -> list[Terms]:
     """Per article, its top terms by tf-idf (only terms another article shares: those with
-    an idf)."""
+    an idf), strongest first, then in alphabetical order.
+
+    Weights are worked out for all its terms at once (numpy); only the terms at least as
+    strong as the `TERMS_PER_ARTICLE`-th are then sorted, which gives the same list as
+    sorting them all."""
     analyses, idf = state
     out = []
     for i in chunk:
-        counts = array("I")
-        counts.frombytes(analyses[i].counts)
-        total = sum(counts) or 1
-        scored = [(-((k / total) * idf[t]), t)
-                  for t, k in zip(_terms(analyses[i]), counts, strict=True) if t in idf]
-        scored.sort()
+        terms = _terms(analyses[i])
+        counts = np.frombuffer(analyses[i].counts, dtype=np.uintc)
+        total = int(counts.sum()) or 1
+        weights = counts / total * np.fromiter(map(idf.get, terms, repeat(0.0)), float,
+                                               len(terms))
+        strong = np.flatnonzero(weights)
+        if len(strong) > TERMS_PER_ARTICLE:
+            least = np.partition(weights[strong], -TERMS_PER_ARTICLE)[-TERMS_PER_ARTICLE]
+            strong = np.flatnonzero(weights >= least)
+        scored = sorted(zip((-weights[strong]).tolist(), [terms[k] for k in strong.tolist()],
+                            strict=True))
         out.append([(t, -w) for w, t in scored[:TERMS_PER_ARTICLE]])
     return out
 
 
 Chosen = list[tuple[float, int, list[str]]]
 """An article's related articles: (score, index, up to three shared terms), best first."""
-RelateState = tuple[Sequence[dict[str, float]], dict[str, list[int]], list[int], list[int],
+RelateState = tuple[Sequence[dict[str, float]], Sequence[frozenset[str]],
+                    dict[str, "np.ndarray[Any, Any]"], "np.ndarray[Any, Any]", list[int],
                     Sequence[frozenset[int]], int]
+
+
+def _candidates(top: dict[str, float], index: Mapping[str, np.ndarray[Any, Any]], me: int
+                ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """The articles in the postings of `top`'s terms (leaving out `me`), ascending, and
+    each one's score: the sum of the weights of the terms whose postings hold it.
+
+    Vectorised (the candidates of 10,000 articles are ten million term hits); the weights are
+    added in term order, as a loop over the terms would, so the sums are the same floats."""
+    found = [index[term] for term in top]
+    hits = np.concatenate(found)
+    weights = np.repeat(np.fromiter(top.values(), float, len(top)),
+                        [len(postings) for postings in found])
+    sums = np.bincount(hits, weights=weights, minlength=me + 1)
+    sums[me] = 0.0
+    others = np.flatnonzero(sums)
+    return others, sums[others]
 
 
 def _relate_chunk(state: RelateState, chunk: range) -> list[Chosen]:
@@ -198,26 +229,28 @@ def _relate_chunk(state: RelateState, chunk: range) -> list[Chosen]:
     common, leaving out the articles in `skip` (its story and its neighbours, which the page
     already shows); ties go to the one listed first (articles are in reading order, so the
     newer)."""
-    tops, index, masks, entities, skip, limit = state
+    tops, keys, index, in_topic, entities, skip, limit = state
     out: list[Chosen] = []
     for i in chunk:
         top = tops[i]
-        candidates: dict[int, float] = {}
-        for term, weight in top.items():
-            for j in index.get(term, ()):
-                candidates[j] = candidates.get(j, 0.0) + weight
-        candidates.pop(i, None)
-        mine, named, left_out = masks[i], entities[i], skip[i]
-        scored = [(-(s + TOPIC_WEIGHT * (mine & masks[j]).bit_count()), j)
-                  for j, s in candidates.items()]
+        if not top:
+            out.append([])
+            continue
+        others, sums = _candidates(top, index, i)
+        together = in_topic[others] @ in_topic[i]  # topics each candidate shares with i
+        scores = sums + TOPIC_WEIGHT * together
+        mine, named, left_out = keys[i], entities[i], skip[i]
+        ranks = np.lexsort((others, -scores))[:SHORTLIST * limit + len(left_out)]
         kept = []
-        for x, j in heapq.nsmallest(SHORTLIST * limit + len(left_out), scored):
-            common = top.keys() & tops[j].keys()
+        for j, score, topical in zip(others[ranks].tolist(), scores[ranks].tolist(),
+                                     together[ranks].tolist(), strict=True):
+            if j in left_out:
+                continue
+            common = mine & keys[j]
             shared = min(ENTITY_CAP, (named & entities[j]).bit_count()) if named else 0
-            if j in left_out or not (len(common) >= MIN_SHARED_TERMS or shared
-                                     or mine & masks[j]):
+            if not (len(common) >= MIN_SHARED_TERMS or shared or topical):
                 continue  # a word or two in common is chance, not a reason to read on
-            kept.append((x - ENTITY_WEIGHT * shared, j, common))
+            kept.append((-score - ENTITY_WEIGHT * shared, j, common))
         best = heapq.nsmallest(limit, [k for k in kept if -k[0] >= MIN_RELATED_SCORE])
         out.append([(-score, j, sorted(common, key=lambda t: (-top[t], t))[:3])
                     for score, j, common in best])
@@ -256,17 +289,21 @@ def relate(
     idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items() if d >= 2}
     distinct = map_chunks(_distinctive_chunk, (analyses, idf), n, jobs)
     tops = [{t: idf[t] for t, _ in terms} for terms in distinct]
-    index = postings([dict(terms) for terms in distinct], POSTING_CAP)
+    index = {term: np.array(found, dtype=np.int32)
+             for term, found in postings([dict(terms) for terms in distinct], POSTING_CAP).items()}
     del distinct
     slots: dict[str, int] = {}
     for article in articles:
         for topic in topics_of[article.slug]:
-            slots.setdefault(topic.slug, 1 << len(slots))
-    masks = [sum(slots[t.slug] for t in topics_of[a.slug]) for a in articles]
+            slots.setdefault(topic.slug, len(slots))
+    in_topic = np.zeros((n, len(slots)), dtype=np.int32)  # article × topic: 1 if in it
+    for i, article in enumerate(articles):
+        in_topic[i, [slots[t.slug] for t in topics_of[article.slug]]] = 1
     codes: dict[str, int] = {}
     entity_sets = [sum({1 << codes.setdefault(e, len(codes)) for e in named})
                    for named in entities_of]
-    chosen = map_chunks(_relate_chunk, (tops, index, masks, entity_sets, skip, limit), n,
+    keys = [frozenset(top) for top in tops]
+    chosen = map_chunks(_relate_chunk, (tops, keys, index, in_topic, entity_sets, skip, limit), n,
                         jobs, tick)
     forms = display_forms(
         analyses, {t for best in chosen for _, _, common in best for t in common}, jobs)
