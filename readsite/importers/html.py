@@ -28,6 +28,7 @@ from readsite.importers.pagemeta import Found, http_url, iso_date, page_fields
 from readsite.importers.pagesite import byline_author, read_shown, weak_source
 from readsite.importers.prepare import prepare
 from readsite.importers.record import Imported
+from readsite.importers.standfirst import drop_standfirst
 from readsite.importers.tidy import tidy
 from readsite.normalise import (
     Normalised,
@@ -251,6 +252,9 @@ def read_page(html: str, path: Path, url: str = "", rules: SiteRules | None = No
     found = clean(tidied.markdown, title, rules, source)
     found = keep_lede(found, page.blocks,
                       stated["author"].value if "author" in stated else found.author)
+    found, dropped = drop_standfirst(
+        found, stated["summary"].value if "summary" in stated else "", page.blocks,
+        stated["author"].value if "author" in stated else found.author)
     byline = None if "author" in stated or found.author else page_byline(page, markdown, title)
     if byline is not None:
         stated["author"] = Found(byline[0], "html: byline line")
@@ -262,5 +266,5 @@ def read_page(html: str, path: Path, url: str = "", rules: SiteRules | None = No
     values = [v.value for v in stated.values()] + [found.title, found.author, found.source]
     trace = [Trace("dropped", "extractor: not main text", block)
              for block in left_out(page, f"{markdown}\n\n{tidied.markdown}", values)]
-    trace.extend(tidied.trace)
+    trace.extend([*tidied.trace, *dropped])
     return merge(path, stated, found, trace)

@@ -267,6 +267,8 @@ class _PageParser(HTMLParser):
             return
         if tag in BLOCK_TAGS:
             self.flush()
+            if self.capture in HEADING_TAGS:
+                self.captured.append(" ")  # "Costs<br>and fees" is "Costs and fees"
         if tag in HEADING_TAGS and not self.skipping and not self.capture:
             self.capture, self.captured = tag, []
 

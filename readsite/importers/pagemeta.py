@@ -18,6 +18,7 @@ from typing import Any
 
 from readsite.importers.page import Page
 from readsite.importers.pagesite import logo_name, name_like, read_shown, title_suffix
+from readsite.importers.titleparts import headline_in_title, without_tagline
 from readsite.normalise import same_line
 
 ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle",
@@ -169,7 +170,19 @@ def json_ld_fields(page: Page) -> dict[str, Found]:
             ):
                 if value and f"json-ld: {rule}" not in found:
                     found[f"json-ld: {rule}"] = Found(value, f"json-ld: {rule}")
+    website = next((_text(item.get("name")) for document in documents
+                    for item in _json_objects(document) if _is_website(item)), "")
+    if website:
+        found["json-ld: WebSite name"] = Found(website, "json-ld: WebSite name")
     return found
+
+
+def _is_website(item: dict[str, Any]) -> bool:
+    """Whether a JSON-LD object is the `WebSite` node (its `name` is the site's, when no
+    `publisher` names the outlet)."""
+    kinds = item.get("@type")
+    return any(isinstance(k, str) and k.lower() == "website"
+               for k in (kinds if isinstance(kinds, list) else [kinds]))
 
 
 MICRODATA_PROPERTIES = ("headline", "name", "author", "creator", "publisher",
@@ -204,7 +217,8 @@ PRIORITY: dict[str, tuple[str, ...]] = {
               f"{MD}name"),
     "author": ("html: author", "json-ld: author", "html: article:author",
                "html: parsely-author", "html: dc.creator", f"{MD}author", f"{MD}creator"),
-    "source": ("html: og:site_name", "json-ld: publisher", f"{MD}publisher"),
+    "source": ("html: og:site_name", "json-ld: publisher", f"{MD}publisher",
+               "json-ld: WebSite name"),
     "date": ("html: article:published_time", "json-ld: datePublished", "html: datepublished",
              "html: dc.date", "html: date", "html: pubdate", f"{MD}datepublished",
              f"{MD}datecreated"),
@@ -301,10 +315,16 @@ def page_fields(page: Page, html: str, url: str) -> dict[str, Found]:
                 continue  # a description cut short makes a poor summary
             fields[key] = value
             break
-    if "source" not in fields:
+    if "source" in fields:
+        name = without_tagline(fields["source"].value)
+        fields["source"] = Found(name, fields["source"].rule)
+    else:
         outlet = shown_source(page, html, fields)
         if outlet is not None:
             fields["source"] = outlet
+    headline = headline_in_title(page.title, page.h1) if "title" not in fields else ""
+    if headline:
+        fields["title"] = Found(headline, "html: <h1> in <title>")
     if "title" not in fields:
         title = page_title(page, fields["source"].value if "source" in fields else "")
         if title is None and page.h1:

@@ -34,7 +34,8 @@ GENERIC = frozenset({"home", "blog", "news", "articles", "article", "posts", "po
 SERIAL_RE = re.compile(r"^(?:part|chapter|episode|ep|vol|volume|book|section|day|week|"
                        r"issue|no)\b\.?", re.I)
 """The start of a title tail that numbers a series ("Part Two"), not an outlet."""
-TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " : ", " // ")
+TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " : ", " // ", " » ", " / ",
+                    " « ", " › ")
 NAME_WORD_RE = re.compile(r"^[\"'“(]?[A-Z0-9À-ÖØ-Þ][\w'’&.+!-]*[)\"'”]?$|^&$")
 
 
@@ -256,15 +257,27 @@ def weak_source(page: Page) -> tuple[str, str] | None:
 
 BY_RE = re.compile(r"^(?:written\s+|posted\s+|words\s+)?by:?\s+", re.I)
 AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|\band\b|&)\s*")
+ROLE_WORDS = frozenset({"reporter", "editor", "correspondent", "writer", "columnist",
+                        "contributor", "critic", "photographer", "producer", "journalist",
+                        "presenter", "intern", "staff", "chief", "senior", "deputy",
+                        "associate", "contributing", "freelance", "reviewer", "analyst"})
+"""Words of a job title set after a name in a byline ("Jane Doe, Chief Reporter")."""
+
+
+def is_role(text: str) -> bool:
+    """Whether a part of a byline is a job title ("Chief Reporter", "Staff Writer")."""
+    return any(w.strip(".").lower() in ROLE_WORDS for w in text.split())
 
 
 def byline_author(shown: Shown) -> str:
     """The author named by the page's first byline element that holds only names ("By Jane
-    Doe", "Jane Doe and Tom Hale"), joined with ", "; else ""."""
+    Doe", "Jane Doe and Tom Hale"), joined with ", ", a job title after a name left out
+    ("Jane Doe, Chief Reporter"); else ""."""
     for text in shown.bylines:
         text = BY_RE.sub("", text.strip()).strip(" .")
         text = re.split(r"\s*[|·•]\s*|\s+[-–—]\s+", text)[0].strip(" .,")
         names = [n for n in AUTHOR_SPLIT_RE.split(text) if n]
+        names = names[:1] + [n for n in names[1:] if not is_role(n)]  # a name, then its role
         if names and all(name_like(n, 4) and (len(n.split()) >= 2 or len(names) == 1)
                          and not any(w.rstrip(".").lower() in GENERIC for w in n.split())
                          for n in names):

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from readsite.importers.headingtext import page_heading, plain_headings
 from readsite.importers.oldpage import is_old_page_furniture
 from readsite.normalise import fold, parse_byline, parse_date, same_line
 from readsite.normalise.linerules import READ_ALSO_ALTERNATION
@@ -333,6 +334,8 @@ def tidy(markdown: str, title: str, blocks: Sequence[str] = (),
     each with the line after it; `quotes`: the text of its quote boxes; `dek`: the summary
     it states)."""
     paragraphs = [p.strip("\n") for p in re.split(r"\n\s*\n", markdown) if p.strip()]
+    headings = [(level, page_heading(text), after) for level, text, after in headings]
+    paragraphs = plain_headings(paragraphs, [h[1] for h in headings])
     paragraphs = restore_headings(paragraphs, headings)
     paragraphs, traces = drop_lead_controls(paragraphs, title)
     paragraphs = drop_title_repeats(paragraphs, title)
