@@ -40,7 +40,16 @@ from readsite.normalise import (
     comments as _comments,
 )
 from readsite.normalise import (
+    contacts as _contacts,
+)
+from readsite.normalise import (
+    controls as _controls,
+)
+from readsite.normalise import (
     dates as _dates,
+)
+from readsite.normalise import (
+    footer as _footer,
 )
 from readsite.normalise import (
     furniture as _furniture,
@@ -82,7 +91,16 @@ from readsite.normalise import (
     repairs as _repairs,
 )
 from readsite.normalise import (
+    selfnames as _selfnames,
+)
+from readsite.normalise import (
     sitemenu as _sitemenu,
+)
+from readsite.normalise import (
+    sitenames as _sitenames,
+)
+from readsite.normalise import (
+    storylabel as _storylabel,
 )
 from readsite.normalise import (
     summary as _summary,
@@ -302,10 +320,10 @@ def _collect_rules(modules: Sequence[ModuleType]) -> dict[str, Rule]:
 
 
 RULES = _collect_rules((_blocks, _boilerplate, _byline, _capsmast, _chrome, _clipchrome,
-                        _comments, _dates,
-                        _furniture, _header, _headerlines, _headline, _linerules, _lists,
+                        _comments, _contacts, _controls, _dates,
+                        _footer, _furniture, _header, _headerlines, _headline, _linerules, _lists,
                         _masthead, _metadata, _newsletter, _outlets, _promos, _release, _repairs,
-                        _sitemenu, _summary, _tagline, _tails, _title, _titlebar,
-                        _widgets))
+                        _selfnames, _sitemenu, _sitenames, _storylabel, _summary, _tagline,
+                        _tails, _title, _titlebar, _widgets))
 """Every normaliser rule by name: what a `Trace.rule` refers to (`import --explain`)."""
 

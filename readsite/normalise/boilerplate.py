@@ -43,6 +43,7 @@ from readsite.normalise.tails import (
     TAIL_MIN_BODY,
     is_comment_chrome,
     is_tail_marker,
+    story_goes_on,
 )
 from readsite.normalise.text import fold_line, words
 from readsite.normalise.trace import Trace
@@ -110,18 +111,20 @@ def strip_boilerplate(
             seen += len(block.text)
             menu = provided = dropped = False
             continue
-        if is_tail_marker(block.text) and seen >= TAIL_MIN_BODY:
+        if is_tail_marker(block.text) and seen >= TAIL_MIN_BODY and not story_goes_on(blocks,
+                                                                                     index):
             traces.extend(RELATED_TAIL.dropped(b.text, b.line) for b in blocks[index:])
             break
         if seen >= TAIL_MIN_BODY and press_tail(blocks, index, seen):
             traces.extend(PRESS_TAIL.dropped(b.text, b.line) for b in blocks[index:])
-            if about_name(block):
-                traces.append(PRESS_TAIL.found("source", about_name(block), block.line))
+            name = about_name(block, blocks[index + 1] if index + 1 < len(blocks) else None)
+            if name:
+                traces.append(PRESS_TAIL.found("source", name, block.line))
             break
         rule = _block_rule(block.text, site, menu)
         if rule is NEWSLETTER_MENU and not _menu_goes_on(block.text, items):
             rule = line_rule(block.text) or furniture_rule(block.text)
-        if rule is None and is_tail_marker(block.text):
+        if rule is None and is_tail_marker(block.text) and not story_goes_on(blocks, index):
             rule = RELATED_TAIL
         if rule is None and provided and len(words(block.text)) <= 6:
             rule = WIRE_SOURCE

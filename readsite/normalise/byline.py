@@ -42,6 +42,20 @@ _FIELD_SPLIT = re.compile(r"\s+[\u2013\u2014\-]\s+|\s*[|·•]\s*")
 _CATEGORY = re.compile(r"\s+in\s+[A-Z][\w &'’-]{1,40}$")
 
 
+_FOR_OUTLET = re.compile(r"\s+for\s+(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:"
+                         r"[A-Z][\w&'’.-]*|of|and|&)){0,5})$")
+"""A byline naming the outlet it was written for: "By Jane Doe for The Harbour Gazette"."""
+_STAFF = re.compile(r"^(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})\s+"
+                    r"(?:staff(?: reports?| writers?)?|newsroom|news ?desk|editorial (?:staff|team|"
+                    r"board))$", re.I)
+"""A staff byline naming the outlet: "By Harbour Gazette Staff", "By the Valley Post Newsroom"."""
+
+
+_AT_TIME = re.compile(r"\s+at\s+\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+                      r"(?=\s+on\s)", re.I)
+"""A time between the name and the date: "By Jane Doe at 7:30am on 12 March 2026"."""
+
+
 _AUTHOR_JOIN = re.compile(r",?\s+(?:and|&|und|et|y|e)\s+|\s*,\s*")
 
 
@@ -89,8 +103,9 @@ def parse_byline(line: str) -> tuple[str, dt.date | None] | None:
     if match.group("review") and _CREDENTIAL.search(match.group("value")):
         return None  # "Reviewed by Dr. X, MD": a medical reviewer, not the writer
     value = re.sub(r"\s+(?:on|am|le|el)\s+(?=\S+\s+\d|\d{1,2}\.?\s+\S)", " | ",
-                   match.group("value"))
+                   _AT_TIME.sub(" ", match.group("value")))
     value = _CATEGORY.sub("", value)
+    value = _FOR_OUTLET.sub("", value)
     parts = [p.strip() for p in _FIELD_SPLIT.split(value) if p.strip()]
     if not parts:
         return None
@@ -184,10 +199,17 @@ def byline_outlet(line: str) -> str:
     match = _BYLINE.match(line.strip())
     if not match:
         return ""
+    named = _FOR_OUTLET.search(match.group("value")) or _STAFF.match(match.group("value"))
+    if named and is_outlet_name(named.group("outlet")) and not re.search(r"\d", named.group(0)):
+        return named.group("outlet").strip()
     fields = [p.strip() for p in _FIELD_SPLIT.split(match.group("value")) if p.strip()]
     if len(fields) >= 3 and _ROLE.search(fields[1]) and is_outlet_name(fields[-1]) and (
             not _ROLE.search(fields[-1]) and not re.search(r"\d", fields[-1])):
         return fields[-1]
+    outlet = next((f for f in fields[1:] if looks_like_outlet(f) and not _ROLE.search(f)
+                   and not re.search(r"\d", f) and parse_date(f) is None), "")
+    if len(fields) >= 2 and outlet:
+        return outlet  # "By Jane Doe | Harbour Gazette | March 12, 2026"
     if match.group("value").count(",") != 1:
         return ""
     tail = match.group("value").split(",")[1].strip()

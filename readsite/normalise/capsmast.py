@@ -17,8 +17,9 @@ from collections.abc import Sequence
 
 from readsite.normalise.blocks import Block
 from readsite.normalise.headerlines import STOP, is_meta_line, story_start
-from readsite.normalise.headings import is_all_caps
+from readsite.normalise.headings import is_all_caps, title_case
 from readsite.normalise.masthead import is_publication, is_site_name, mixed_case
+from readsite.normalise.names import is_name
 from readsite.normalise.promos import is_postal_footer
 from readsite.normalise.rules import Rule
 from readsite.normalise.sitemenu import SECTION_WORDS
@@ -28,6 +29,10 @@ from readsite.normalise.trace import Trace
 CAPS_MASTHEAD = Rule("caps-masthead", "An ALL-CAPS line of 2-4 words opening the page, directly "
                      "over a mixed-case headline: the outlet (as the page writes it elsewhere, "
                      "else as it stands), never the title or the author; it leaves the body.")
+CAPS_MASTHEAD_HOST = Rule("caps-masthead-host", "An ALL-CAPS masthead that names its writer "
+                          "(\"THE BENCH NOTES WITH JANE DOE\", \"... BY JANE DOE\"): the part "
+                          "before \"with\"/\"by\" is the outlet (as the page writes it) and "
+                          "the person's name the author (in mixed case); never the title.")
 POSTAL_FOOTER = Rule("postal-footer", "A newsletter's postal-address footer at the end of the "
                      "text that repeats its masthead's name (\"The Bench Notes, 12 Mill Lane, "
                      "Ardmore\"): dropped.")
@@ -51,14 +56,19 @@ FOOTER_BLOCKS = 3
 """How far from the end a postal footer may stand (sign-off lines may follow it)."""
 
 
-def caps_masthead(blocks: Sequence[Block]) -> tuple[list[Block], str, list[Trace]]:
+def caps_masthead(blocks: Sequence[Block], host_only: bool = False,
+                  ) -> tuple[list[Block], str, list[Trace]]:
     """The blocks without an ALL-CAPS masthead on the first line (and its postal footer), the
-    outlet's name ("" when there is none) and traces."""
+    outlet's name ("" when there is none) and traces.  `host_only`: only a masthead naming its
+    writer, the one shape distinct enough to be read under left-over menu items."""
     if len(blocks) < 3 or blocks[0].markup:
         return list(blocks), "", []
     text = blocks[0].text.strip()
     tail = [b.text for b in blocks[1:]]
-    if not _masthead_shaped(text, tail):
+    text, host = _host_split(text)
+    if host_only and not host:
+        return list(blocks), "", []
+    if not _masthead_shaped(text, tail) and not (host and _host_masthead(text)):
         return list(blocks), "", []
     start = story_start(blocks)
     below = next((b for b in blocks[1:min(start, 1 + LOOK_BELOW)] if not _fact(b)), None)
@@ -66,6 +76,11 @@ def caps_masthead(blocks: Sequence[Block]) -> tuple[list[Block], str, list[Trace
         return list(blocks), "", []
     name = mixed_case(text, tail)
     traces = [CAPS_MASTHEAD.found("source", name, blocks[0].line)]
+    if host:
+        person = mixed_case(host, tail)
+        person = title_case(person, {}) if is_all_caps(person) else person
+        traces = [CAPS_MASTHEAD_HOST.found("source", name, blocks[0].line),
+                  CAPS_MASTHEAD_HOST.found("author", person, blocks[0].line)]
     kept = list(blocks[1:])
     for index in range(max(0, len(kept) - FOOTER_BLOCKS), len(kept)):
         footer = kept[index]
@@ -75,6 +90,34 @@ def caps_masthead(blocks: Sequence[Block]) -> tuple[list[Block], str, list[Trace
             kept = [*kept[:index], *kept[index + 1:]]
             break
     return kept, name, traces
+
+
+_ARTICLES = frozenset({"the", "a", "an", "our", "my", "your"})
+"""Words a person's name never opens with ("DINNER WITH THE NEIGHBOURS" names no writer)."""
+
+_HOST = re.compile(r"\s+(?:WITH|BY|FROM)\s+")
+"""Where an ALL-CAPS masthead names its writer: "THE LEDGER LINE WITH JANE DOE"."""
+
+
+def _host_split(text: str) -> tuple[str, str]:
+    """(masthead, writer) of an ALL-CAPS first line naming its writer ("THE LEDGER LINE WITH
+    DANA OKAFOR" -> "THE LEDGER LINE", "DANA OKAFOR"; "NOTES FROM THE NORTH BY IONA MACRAE"
+    splits at its last "BY"); (text, "") for any other line.  The writer must be shaped like a
+    person's name once title-cased, so "NOTES FROM THE FIELD" or "LIFE BY THE SEA" stays whole."""
+    if not is_all_caps(text) or re.search(r"[,:|]", text):
+        return text, ""
+    for match in reversed(list(_HOST.finditer(text))):
+        person = text[match.end():].strip()
+        if is_name(title_case(person, {})) and fold(words(person)[0]) not in _ARTICLES:
+            return text[:match.start()].strip(), person
+    return text, ""
+
+
+def _host_masthead(text: str) -> bool:
+    """The masthead part of a line naming its writer: 1-4 words, a site name, no digits."""
+    return (not re.search(r"\d", text) and not STOP.search(text) and 1 <= len(words(text)) <= 4
+            and sum(c.isalpha() for c in text) >= MIN_LETTERS and is_site_name(text)
+            and fold(text) not in _LABELS)
 
 
 _ISSUE = re.compile(r"^(?:issue|no\.?|number|vol\.?|volume|edition|#)\s*#?\s*\d{1,5}\b", re.I)

@@ -331,10 +331,25 @@ def press_tail(blocks: Sequence[Block], index: int, seen: int) -> bool:
     return first.startswith(name) or bool(_BOILER_CUES.search(first))
 
 
-def about_name(block: Block) -> str:
-    """The company or institution an "About <Name>" line names ("" for another line)."""
+def about_name(block: Block, following: Block | None = None) -> str:
+    """The company or institution an "About <Name>" line names ("" for another line); when
+    the paragraph under it opens with a fuller form of that name ("About Orchardline" over
+    "Orchardline Drinks is an independent ..."), the fuller form, which is how the company
+    names itself."""
     match = _ABOUT.match(_plain(block))
-    return match.group("name").strip() if match else ""
+    if not match:
+        return ""
+    name = match.group("name").strip()
+    fuller = _FULL_NAME.match(_plain(following)) if following is not None else None
+    if fuller and fuller.group("name").startswith(name + " "):
+        return fuller.group("name")
+    return name
+
+
+_FULL_NAME = re.compile(r"^(?P<name>[A-Z0-9][\w&.'’-]*(?: (?:[A-Z0-9&][\w&.'’-]*|of|and|for)){0,5})"
+                        r"(?:,| \((?:[A-Z]{2,6}: ?)?[A-Z]{1,6}\)| (?:is|was|has|are)\b)")
+"""The name an "About" paragraph opens with, up to its verb or comma ("Orchardline Drinks
+is ...", "Acme Robotics (NASDAQ: ACME), the ...")."""
 
 
 def _plain(block: Block) -> str:

@@ -182,7 +182,7 @@ def _recipe_section(block: Block, after: Block | None, labels: int) -> bool:
 
 
 STORY_LABELS = frozenset({
-    "key findings", "sources", "references",
+    "key findings", "key takeaways", "key points", "takeaways", "sources", "references",
     "bibliography", "further reading", "tracklist", "track list", "track listing", "setlist",
     "set list", "pros", "cons", "the good", "the bad", "verdict", "the verdict", "our verdict",
     "the bottom line", "bottom line", "specs", "specifications", "key specs",
@@ -213,16 +213,31 @@ _TAGLINE = re.compile(r"\b(?:news|journalism|reporting|stories|voice|since \d{4}
 def _story_label(block: Block, before: Block | None, after: Block | None) -> bool:
     """A story's own short label ("Key takeaways", "Pros", "Sources:") over what it labels,
     inside the story (not a summary box above it)."""
-    if block.markup or block.heading or after is None or after.heading or before is None:
+    if block.markup or block.heading or after is None or after.heading:
         return False
     if fold_line(block.text).rstrip(":").strip() not in STORY_LABELS:
         return False
+    if before is None and (after.markup or not _finished(after.text)):
+        return False  # at the top of the body only over finished sentences, never over a box
+    if (fold_line(block.text).rstrip(":").strip() in BOX_LABELS and block.line and after.line
+            and after.line == block.line + 1):
+        return False  # a summary box pasted as a block of lines: the page's widget, not a section
     if is_list_block(after) or _ITEM_LINE.match(after.text):
         return True
     if not after.markup and len(words(after.text)) >= 8:
         return bool(re.search(r"[.!?:\"”’)]$", after.text.strip()))
     return (fold_line(block.text).rstrip(":").strip() in ITEM_LABELS and not after.markup
             and 1 <= len(words(after.text)) <= 12 and after.text.strip()[-1:] not in ":")
+
+
+BOX_LABELS = frozenset({"key takeaways", "key points", "takeaways"})
+"""Labels of a summary box: a section heading only when set off like the story's paragraphs
+(a blank line under it), not over a block of lines pasted from a box widget."""
+
+
+def _finished(text: str) -> bool:
+    """A paragraph of one or more finished sentences of 8+ words (not a box of short lines)."""
+    return "\n" not in text.strip() and len(words(text)) >= 8 and text.strip()[-1:] in ".!?"
 
 
 ITEM_LABELS = frozenset({"pros", "cons", "the good", "the bad", "tracklist", "track list",

@@ -24,6 +24,7 @@ from readsite.normalise.headerlines import (
 )
 from readsite.normalise.linerules import is_boilerplate
 from readsite.normalise.rules import Rule
+from readsite.normalise.sitenames import split_outlet
 from readsite.normalise.text import split_sentences, words
 from readsite.normalise.title import is_agency, is_title_like, same_line
 
@@ -61,6 +62,17 @@ def rare_words(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[^\W\d_]{5,}", text.casefold()) if w not in _STOPWORDS}
 
 
+def subject_title(text: str, story: str) -> bool:
+    """Whether a "Name: Work" line is a review's headline ("Harrow Lane: Glass Orchard") rather
+    than a field ("Executive Producer: Jane Doe"): the part before the colon is 2-4 capitalised
+    words that the story itself names, as written, so it is the subject, not a label."""
+    key = text.split(":", 1)[0].strip()
+    parts = words(key)
+    if not 2 <= len(parts) <= 4 or not all(p[:1].isupper() for p in parts):
+        return False
+    return re.search(rf"(?<![\w'’]){re.escape(key)}(?![\w])", story) is not None
+
+
 def headline_score(blocks: Sequence[Block], index: int, story: str) -> int | None:
     """How much `blocks[index]` (a header line) reads as the headline; None if it cannot be."""
     block = blocks[index]
@@ -69,7 +81,9 @@ def headline_score(blocks: Sequence[Block], index: int, story: str) -> int | Non
     if block.markup or not 3 <= count <= 25 or len(text) > 200 or len(split_sentences(text)) > 2:
         return None
     lower = text[:1].islower() and words(text)[0] == words(text)[0].lower()  # not "xAI", "iPhone"
-    if is_boilerplate(text) or is_meta_line(text) or lower or is_label(text) or is_field_line(text):
+    if is_boilerplate(text) or is_meta_line(text) or lower or is_field_line(text):
+        return None
+    if is_label(text) and not subject_title(text, story):
         return None
     if is_agency(text):
         return None  # "Lakeland Department of Water Resources": who issues it, not a headline
@@ -96,6 +110,8 @@ def headline_score(blocks: Sequence[Block], index: int, story: str) -> int | Non
         score -= 2
     if count <= 5 and looks_like_outlet(text) and not meta_above:
         score -= 2  # "Le Courrier du Val" over its headline: a masthead's name, not a headline
+    if count <= 8 and split_outlet(text) and not meta_above:
+        score -= 3  # "The Marsh Chronicle, Lydbrook": a masthead with its town, not a headline
     return score
 
 

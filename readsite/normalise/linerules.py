@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from readsite.normalise.controls import control_rule
 from readsite.normalise.rules import Rule
 from readsite.normalise.sitemenu import SECTION_WORDS
 from readsite.normalise.text import fold_line, words
@@ -274,13 +275,15 @@ RULE_PATTERNS: tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...] = (
     ))),
     (READ_TIME, tuple(re.compile(p) for p in (
         r"^(?:\d{1,3}\s*(?:-|\s)?(?:min|mins|minutes?|minuten|minutos)\.?(?:\s+(?:read|de "
-        r"lectura|lesezeit))?|(?:lesezeit|temps de lecture|tiempo de lectura|read(?:ing)? time)"
+        r"lectura|lesezeit))?|(?:(?:estimated |est\. )?read(?:ing)? time|lesezeit|temps de "
+        r"lecture|tiempo de lectura)"
         r"\s*:?\s*\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos)\.?)$",
         r"^(?:read(?:ing)? time|lesezeit|lesedauer|temps de lecture|tiempo de lectura)$",
     ))),
     (REVIEW_CREDIT, (re.compile(
         r"^(?:(?:medically|clinically|expert|legally|scientifically)[- ](?:reviewed|"
-        r"fact[- ]?checked|verified)|fact[- ]?checked) by\s+[^\W\d][^;]{1,70}$"),)),
+        r"fact[- ]?checked|verified)|fact[- ]?checked) by\s+[^\W\d][^;]{1,70}$"),
+        re.compile(r"^(?:reviewed|verified) by\s+(?:dr|prof|professor)\.?\s+[^\W\d][^;]{1,60}$"))),
     (ICON_LABEL, (re.compile(r"^(?!(?:the|an?|my|our|your) )(?:[\w'’-]+\s){1,4}icon$"),)),
     (DISCLAIMER, tuple(re.compile(p) for p in (
         r"^(?:disclaimer|haftungsausschluss|avertissement|aviso legal|descargo de "
@@ -331,6 +334,9 @@ def line_rule(line: str) -> Rule | None:
         return REPORT_LABEL
     if len(words(folded)) > _SHORT:
         return None
+    control = control_rule(line)
+    if control is not None:
+        return control
     for rule, patterns in RULE_PATTERNS:
         if any(p.search(folded) for p in patterns):
             return rule

@@ -331,15 +331,15 @@ _ROLE_LINE = re.compile(r"^(?:[\w-]+\s){0,3}(?:correspondent|reporter|editor|wri
                         r"contributor|staff writer|host|producer|analyst)$", re.I)
 
 
-_AT_VENUE = re.compile(r"^(?P<name>[^\W\d][^,|:]{2,40}?)\s+at\s+(?:the\s+)?[A-ZÀ-Þ][\w'’.-]*"
+_AT_VENUE = re.compile(r"^(?P<name>[^\W\d][^,|:]{2,40}?)\s+(?:at|in)\s+(?:the\s+)?[A-ZÀ-Þ][\w'’.-]*"
                        r"(?:\s+[^\W\d_][\w'’.-]*){0,4}$")
-"""A report's "Name at Venue" line ("Jane Doe at Quay Park"), over the match's date."""
+"""A "Name at Venue" / "Name in Place" line ("Jane Doe at Quay Park"), over the date."""
 
 
 def _name_line(name: str, after: str) -> tuple[Found | None, bool]:
     """A header line that is just a person's name, above their role ("Science correspondent")
-    or a date: (the author, whether the role line goes too).  A sports writer's "Name at
-    Venue" over a date counts too: the venue is where they watched, not part of the name."""
+    or a date: (the author, whether the role line goes too).  "Name at Venue" / "Name in
+    Place" over a date counts too: where they reported from is not part of the name."""
     venue = _AT_VENUE.match(name.strip())
     if venue and is_name(venue.group("name")) and parse_date(after) is not None:
         return [("author", venue.group("name"), NAME_LINE)], False

@@ -26,6 +26,9 @@ OUTLET_TIMESTAMP = Rule("outlet-timestamp", "An outlet name stuck to a timestamp
 DATELINE = Rule("dateline", "A wire dateline opening the story (\"NEW YORK (Reuters) —\", "
                 "\"CHICAGO, April 8, 2025 /PR Newswire/ --\"): the "
                 "outlet; the paragraph stays.")
+DATELINE_DATE = Rule("dateline-date", "A press-release or wire dateline stating the day "
+                     "(\"LEDBURY, England, April 7, 2026 --\", \"LYON, 3 March 2026 —\"): the "
+                     "date, when no date line states one; the paragraph stays.")
 KNOWN_OUTLET = Rule("known-outlet", "A line that is exactly a known outlet's name, above the "
                     "headline or at the end: the outlet.")
 
@@ -74,10 +77,30 @@ _PLAIN_DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'’-]*(?:,\s*[A-Z][\w.]{1,15})*\
                              r"\s*[\u2014\u2013-]{1,2}\s*\S")
 
 
+_DATED_LINE = re.compile(r"^[A-Z][A-Z .'’-]{1,30}(?:,\s*[A-Z][\w.]{1,20}(?: [A-Z][\w.]{1,20})?)"
+                         r"{0,2},\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} "
+                         r"[A-Z][a-z]{2,8}\.?,? \d{4})\s*(?:/[^/]{1,40}/\s*)?"
+                         r"(?:[\u2014\u2013-]{1,2}|:)\s*\S")
+"""A dateline that states the day: an upper-case place (with its region or country), the date
+with its year, perhaps a wire's name, then a dash ("LEDBURY, England, April 7, 2026 --")."""
+
+
 def is_dateline(text: str) -> bool:
     """Whether a paragraph opens with a dateline ("PARIS (AFP) —", "CHICAGO, April 8, 2025
     /PR Newswire/ --", "LONDON —"): the story's first paragraph, never a dek."""
-    return bool(_DATELINE.match(text) or _WIRE_DATELINE.match(text) or _PLAIN_DATELINE.match(text))
+    return bool(_DATELINE.match(text) or _WIRE_DATELINE.match(text) or _PLAIN_DATELINE.match(text)
+                or _DATED_LINE.match(text))
+
+
+def dateline_date(blocks: Sequence[Block]) -> tuple[dt.date, Trace] | None:
+    """The date a dateline opening one of the first three paragraphs states, if one does."""
+    prose = [b for b in blocks if not b.heading and not b.markup][:3]
+    for block in prose:
+        match = _DATED_LINE.match(block.text)
+        date = parse_date(match.group("date")) if match else None
+        if date is not None:
+            return date, DATELINE_DATE.found("date", date.isoformat(), block.line)
+    return None
 
 
 def find_dateline(blocks: Sequence[Block]) -> tuple[str, Trace] | None:

@@ -28,7 +28,9 @@ from readsite.normalise.blocks import (
 from readsite.normalise.boilerplate import SOURCE_BOILERPLATE, drop_matching, strip_boilerplate
 from readsite.normalise.byline import extract_author_box, list_authors, strip_bios
 from readsite.normalise.capsmast import caps_masthead
+from readsite.normalise.contacts import contact_blocks
 from readsite.normalise.escape import to_markdown
+from readsite.normalise.footer import strip_footer
 from readsite.normalise.headings import (
     casing_map,
     is_all_caps,
@@ -39,11 +41,20 @@ from readsite.normalise.headings import (
 from readsite.normalise.lists import restore_lists
 from readsite.normalise.metadata import extract_metadata, extract_storage_dates, header_end
 from readsite.normalise.newsletter import issue_title, menu_items
-from readsite.normalise.outlets import name_outlet_line, outlet_below
+from readsite.normalise.outlets import dateline_date, name_outlet_line, outlet_below
 from readsite.normalise.repairs import drop_cut_off, repair_citations
-from readsite.normalise.sitemenu import strip_leading_sections, strip_site_menu
+from readsite.normalise.selfnames import named_in, strip_self_named
+from readsite.normalise.sitemenu import is_nav_item, strip_leading_sections, strip_site_menu
+from readsite.normalise.sitenames import (
+    DOMAIN_MASTHEAD,
+    domain_masthead,
+    footer_name,
+    outlet_without_place,
+    source_line,
+)
 from readsite.normalise.siterules import SiteRules
 from readsite.normalise.sourcing import fallback_source
+from readsite.normalise.storylabel import drop_story_label
 from readsite.normalise.summary import take_summary
 from readsite.normalise.tagline import site_tagline
 from readsite.normalise.text import clean_lines
@@ -93,6 +104,14 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
     traces += found
     cleaned, found = strip_boilerplate(cleaned, site.boilerplate)
     traces += found
+    cleaned, found = contact_blocks(cleaned)
+    traces += found
+    framed = any(t.rule in ("email-footer", "media-chrome") and t.action == "dropped"
+                 and _newsletter.is_email_frame(t.text) for t in traces)
+    cleaned, found = _newsletter.drop_preheader(cleaned, framed)  # before the masthead
+    traces += found
+    cleaned, domain, footer_domain, found = domain_masthead(cleaned)
+    traces += found
     cleaned, found = strip_leading_sections(cleaned)
     traces += found
     cleaned, bar_source, found = strip_title_bar(cleaned)
@@ -106,10 +125,14 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
         cleaned, frozenset(t.line for t in traces if t.action == "dropped"))
     traces += found
     site_name = tagged or site_name
-    framed = any(t.rule in ("email-footer", "media-chrome") and t.action == "dropped"
-                 and _newsletter.is_email_frame(t.text) for t in traces)
-    cleaned, found = _newsletter.drop_preheader(cleaned, framed)
-    traces += found
+    lead = next((i for i, b in enumerate(cleaned) if not is_nav_item(b)), len(cleaned))
+    if framed and not any(t.rule == "preheader" for t in traces):  # an e-mail under a menu
+        under, found = _newsletter.drop_preheader(cleaned[lead:], framed)
+        cleaned, traces = [*cleaned[:lead], *under], traces + found
+    framing = any(t.rule in ("site-menu", "preheader") for t in traces)
+    if not site_name and (framing or lead):
+        under, site_name, found = caps_masthead(cleaned[lead:], not framing)  # under the menu
+        cleaned, traces = [*cleaned[:lead], *under], traces + found
     dropped = [(t.line, t.text) for t in traces if t.action == "dropped"]
     head = _header.strip_header(cleaned, [text for _, text in dropped],
                                 frozenset(line for line, _ in dropped))
@@ -119,9 +142,15 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
     traces += found_meta
     box_author, cleaned, found = extract_author_box(cleaned)
     traces += found
-    author = meta.author or box_author or head.author
-    source = meta.source or site_name or bar_source
+    host = next((t.text for t in traces if t.field == "author" and t.rule == "caps-masthead-host"),
+                "")
+    author = meta.author or box_author or head.author or host
+    source = meta.source or site_name or bar_source or domain
     cleaned, found = strip_bios(cleaned, author, header_end(cleaned), 3)
+    traces += found
+    cleaned, found = strip_footer(cleaned, author)
+    traces += found
+    cleaned, _, found = strip_self_named(cleaned, min(3, len(cleaned)))
     traces += found
     cleaned, issue_source, found = issue_title(cleaned, menu_items(traces), source)
     traces += found
@@ -154,6 +183,19 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
         traces.append(below[1])
         rest = rest[1:]
     source = fallback_source(source, author, rest, traces, blocks)
+    given = None if source else named_in([(t.line, t.text) for t in traces
+                                          if t.action == "dropped"])
+    if given is not None:
+        source = given[0]
+        traces.append(given[1])
+    named = None if source else footer_name(rest)
+    if named is not None:
+        source, rest = named[0], named[1]
+        traces += named[2]
+    if not source and footer_domain[0]:
+        source = footer_domain[0]
+        traces.append(DOMAIN_MASTHEAD.found("source", source, footer_domain[1]))
+    source = outlet_without_place(source, traces, source_line(traces, source))
     rest, found = drop_matching(rest, site.for_source(source), SOURCE_BOILERPLATE)
     traces += found
     rest, found = drop_cut_off(rest)
@@ -171,10 +213,16 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
     headline = next((t.line for t in choice.traces if t.field == "title"), 0)
     summary, rest, found = take_summary(title, choice.stated, rest, byline, headline)
     traces += found
+    rest, found = drop_story_label(rest, bool(byline) or any(t.rule == "dek" for t in found),
+                                   [t.text for t in traces if t.action == "dropped"])
+    traces += found
+    dated = None if meta.date or stored or meta.updated else dateline_date(rest)
+    if dated is not None:
+        traces.append(dated[1])
     return Normalised(
         title=finish_title(plain_markdown(title) if choice.markup else title),
         source=source, author=list_authors(author), url=meta.url,
-        date=meta.date or stored or meta.updated,
+        date=meta.date or stored or meta.updated or (dated[0] if dated else None),
         summary=summary, body=to_markdown(rest), trace=tuple(traces),
         title_generated=not choice.stated and bool(title), extra=dict(meta.extra),
         updated=meta.updated if meta.date or stored else None,

@@ -77,19 +77,36 @@ def is_label(text: str) -> bool:
     return len(words(text)) <= LABEL_WORDS and is_heading_like(text)
 
 
+def _dek_below(block: Block, following: Sequence[Block], byline: int) -> bool:
+    """Whether the first paragraph under the byline is still a dek: a sentence-case clause
+    without a final stop (`is_open_dek`; a story paragraph ends in one), standing right after
+    the header, with story prose at least 1.5 times its length under it (past a label line)."""
+    if not byline or not block.line or block.line <= byline or block.markup:
+        return False
+    text = block.text.strip()
+    if text[-1:] in ".!?…:;\u201d\"" or not is_open_dek(text) or len(split_sentences(text)) > 1:
+        return False
+    prose = next((b for b in following if not b.heading and not is_label(b.text)), None)
+    return prose is not None and not prose.markup and len(prose.text) >= 1.5 * len(text)
+
+
 def take_summary(title: str, stated: bool, rest: Sequence[Block], byline: int = 0,
                  headline: int = 0) -> tuple[str, list[Block], list[Trace]]:
     """(summary, body blocks, traces): the dek (removed, with any repeat of it), else the
     opening sentences of the first paragraph that is not the title again.  `byline`: the
     input line of the header's byline or date, if any; a dek stands above it, so a paragraph
     after it is the story's opening, not a dek; `headline`: the headline's input line, since a
-    paragraph above it (a newsletter's greeting) is not a dek either."""
+    paragraph above it (a newsletter's greeting) is not a dek either.  The only paragraph
+    between the headline and the byline is the dek whatever its length (a summary box may
+    follow it); with more above the byline (a byline at the end), length decides."""
     blocks = list(rest)
     first = blocks[0] if blocks else None
     above = not first or not first.line or (
         (not byline or first.line < byline) and first.line > headline)
-    if (stated and first and above and not first.heading and not first.markup
-            and is_dek(first, blocks[1:], 1.0 if byline and first.line < byline else 1.5)):
+    sole = bool(first and byline and len(blocks) > 1 and first.line < byline < blocks[1].line)
+    ratio = 0.0 if sole else 1.0 if byline and first and first.line < byline else 1.5
+    if stated and first and not first.heading and not first.markup and (
+            (above and is_dek(first, blocks[1:], ratio)) or _dek_below(first, blocks[1:], byline)):
         traces = [DEK.found("summary", first.text, first.line)]
         body = blocks[1:]
         for index, block in enumerate(body[:4]):

@@ -9,9 +9,11 @@ apart one by one; the marker line that opens them can, and once the article has 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from readsite.normalise.blocks import Block
 from readsite.normalise.rules import Rule
-from readsite.normalise.text import fold_line
+from readsite.normalise.text import fold_line, words
 
 RELATED_TAIL = Rule("related-tail", "A \"Related articles\" / \"More from\" / \"Recommended\" / "
                     "comments marker after the article, and everything after it.")
@@ -63,10 +65,46 @@ TAIL_MIN_BODY = 300
 
 
 def is_tail_marker(line: str) -> bool:
-    """Whether a line starts the page's trailing chrome ("Related articles", comments...)."""
+    """Whether a line starts the page's trailing chrome ("Related articles", comments...).
+    A "More from/on X" line names a section, an outlet or a writer, so X is written as a name;
+    "More from the council" (a common noun) is a subheading of the story itself."""
     folded = fold_line(line)
-    return folded in TAIL_MARKERS or bool(_TAIL_PATTERN.match(folded))
+    if folded in TAIL_MARKERS:
+        return True
+    if not _TAIL_PATTERN.match(folded):
+        return False
+    common = _COMMON_OBJECT.match(" ".join(line.split()))
+    return common is None
 
+
+_COMMON_OBJECT = re.compile(r"^(?i:more (?:from|in|on|about)|mehr (?:von|aus)|plus de|más "
+                            r"(?:de|sobre)) (?:(?i:the|a|an|der|die|das|le|la|les|el|los|las) )?"
+                            r"(?!(?:the|a|an|der|die|das|le|la|les|el|los|las|our|this|these|"
+                            r"my|your|unser\w*|nos|nuestr\w*)\b)[^\W\d_A-ZÀ-Þ]")
+"""A "More from ..." line whose object is a common noun ("More from the council"), not a
+name ("More from The Verge", "More from the December issue"; "our" and "this" name the site's
+own pages, so "More from our partners" stays a marker)."""
+
+
+
+SUBHEADING_MARKERS = frozenset({"related", "more about", "in this story", "background"})
+"""Tail markers a story may also use as its own subheading ("Related" over a paragraph about a
+related decision)."""
+
+STORY_PARAGRAPH_WORDS = 15
+"""Fewest words of a finished paragraph that shows the story goes on under such a marker."""
+
+
+def story_goes_on(blocks: Sequence[Block], index: int) -> bool:
+    """Whether the marker at `index` is the story's own subheading: one of the
+    `SUBHEADING_MARKERS`, over a finished paragraph of 15+ words (a teaser list under a real
+    marker starts with a headline, which has no final stop)."""
+    if fold_line(blocks[index].text).rstrip(":") not in SUBHEADING_MARKERS:
+        return False
+    after = blocks[index + 1] if index + 1 < len(blocks) else None
+    return (after is not None and not after.markup and not after.heading
+            and len(words(after.text)) >= STORY_PARAGRAPH_WORDS
+            and after.text.strip()[-1:] in ".!?\"”")
 
 
 COMMENT_CHROME = Rule("comment-chrome", "A comment plugin's control line: \"Load more comments\", "
