@@ -248,7 +248,7 @@ def read_page(html: str, path: Path, url: str = "", rules: SiteRules | None = No
     tidied = tidy(markdown, title, page.blocks,
                   [source, stated["author"].value if "author" in stated else ""],
                   headings, page.quotes,
-                  stated["summary"].value if "summary" in stated else "")
+                  stated["summary"].value if "summary" in stated else "", shown.signups)
     found = clean(tidied.markdown, title, rules, source)
     found = keep_lede(found, page.blocks,
                       stated["author"].value if "author" in stated else found.author)

@@ -36,6 +36,11 @@ COLLECT_MAX_CHARS = 4000
 COLLECT_MAX_OPEN = 64
 """Most elements collecting text at once (the innermost are kept; broken markup can leave
 thousands open)."""
+SIGNUP_TAGS = frozenset({"div", "section", "aside", "form", "footer"})
+"""Elements that may be a newsletter sign-up box."""
+SIGNUP_MAX_WORDS = 40
+"""Most words of a sign-up box (more, and the element holds more than the box: the story
+itself may sit in the same `<div>` as a form)."""
 URL_PROPERTIES = frozenset({"url", "sameas", "image", "mainentityofpage"})
 """Microdata properties whose value is an address (`href`/`src`), not text."""
 
@@ -135,6 +140,12 @@ class Page:
     quotes: list[str] = field(default_factory=list)
     """The text of each `<blockquote>` and `<aside>`, and each element whose class names a
     quote box."""
+    loose: dict[str, list[str]] = field(default_factory=dict)
+    """Microdata properties outside any item (`<span itemprop="author" itemscope>` with no
+    article item around it), each property's values in page order."""
+    signups: list[str] = field(default_factory=list)
+    """The lines of each small box with a heading and an e-mail field (a newsletter sign-up):
+    never the story, whatever class names it has."""
 
 
 @dataclass(slots=True)
@@ -163,6 +174,21 @@ class _Open:
     quote: bool = False
     size: int = 0
     """How many characters of text it has collected."""
+    start: int = 0
+    """How many lines of text the page had when it opened."""
+    email: bool = False
+    """Whether it holds an e-mail field."""
+    heading: bool = False
+    """Whether it holds a heading (`<h2>`..`<h6>`)."""
+
+
+def _email_field(values: dict[str, str]) -> bool:
+    """Whether an `<input>` asks for an e-mail address (`type="email"`, or a name, id or
+    placeholder saying so)."""
+    if values.get("type", "").strip().lower() == "email":
+        return True
+    said = " ".join(values.get(k, "") for k in ("name", "id", "placeholder")).lower()
+    return "email" in said or "e-mail" in said
 
 
 def _types(itemtype: str) -> tuple[str, ...]:
@@ -204,7 +230,14 @@ class _PageParser(HTMLParser):
         classes = values.get("class", "").lower()
         quote = tag in QUOTE_TAGS or (tag not in VOID_TAGS and any(
             w in classes for w in QUOTE_CLASS_WORDS))
-        element = _Open(tag, props, item, value.strip(), [] if props or quote else None, quote)
+        element = _Open(tag, props, item, value.strip(), [] if props or quote else None, quote,
+                        start=len(self.page.blocks))
+        if tag == "input" and _email_field(values):
+            for outer in self.open:
+                outer.email = True
+        if tag in HEADING_TAGS and tag != "h1":
+            for outer in self.open:
+                outer.heading = True
         if tag in VOID_TAGS:
             self.close_element(element)
             return
@@ -225,6 +258,11 @@ class _PageParser(HTMLParser):
             self.items.pop()
         if element.text is not None and self.collecting and self.collecting[-1] is element:
             self.collecting.pop()
+        if element.email and element.heading and element.tag in SIGNUP_TAGS:
+            self.flush()
+            lines = self.page.blocks[element.start:]
+            if sum(len(line.split()) for line in lines) <= SIGNUP_MAX_WORDS:
+                self.page.signups.extend(lines)
         self.close_element(element)
         return element
 
@@ -240,9 +278,10 @@ class _PageParser(HTMLParser):
         value = element.value or (text if element.item is not None or element.tag not in
                                   VOID_TAGS else "")
         owner = self.owner()
-        if owner is not None and value:
+        if value:
+            found = owner.properties if owner is not None else self.page.loose
             for prop in element.props:
-                owner.properties.setdefault(prop, []).append(value)
+                found.setdefault(prop, []).append(value)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k.lower(): (v or "") for k, v in attrs}

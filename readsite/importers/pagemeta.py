@@ -4,7 +4,10 @@
 (Article/NewsArticle/BlogPosting: headline, author, publisher, datePublished, description),
 schema.org microdata (the same properties, `itemprop=`), the `<title>` without its site-name
 tail, the first `<h1>`, then htmldate for the date.  A source no metadata states comes from
-the `<title>` suffix, the site logo, then `application-name` (see `pagesite`).
+the `<title>` suffix, the site logo, then `application-name` (see `pagesite`).  When the
+statements of the headline disagree (a site's name around it, a section before it, an SEO
+title, an `og:title` that is the site's name, an `<h1>` that is its logo), `titlechoice`
+picks the one a reader sees.
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from readsite.importers.page import Page
-from readsite.importers.pagesite import logo_name, name_like, read_shown, title_suffix
-from readsite.importers.titleparts import headline_in_title, without_tagline
+from readsite.importers.page import Item, Page
+from readsite.importers.pagesite import Shown, logo_name, name_like, read_shown, title_suffix
+from readsite.importers.titlechoice import page_headline
+from readsite.importers.titleparts import without_tagline
 from readsite.normalise import same_line
 
 ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle",
@@ -189,13 +193,18 @@ MICRODATA_PROPERTIES = ("headline", "name", "author", "creator", "publisher",
                         "datepublished", "datecreated", "datemodified", "description", "url")
 """The microdata properties of an article item read as metadata (lower-cased)."""
 BY_RE = re.compile(r"^by\s+", re.I)
+LOOSE_PROPERTIES = frozenset({"author", "creator"})
+"""Microdata properties read even outside an article item: a page may mark its author with
+`itemprop="author"` and no item around it (other loose properties, such as a `name`, may be
+anything's)."""
 
 
 def microdata_fields(page: Page) -> dict[str, Found]:
     """What the page's microdata article item states, by rule name
     ("html: microdata itemprop=headline"); several authors are joined with ", "."""
     found: dict[str, Found] = {}
-    for item in page.microdata:
+    loose = Item(("article",), {k: v for k, v in page.loose.items() if k in LOOSE_PROPERTIES})
+    for item in [*page.microdata, loose]:  # a loose author only when no article names one
         if not any(t in ARTICLE_TYPES for t in item.types):
             continue
         for prop in MICRODATA_PROPERTIES:
@@ -218,7 +227,7 @@ PRIORITY: dict[str, tuple[str, ...]] = {
     "author": ("html: author", "json-ld: author", "html: article:author",
                "html: parsely-author", "html: dc.creator", f"{MD}author", f"{MD}creator"),
     "source": ("html: og:site_name", "json-ld: publisher", f"{MD}publisher",
-               "json-ld: WebSite name"),
+               "html: publisher", "html: dc.publisher", "json-ld: WebSite name"),
     "date": ("html: article:published_time", "json-ld: datePublished", "html: datepublished",
              "html: dc.date", "html: date", "html: pubdate", f"{MD}datepublished",
              f"{MD}datecreated"),
@@ -242,6 +251,8 @@ def meta_fields(page: Page) -> dict[str, Found]:
             value = " ".join(page.meta.get(rule.removeprefix("html: "), "").split())
             if key == "author":
                 value = "" if "://" in value else value.removeprefix("By ").removeprefix("by ")
+            if key == "source" and "://" in value:
+                value = ""  # `<meta name="publisher">` may hold the publisher's address
             if value:
                 found[rule] = Found(value, rule)
     return found
@@ -264,25 +275,55 @@ def page_title(page: Page, site: str) -> Found | None:
     return Found(title, "html: <title>")
 
 
-def title_outlet(page: Page, headlines: tuple[str, ...] = ()) -> Found | None:
+def title_outlet(page: Page, headlines: tuple[str, ...] = (),
+                 mastheads: tuple[str, ...] = ()) -> Found | None:
     """The outlet named with the headline in `<title>` ("Headline - The Lakeshore Herald"),
     see `pagesite.title_suffix`."""
-    name = title_suffix(page, headlines)
+    name = title_suffix(page, headlines, mastheads)
     return Found(name, "html: title suffix") if name else None
 
 
-def shown_source(page: Page, html: str, fields: dict[str, Found]) -> Found | None:
+def mastheads(page: Page, shown: Shown) -> tuple[str, ...]:
+    """The page's `<h1>`s that are its logo (`<h1 class="logo">`, a home link): the site's
+    name, never the headline."""
+    return tuple(h for h in page.h1 if any(same_line(h, logo) for logo in shown.logos))
+
+
+def shown_source(page: Page, shown: Shown, fields: dict[str, Found]) -> Found | None:
     """The outlet the page shows when its metadata names none: the `<title>` suffix, the
     site logo, then `application-name` (weaker rules are in `pagesite.weak_source`)."""
     headlines = tuple(fields[k].value for k in ("title",) if k in fields)
-    outlet = title_outlet(page, headlines)
+    logo_h1 = mastheads(page, shown)
+    outlet = title_outlet(page, headlines, logo_h1)
     if outlet is not None:
         return outlet
-    logo = logo_name(read_shown(html), [*page.h1, *headlines])
+    logo = logo_name(shown, [h for h in (*page.h1, *headlines) if h not in logo_h1])
     if logo:
         return Found(logo, "html: logo alt")
     name = " ".join(page.meta.get("application-name", "").split())
     return Found(name, "html: application-name") if name_like(name) else None
+
+
+def site_names(page: Page, candidates: dict[str, Found], fields: dict[str, Found],
+               shown: Shown) -> tuple[str, ...]:
+    """Every name the page gives its site: the chosen source, the stated names as given
+    (with a tagline), then `application-name` and the logo texts that read as names (some
+    pages set `application-name` to the headline)."""
+    names = [fields["source"].value if "source" in fields else ""]
+    names += [candidates[r].value for r in PRIORITY["source"] if r in candidates]
+    names += [n for n in (page.meta.get("application-name", ""), *shown.logos)
+              if name_like(" ".join(n.split()), 4)]
+    return tuple(dict.fromkeys(" ".join(n.split()) for n in names if n.strip()))
+
+
+def choose_page_title(page: Page, candidates: dict[str, Found], fields: dict[str, Found],
+                      shown: Shown) -> Found | None:
+    """The headline (see `titlechoice.page_headline`)."""
+    stated = [(candidates[r].value, r) for r in PRIORITY["title"] if r in candidates]
+    cut = page_title(page, fields["source"].value if "source" in fields else "")
+    chosen = page_headline(stated, page.title, cut.value if cut else "", page.h1,
+                           site_names(page, candidates, fields, shown))
+    return Found(*chosen) if chosen is not None else None
 
 
 def iso_date(text: str) -> dt.date | None:
@@ -315,22 +356,19 @@ def page_fields(page: Page, html: str, url: str) -> dict[str, Found]:
                 continue  # a description cut short makes a poor summary
             fields[key] = value
             break
+    shown = read_shown(html)
     if "source" in fields:
         name = without_tagline(fields["source"].value)
         fields["source"] = Found(name, fields["source"].rule)
     else:
-        outlet = shown_source(page, html, fields)
+        outlet = shown_source(page, shown, fields)
         if outlet is not None:
             fields["source"] = outlet
-    headline = headline_in_title(page.title, page.h1) if "title" not in fields else ""
-    if headline:
-        fields["title"] = Found(headline, "html: <h1> in <title>")
-    if "title" not in fields:
-        title = page_title(page, fields["source"].value if "source" in fields else "")
-        if title is None and page.h1:
-            title = Found(page.h1[0], "html: <h1>")
-        if title is not None:
-            fields["title"] = title
+    title = choose_page_title(page, candidates, fields, shown)
+    if title is not None:
+        fields["title"] = title
+    else:
+        fields.pop("title", None)
     if "url" not in fields and http_url(page.canonical):
         fields["url"] = Found(page.canonical, "html: link rel=canonical")
     if url:

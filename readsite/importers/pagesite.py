@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from readsite.importers.page import Page
-from readsite.normalise import fold, same_line
+from readsite.normalise import fold, parse_date, same_line
 
 SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "&", "de", "la", "le", "du", "des",
                          "der", "die", "das", "y", "el", "del", "di", "in", "at", "a", "an",
@@ -55,20 +55,50 @@ def name_like(text: str, most: int = 6) -> bool:
     return bool(meaningful) and not all(w.strip(".") in GENERIC for w in meaningful)
 
 
-def _headlines(page: Page, extra: tuple[str, ...]) -> list[str]:
-    return [h for h in (*page.h1, *extra) if h]
+TAGLINE_SEPARATORS = (" - ", " – ", " — ", " | ", ": ", " · ")
+"""What stands between a site's name and its tagline ("Outlet - News for the coast")."""
+TAGLINE_MIN_WORDS = 3
+"""Fewest words of a tagline after a site's name."""
 
 
-def title_suffix(page: Page, headlines: tuple[str, ...] = ()) -> str:
+def untagged(name: str) -> str:
+    """A site name without the tagline after it ("Outlet - News for the coast" is "Outlet"),
+    in a stated site name or a `<title>`'s tail ("Headline | Outlet - News for the coast"):
+    cut at the first separator when what comes before reads as a name and what follows does
+    not; else the name as given."""
+    for separator in TAGLINE_SEPARATORS:
+        head, sep, tail = (part.strip() for part in name.partition(separator))
+        if sep and head and name_like(head) and _tagline(tail):
+            return head
+    return name
+
+
+def _tagline(text: str) -> bool:
+    """Whether `text` reads as a tagline, a phrase in running text ("news for the whole
+    coast"), not a name or a list of names."""
+    said = text.split()
+    return (len(said) >= TAGLINE_MIN_WORDS and not name_like(text)
+            and any(w[:1].islower() and w not in SMALL_WORDS for w in said))
+
+
+def _headlines(page: Page, extra: tuple[str, ...], mastheads: tuple[str, ...]) -> list[str]:
+    """The page's `<h1>`s and `extra` headlines, but not an `<h1>` that is the site's logo."""
+    return [h for h in (*page.h1, *extra)
+            if h and not any(same_line(h, m) for m in mastheads)]
+
+
+def title_suffix(page: Page, headlines: tuple[str, ...] = (),
+                 mastheads: tuple[str, ...] = ()) -> str:
     """The outlet named with the headline in `<title>`: "Headline | Outlet" (the tail, when it
     is name-like and not itself the headline, and either the head is the headline or the page
     shows the name elsewhere), or "Outlet: Headline" (the head, when the rest is the headline
     and the page shows the name elsewhere); else ""."""
     title = " ".join(page.title.split())
-    heads = _headlines(page, headlines)
+    heads = _headlines(page, headlines, mastheads)
+    title = _without_tagline_part(title)
     for separator in TITLE_SEPARATORS:
         head, sep, tail = title.rpartition(separator)
-        head, tail = head.strip(), tail.strip()
+        head, tail = head.strip(), untagged(tail.strip())
         if not sep or not head or not tail:
             continue
         if any(same_line(tail, h) for h in heads):  # "Outlet | Headline"
@@ -85,6 +115,20 @@ def title_suffix(page: Page, headlines: tuple[str, ...] = ()) -> str:
     return ""
 
 
+def _without_tagline_part(title: str) -> str:
+    """A `<title>` without the site's tagline as its own last part ("Headline - Outlet -
+    News for the coast" is "Headline - Outlet"): a phrase after a name that itself follows
+    the headline (with two parts, "Outlet » Headline", the phrase is the headline); else as
+    is."""
+    for separator in TITLE_SEPARATORS:
+        head, sep, tail = title.rpartition(separator)
+        if (sep and separator in head and _tagline(tail.strip())
+                and not any(other in tail for other in TITLE_SEPARATORS)
+                and name_like(head.rsplit(separator, 1)[-1].strip())):
+            return head.strip()
+    return title
+
+
 def _shown(page: Page, name: str, headline: str) -> bool:
     """Whether the page shows `name` in a line of its own text that is not the headline."""
     return any(fold(name) in fold(block) and not same_line(block, headline)
@@ -95,6 +139,10 @@ LOGO_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:logo|site-title|site-name|sitename|b
                            r"masthead|navbar-brand|site-logo|custom-logo)(?:$|[\s_-])", re.I)
 BYLINE_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:byline|author|author-name|by-author|"
                              r"contributor)(?:$|[\s_-])", re.I)
+SPACED_TAGS = frozenset({"div", "p", "li", "time", "h1", "h2", "h3", "h4", "h5", "h6",
+                        "section", "header", "footer", "address", "abbr", "dd", "dt", "td"})
+"""Elements whose text is never run into the text before them (a byline's name and the job
+title or date in the next `<div>` or `<time>`)."""
 LOGO_TAIL_RE = re.compile(r"\s*(?:[-–|:]\s*)?\b(?:logo|home(?:\s?page)?|masthead)\s*$", re.I)
 
 
@@ -155,6 +203,8 @@ class _ShownParser(HTMLParser):
                         self.shown.logos.append(text)
             return
         if tag in ("br", "hr", "meta", "link", "input", "wbr"):
+            if tag == "br":
+                self.handle_data(" ")
             return
         logo = bool(LOGO_CLASS_RE.search(classes)) or (tag == "a" and "home" in rels) or (
             tag == "a" and in_header and _root(values.get("href", "")))
@@ -163,9 +213,11 @@ class _ShownParser(HTMLParser):
         byline = (tag == "address" and not self.inside("aside")) or (
             tag == "a" and "author" in rels) or bool(BYLINE_CLASS_RE.search(
                 values.get("class", "")))
-        if byline and (self.inside("byline") or "comment" in classes.lower()
+        if byline and ("comment" in classes.lower()
                        or any(e.aside and e.tag != "footer" for e in self.open)):
-            byline = False  # the outer element's text holds it, or a comment's author
+            byline = False  # a comment's author
+        if tag in SPACED_TAGS:  # "<div>Ben Silverman</div><div>Games Editor</div>"
+            self.handle_data(" ")
         collect = (logo and not self.inside("logo")) or byline
         self.open.append(_El(tag, logo, byline, [] if collect else None, aside))
 
@@ -264,18 +316,40 @@ ROLE_WORDS = frozenset({"reporter", "editor", "correspondent", "writer", "column
 """Words of a job title set after a name in a byline ("Jane Doe, Chief Reporter")."""
 
 
+BY_WORDS = frozenset({"by", "von", "par", "por", "di", "door", "av", "af"})
+"""The label before a byline's name, in the languages the normaliser knows."""
+ROLE_MAX_WORDS = 3
+"""Most words of a job title set after a name without a comma ("Senior Games Editor")."""
+
+
 def is_role(text: str) -> bool:
     """Whether a part of a byline is a job title ("Chief Reporter", "Staff Writer")."""
     return any(w.strip(".").lower() in ROLE_WORDS for w in text.split())
 
 
+def without_date_or_role(text: str) -> str:
+    """A byline's text without the date or job title set after the name with no comma
+    ("Jane Doe May 20, 2019", "Jane Doe Games Editor"): cut where the rest is a date or a
+    job title of a few words; else the text as given."""
+    said = text.split()
+    for start in range(2, len(said)):
+        rest = " ".join(said[start:])
+        if parse_date(rest) is not None or (len(said) - start <= ROLE_MAX_WORDS
+                                            and is_role(rest)):
+            return " ".join(said[:start])
+    return text
+
+
 def byline_author(shown: Shown) -> str:
     """The author named by the page's first byline element that holds only names ("By Jane
-    Doe", "Jane Doe and Tom Hale"), joined with ", ", a job title after a name left out
-    ("Jane Doe, Chief Reporter"); else ""."""
+    Doe", "Jane Doe and Tom Hale"), joined with ", ", a job title or a date after a name left
+    out ("Jane Doe, Chief Reporter", "Jane Doe May 20, 2019"); else ""."""
     for text in shown.bylines:
         text = BY_RE.sub("", text.strip()).strip(" .")
         text = re.split(r"\s*[|·•]\s*|\s+[-–—]\s+", text)[0].strip(" .,")
+        text = without_date_or_role(text)
+        if text.casefold() in BY_WORDS:
+            continue  # the "By" label's own element (`<em class="byline__by">`)
         names = [n for n in AUTHOR_SPLIT_RE.split(text) if n]
         names = names[:1] + [n for n in names[1:] if not is_role(n)]  # a name, then its role
         if names and all(name_like(n, 4) and (len(n.split()) >= 2 or len(names) == 1)

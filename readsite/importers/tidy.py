@@ -4,7 +4,8 @@ An extractor returns the page's main text as Markdown, but with some of the page
 a "Download" control before the headline, the headline again as a heading, a byline set in
 bold (which the normaliser, keeping Markdown as written, leaves alone), a "Read also" link
 whose label it dropped, a press release's closing "About the company" section, a closing
-list of "More episodes", a pull quote repeating a sentence of the story.  Each step is a
+list of "More episodes", a pull quote repeating a sentence of the story, a byline, date or
+standfirst set as a heading (`bylineheads`), a teaser or sign-up box (`teasers`).  Each step is a
 small function over the Markdown's paragraphs; the ones that drop text say so with a Trace
 (`extractor: <rule>`), for `--explain`.
 """
@@ -16,8 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from readsite.importers.bylineheads import drop_byline_headings
 from readsite.importers.headingtext import page_heading, plain_headings
 from readsite.importers.oldpage import is_old_page_furniture
+from readsite.importers.teasers import drop_cut_teasers, drop_signup_pitches, drop_signups
 from readsite.normalise import fold, parse_byline, parse_date, same_line
 from readsite.normalise.linerules import READ_ALSO_ALTERNATION
 from readsite.normalise.trace import Trace
@@ -137,7 +140,8 @@ def restore_headings(paragraphs: Sequence[str], headings: Sequence[tuple[int, st
     have = {fold(plain(p)) for p in out}
     for level, text, following in headings:
         start = fold(following)[:HEADING_ANCHOR_CHARS]
-        if not start or fold(text) in have or TOC_HEADING_RE.match(fold(text)):
+        if (not start or fold(text) in have or TOC_HEADING_RE.match(fold(text))
+                or fold(text.rstrip(GLUED_MARKS)) in have):  # "Costs#": the mark glued on
             continue
         at = next((i for i, p in enumerate(out) if not HEADING_RE.match(p.strip())
                    and fold(plain(p)).startswith(start)
@@ -148,6 +152,9 @@ def restore_headings(paragraphs: Sequence[str], headings: Sequence[tuple[int, st
     return out
 
 
+GLUED_MARKS = "#¶§🔗⚓ "
+"""Permalink marks a page's heading may end with, glued to its last word ("Costs#"): a
+heading the extractor kept without it is not flattened away."""
 ANCHOR_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[^\]\n]+\]\([^)\s]*#[^)\s]+\)\s*$")
 """A list item that is only a link to an anchor of a page (`- [Footings](#footings)`)."""
 
@@ -328,17 +335,19 @@ def in_box(folded: str, boxes: Sequence[str]) -> bool:
 
 def tidy(markdown: str, title: str, blocks: Sequence[str] = (),
          names: Sequence[str] = (), headings: Sequence[tuple[int, str, str]] = (),
-         quotes: Sequence[str] = (), dek: str = "") -> Tidied:
+         quotes: Sequence[str] = (), dek: str = "", signups: Sequence[str] = ()) -> Tidied:
     """Extracted Markdown without the page furniture an extractor keeps (`blocks`: the page's
     visible lines; `names`: the author and outlet it states; `headings`: its `<h2>`..`<h6>`,
     each with the line after it; `quotes`: the text of its quote boxes; `dek`: the summary
-    it states)."""
+    it states; `signups`: the lines of its newsletter sign-up boxes)."""
     paragraphs = [p.strip("\n") for p in re.split(r"\n\s*\n", markdown) if p.strip()]
     headings = [(level, page_heading(text), after) for level, text, after in headings]
     paragraphs = plain_headings(paragraphs, [h[1] for h in headings])
     paragraphs = restore_headings(paragraphs, headings)
     paragraphs, traces = drop_lead_controls(paragraphs, title)
     paragraphs = drop_title_repeats(paragraphs, title)
+    paragraphs, found = drop_byline_headings(paragraphs, [n for n in names if n])
+    traces += found
     paragraphs, found = drop_dek_heading(paragraphs, dek)
     traces += found
     paragraphs, found = drop_contents_box(paragraphs)
@@ -346,6 +355,12 @@ def tidy(markdown: str, title: str, blocks: Sequence[str] = (),
     paragraphs, found = drop_old_page_furniture(paragraphs)
     traces += found
     paragraphs, found = drop_teasers(paragraphs, blocks)
+    traces += found
+    paragraphs, found = drop_cut_teasers(paragraphs, blocks)
+    traces += found
+    paragraphs, found = drop_signups(paragraphs, signups)
+    traces += found
+    paragraphs, found = drop_signup_pitches(paragraphs)
     traces += found
     paragraphs, found = cut_about_tail(paragraphs, names, title)
     traces += found

@@ -12,17 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from readsite.importers.pagesite import SMALL_WORDS, name_like
+from readsite.importers.pagesite import name_like, untagged
 from readsite.normalise import same_line
 
 SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " : ", " // ", " » ", " / ", " « ",
               " › ", " ~ ")
 """What stands between the parts of a `<title>` (a separator always has spaces around it,
 so "AC/DC" or "well-known" is one part)."""
-TAGLINE_SEPARATORS = (" - ", " – ", " — ", " | ", ": ", " · ")
-"""What stands between a site's name and its tagline in a stated site name."""
-TAGLINE_MIN_WORDS = 3
-"""Fewest words of a tagline after a site's name."""
 HEADLINE_MIN_WORDS = 2
 """Fewest words of an `<h1>` taken as the headline found in the `<title>` (a one-word `<h1>`
 is a masthead or a section)."""
@@ -63,20 +59,5 @@ def headline_in_title(title: str, h1: Sequence[str]) -> str:
     return found
 
 
-def without_tagline(name: str) -> str:
-    """A stated site name without the tagline after it ("Outlet - News for the coast" is
-    "Outlet"): cut at the first separator when what comes before reads as a name and what
-    follows does not; else the name as stated."""
-    for separator in TAGLINE_SEPARATORS:
-        head, sep, tail = (part.strip() for part in name.partition(separator))
-        if sep and head and name_like(head) and _tagline(tail):
-            return head
-    return name
-
-
-def _tagline(text: str) -> bool:
-    """Whether `text` reads as a tagline, a phrase in running text ("news for the whole
-    coast"), not a name or a list of names."""
-    said = text.split()
-    return (len(said) >= TAGLINE_MIN_WORDS and not name_like(text)
-            and any(w[:1].islower() and w not in SMALL_WORDS for w in said))
+without_tagline = untagged
+"""A stated site name without the tagline after it (see `pagesite.untagged`)."""
