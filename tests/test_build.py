@@ -10,7 +10,7 @@ import pytest
 
 from readsite.cli import main
 from readsite.config import load_config
-from readsite.errors import BuildError
+from readsite.errors import BuildError, ReadsiteError
 from readsite.outputdir import MARKER
 from readsite.pipeline import build_site
 from tests.conftest import DEFAULT_SITE_YAML, MakeSite, broken_links, snapshot
@@ -275,3 +275,20 @@ def test_list_dek_never_repeats_the_title(make_site: MakeSite) -> None:
     assert sorted(deks) == ["A summary written by hand.",
                             "The podcast asked what it means for the parent company&#39;s public "
                             "offering next year."]
+
+
+def test_a_build_leaves_the_collector_as_it_found_it(make_site: MakeSite) -> None:
+    """A build collects less often and freezes what it loaded (`readsite.heap`); a preview
+    server builds again and again, so afterwards the thresholds are back and nothing stays
+    frozen, even when the build failed."""
+    import gc
+
+    site = make_site(files=ARTICLES)
+    before = gc.get_threshold()
+    build_site(load_config(site))
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    (site / "templates").mkdir()
+    (site / "templates/topic.html").write_text("{% if %}\n")
+    with pytest.raises(ReadsiteError):
+        build_site(load_config(site))
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0

@@ -78,13 +78,14 @@ def terms(text: str) -> Counter[str]:
     return Counter(_fold(Counter(WORD_RE.findall(text)))[0])
 
 
-def _fold(written: Counter[str]) -> tuple[dict[str, int], dict[str, int]]:
+def _fold(written: Counter[str]) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
     """Counts of words as written, folded to lower case (stopwords and short words dropped),
-    and the forms with a capital letter among them ("xAI": 4); done per *distinct* word,
-    and for the many already in lower case by one comprehension, which keeps it cheap."""
+    and, per folded word, the forms with a capital letter among them ({"xai": {"xAI": 4}});
+    done per *distinct* word, and for the many already in lower case by one comprehension,
+    which keeps it cheap."""
     counted = {word: n for word, n in written.items()
                if word.islower() and len(word) >= 3 and "’" not in word and word not in STOPWORDS}
-    capitals: dict[str, int] = {}
+    capitals: dict[str, dict[str, int]] = {}
     for word, n in written.items():
         if not word.islower() or "’" in word:
             shown = word.replace("’", "'")
@@ -92,7 +93,8 @@ def _fold(written: Counter[str]) -> tuple[dict[str, int], dict[str, int]]:
             if len(key) >= 3 and key not in STOPWORDS:
                 counted[key] = counted.get(key, 0) + n
                 if shown != key:
-                    capitals[shown] = capitals.get(shown, 0) + n
+                    forms = capitals.setdefault(key, {})
+                    forms[shown] = forms.get(shown, 0) + n
     return counted, capitals
 
 
@@ -108,12 +110,6 @@ def _terms(analysis: Analysis) -> list[str]:
     return analysis.terms.split("\n") if analysis.terms else []
 
 
-def _counts(analysis: Analysis) -> dict[str, int]:
-    counts = array("I")
-    counts.frombytes(analysis.counts)
-    return dict(zip(_terms(analysis), counts, strict=True))
-
-
 def _forms_chunk(state: tuple[Sequence[Analysis], set[str]], chunk: range
                  ) -> list[tuple[Counter[str], Counter[str]]]:
     """For the wanted terms, over a chunk of articles: each form with a capital letter and
@@ -123,13 +119,18 @@ def _forms_chunk(state: tuple[Sequence[Analysis], set[str]], chunk: range
     totals: Counter[str] = Counter()
     for i in chunk:
         analysis = analyses[i]
-        for shown, n in marshal.loads(analysis.capitals).items():
-            if shown.lower() in wanted:
+        written = marshal.loads(analysis.capitals)
+        for key in written.keys() & wanted:
+            for shown, n in written[key].items():
                 capitals[shown] += n
-        if not wanted.isdisjoint(_terms(analysis)):
-            counts = _counts(analysis)
-            for term in counts.keys() & wanted:
-                totals[term] += counts[term]
+        terms = _terms(analysis)
+        here = wanted.intersection(terms)
+        if here:
+            counts = array("I")
+            counts.frombytes(analysis.counts)
+            count_of = dict(zip(terms, counts, strict=True))
+            for term in here:
+                totals[term] += count_of[term]
     return [(capitals, totals)]
 
 
