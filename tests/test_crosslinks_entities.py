@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import html as html_lib
 import re
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -113,9 +112,9 @@ def test_resolve() -> None:
     assert Matcher((EntityConfig("Big Lee", "place", slug="p"),)).resolve("Lee") is None
 
 
-def test_fast_enough_for_every_build() -> None:
-    """A 10,000-word article against 50 entities: matching and linking each well under
-    5 ms on a developer machine (asserted loosely, for slow CI)."""
+def test_fifty_entities_in_a_long_article() -> None:
+    """A 10,000-word article against 50 entities: every one is found and linked once (how
+    fast is bench/'s business, not a test's)."""
     entities = [EntityConfig(f"Person{i} Surname{i}", "person", (f"Alias{i}",), slug=f"p{i}")
                 for i in range(50)]
     matcher = Matcher(entities)
@@ -123,16 +122,10 @@ def test_fast_enough_for_every_build() -> None:
     paras = [f"{para} Person{i % 50} Surname{i % 50} and Alias{i % 7}." for i in range(200)]
     html = "".join(f"<p>{p}</p>" for p in paras)
     targets = {e.slug: f"/entities/{e.slug}/" for e in entities}
-    best_match = best_link = 1.0
-    for _ in range(5):
-        start = time.perf_counter()
-        mentions = matcher.mentions(paras)
-        best_match = min(best_match, time.perf_counter() - start)
-        start = time.perf_counter()
-        linked = link_first_mentions(html, targets, matcher)
-        best_link = min(best_link, time.perf_counter() - start)
+    mentions = matcher.mentions(paras)
+    linked = link_first_mentions(html, targets, matcher)
     assert len(mentions) == 50 and linked.count('class="entity"') == 50
-    assert best_match < 0.02 and best_link < 0.02
+    assert {slug: (count, first) for slug, count, first in mentions}["p3"] == (4 + 29, 3)
 
 
 # --- linking --------------------------------------------------------------------------

@@ -4,7 +4,6 @@ which numbers are not figures, and which figures a story or entity shows."""
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -129,9 +128,9 @@ def test_never_raises_and_values_come_from_the_line(lines: list[str]) -> None:
         assert digits and all(d in lines[number.line] for d in digits)
 
 
-def test_fast_on_a_long_article() -> None:
-    """Every article on every build: a 10,900-word article with 68 figures (and 34 numbers
-    that are not) takes about 3 ms; the bound leaves room for a busy machine."""
+def test_a_long_article_with_many_figures() -> None:
+    """A 10,900-word article with 68 figures and 34 numbers that are not: each figure found
+    once, in order (how fast is bench/'s business, not a test's)."""
     filler = ("Most of the text has no numbers at all and just talks about the plans, "
               "the people and the places where the work is done, at length. ")
     with_numbers = ("The company, founded by Jane Doe, raised $4 million in seed funding. It "
@@ -139,14 +138,9 @@ def test_fast_on_a_long_article() -> None:
                     "its newer site. " + filler * 3)
     lines = [with_numbers if i % 3 == 0 else filler * 4 for i in range(100)]
     assert sum(len(line.split()) for line in lines) >= 10_000
-    elapsed = []
-    for _ in range(5):
-        start = time.perf_counter()
-        found = find_figures(lines)
-        elapsed.append(time.perf_counter() - start)
+    found = find_figures(lines)
     assert [n.value for n in found[:2]] == ["$4 million", "~300 megawatts"]
     assert len(found) == 68
-    assert min(elapsed) < 0.01
 
 
 def _number(value: str, measure: str = "", line: int = 0) -> Number:
