@@ -85,6 +85,9 @@ FOOTERS = [
     '<a href="https://harbourlab.example">Harbour Lab</a>.</p>',
     "<p>The post Mending the Breakwater appeared first on harbourlab.example.</p>",
     "<p>This article was originally published on Harbour Lab.</p>",
+    f'<hr><p><a href="{LINK}">Mending the Breakwater</a> was originally published in '
+    '<a href="https://medium.com/harbour-lab">Harbour Lab</a> on Medium, where people are '
+    "continuing the conversation by highlighting and responding to this story.</p>",
 ]
 
 

@@ -1,7 +1,9 @@
 """A feed item's footer: the lines a newsletter or blog platform adds under every entry.
 
 "Forward this to a friend", a row of "Share on Bluesky · Share on Facebook", "Originally
-published at <site>.", "Read on our website · 2 comments", "The post X appeared first on Y."
+published at <site>.", "Read on our website · 2 comments", "The post X appeared first on Y.",
+Medium's "X was originally published in Y on Medium, where people are continuing the
+conversation ...".
 Only a run of such lines at the very end of an entry goes (the story's own last paragraph,
 which may mention a friend or a website, stops the run), each with a Trace (`feed: item
 footer`) for `--explain`.
@@ -24,6 +26,8 @@ WHOLE_LINE = tuple(re.compile(p) for p in (
     r"|anyone)\b.{0,80}$",
     r"^this entry was posted in\b.{1,200}$",
     r"^related(?: (?:posts?|stor(?:y|ies)|articles?|reading))?\s*:\s*\S.{2,150}$",
+    r"^.{1,200} was originally published in .{1,120} on medium, where people are continuing "
+    r"the conversation by highlighting and responding to this story$",
 ))
 """Footer lines a whole paragraph may be (matched on its folded plain text)."""
 PLACED = tuple(re.compile(p) for p in (
