@@ -148,3 +148,17 @@ def test_continue_reading_and_related_lines_end_an_entry_only_as_its_footer() ->
     story = ("Related: the council said the two votes were linked.\n\n"
              "Islanders will keep reading the timetable closely, continue reading at home.")
     assert drop_feed_footers(story)[0] == story
+
+
+@pytest.mark.parametrize("mark", [" [&#8230;]", " [...]", "[…]"])
+def test_a_cut_short_summary_ends_in_an_ellipsis_not_the_platform_mark(
+        mark: str, tmp_path: Path) -> None:
+    cut = "The winter storms took three stones, and the harbour board met on Monday to decide"
+    record = one(rss("", description=f"<p>{cut}{mark}</p>"), tmp_path)
+    assert record.body.startswith(f"{cut}…\n\n[Read the whole article at harbourlab.example]")
+    assert record.summary == f"{cut}…"
+
+
+def test_brackets_inside_a_whole_entry_stay(tmp_path: Path) -> None:
+    record = one(rss(f"{STORY}<p>The minutes say: “we will decide [...]”.</p>"), tmp_path)
+    assert "decide \\[...\\]”." in record.body or "decide [...]”." in record.body

@@ -254,6 +254,11 @@ def parse_feed(data: bytes, path: Path) -> Feed:
     return parse_rss(data, path)
 
 
+CUT_MARK_RE = re.compile(r"\s*\\?\[\s*(?:…|\.\.\.)\s*\\?\]$")
+"""The mark a blog platform ends a cut-short summary with ("… to decide [&#8230;]"): shown as
+an ellipsis, since the link to the whole article follows."""
+
+
 def entry_body(entry: Entry) -> tuple[str, bool]:
     """(Markdown, whether it is the whole article) for an entry."""
     for html, whole in ((entry.content, True), (entry.summary, False)):
@@ -276,6 +281,8 @@ def read_entry(entry: Entry, feed: Feed, path: Path, rules: SiteRules | None = N
     markdown, whole = entry_body(entry)
     markdown, footers = drop_feed_footers(markdown)
     link = http_url(entry.link)
+    if not whole:
+        markdown = CUT_MARK_RE.sub("…", markdown.rstrip())
     if not whole and link:
         host = urlsplit(link).hostname or link
         markdown = f"{markdown}\n\n[Read the whole article at {host}]({link})".strip()
