@@ -282,3 +282,17 @@ def test_standfirst_h2_under_the_headline_is_no_section() -> None:
 ])
 def test_signup_pitch_without_a_form(paragraphs: list[str], kept: list[str]) -> None:
     assert drop_signup_pitches(paragraphs)[0] == kept
+
+
+def test_skip_links_go_wherever_they_stand() -> None:
+    from readsite.importers.tidy import drop_lead_controls
+
+    kept, traces = drop_lead_controls(
+        ["The council met on Monday.", "[Jump to navigation](https://w.example/a#mw-head)",
+         "[Skip to main content](#main)", "The vote was close.",
+         "Read [Jump to search](https://w.example/a#s) here.",
+         "[Skip to the recipe](https://w.example/r)"], "Council vote")
+    assert kept == ["The council met on Monday.", "The vote was close.",
+                    "Read [Jump to search](https://w.example/a#s) here.",
+                    "[Skip to the recipe](https://w.example/r)"]
+    assert [t.rule for t in traces] == ["extractor: skip link"] * 2

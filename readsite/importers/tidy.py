@@ -114,14 +114,23 @@ def split_header_lines(paragraphs: Sequence[str]) -> list[str]:
     return out
 
 
+SKIP_LINK_RE = re.compile(r"^\[(?:jump|skip) to (?:the )?(?:main |page )?(?:content|navigation|"
+                          r"search|menu|main menu|article|footer)\]\(\S*#[^)\s]*\)$", re.I)
+"""An accessibility skip link ("[Jump to navigation](…#mw-head)"), wherever it stands."""
+
+
 def drop_lead_controls(paragraphs: Sequence[str], title: str) -> tuple[list[str], list[Trace]]:
-    """Short link-only lines before the headline (a player's "Download", "Listen") go."""
+    """Short link-only lines before the headline (a player's "Download", "Listen") go, and
+    skip links to a part of the page ("Jump to navigation") wherever they are."""
     heading = next((i for i, p in enumerate(paragraphs)
                     if HEADING_RE.match(p.strip()) and same_line(plain(p), title)), -1)
     kept: list[str] = []
     traces: list[Trace] = []
     for index, paragraph in enumerate(paragraphs):
         match = LINK_ONLY_RE.match(paragraph.strip())
+        if match and SKIP_LINK_RE.match(paragraph.strip()):
+            traces.append(Trace("dropped", "extractor: skip link", match.group("text")))
+            continue
         if (index < heading and match
                 and len(match.group("text").split()) <= CONTROL_MAX_WORDS):
             traces.append(Trace("dropped", "extractor: control before the headline",
