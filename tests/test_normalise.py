@@ -611,6 +611,10 @@ def as_text(raw: str) -> str:
         parts.append(result.title)
     taken = any(t.field == "summary" and t.rule == "dek" for t in result.trace)
     assume(not any(t.rule == "repeated-dek" for t in result.trace))  # a repeat is dropped
+    # An author box at the end names the writer only while it is there: written back without
+    # it, a name line under the title is the byline it no longer outranks (position-dependent
+    # metadata, see `article_lines`).
+    assume(not any(t.rule == "author-box" and t.field == "author" for t in result.trace))
     if taken:
         assume(not any(n.same_line(result.summary, p) for p in body))
     if result.summary and (taken or result.summary not in "\n".join(body)):

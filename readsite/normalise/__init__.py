@@ -31,6 +31,9 @@ from readsite.normalise import (
     capsmast as _capsmast,
 )
 from readsite.normalise import (
+    captions as _captions,
+)
+from readsite.normalise import (
     chrome as _chrome,
 )
 from readsite.normalise import (
@@ -58,6 +61,9 @@ from readsite.normalise import (
     header as _header,
 )
 from readsite.normalise import (
+    headerfields as _headerfields,
+)
+from readsite.normalise import (
     headerlines as _headerlines,
 )
 from readsite.normalise import (
@@ -79,7 +85,13 @@ from readsite.normalise import (
     newsletter as _newsletter,
 )
 from readsite.normalise import (
+    outletname as _outletname,
+)
+from readsite.normalise import (
     outlets as _outlets,
+)
+from readsite.normalise import (
+    pitches as _pitches,
 )
 from readsite.normalise import (
     promos as _promos,
@@ -89,6 +101,9 @@ from readsite.normalise import (
 )
 from readsite.normalise import (
     repairs as _repairs,
+)
+from readsite.normalise import (
+    rolelines as _rolelines,
 )
 from readsite.normalise import (
     selfnames as _selfnames,
@@ -103,6 +118,9 @@ from readsite.normalise import (
     storylabel as _storylabel,
 )
 from readsite.normalise import (
+    subheads as _subheads,
+)
+from readsite.normalise import (
     summary as _summary,
 )
 from readsite.normalise import (
@@ -110,6 +128,9 @@ from readsite.normalise import (
 )
 from readsite.normalise import (
     tails as _tails,
+)
+from readsite.normalise import (
+    teaserbox as _teaserbox,
 )
 from readsite.normalise import (
     title as _title,
@@ -319,11 +340,12 @@ def _collect_rules(modules: Sequence[ModuleType]) -> dict[str, Rule]:
     return dict(sorted(found.items()))
 
 
-RULES = _collect_rules((_blocks, _boilerplate, _byline, _capsmast, _chrome, _clipchrome,
-                        _comments, _contacts, _controls, _dates,
-                        _footer, _furniture, _header, _headerlines, _headline, _linerules, _lists,
-                        _masthead, _metadata, _newsletter, _outlets, _promos, _release, _repairs,
-                        _selfnames, _sitemenu, _sitenames, _storylabel, _summary, _tagline,
-                        _tails, _title, _titlebar, _widgets))
+RULES = _collect_rules((_blocks, _boilerplate, _byline, _capsmast, _captions, _chrome,
+                        _clipchrome, _comments, _contacts, _controls, _dates, _footer, _furniture,
+                        _header, _headerfields, _headerlines, _headline, _linerules, _lists,
+                        _masthead, _metadata, _newsletter, _outletname, _outlets, _pitches, _promos,
+                        _release, _repairs, _rolelines, _selfnames, _sitemenu, _sitenames,
+                        _storylabel, _subheads, _summary, _tagline, _tails, _teaserbox, _title,
+                        _titlebar, _widgets))
 """Every normaliser rule by name: what a `Trace.rule` refers to (`import --explain`)."""
 

@@ -41,10 +41,16 @@ def is_hard_wrapped(lines: Sequence[str]) -> bool:
     fits = 40 <= longest <= 100 and all(len(line) >= longest * 0.6 for line in body)
     if len(lines) == 2 and _BARE_NAME.match(lines[1].strip()):
         return False  # a headline over a bare byline name, not one wrapped paragraph
+    if len(lines[-1]) > WRAP_SLACK * longest:
+        return False  # no wrapped line runs past the wrap width: a headline over its paragraph
     return mid_sentence and fits and not any(_HEADER_LINE.match(line) or (
         len(line) <= 60 and parse_date(line) is not None) or _dated_fields(line)
         or _COPYRIGHT_LINE.match(line) for line in lines)
 
+
+WRAP_SLACK = 1.15
+"""How much longer than the longest earlier line a wrapped paragraph's last line may be (a
+word that did not fit may push it a little past; a paragraph under a headline runs far past)."""
 
 _COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)|copyright\b|all (?:content|contents|material) ©)", re.I)
 """A footer's copyright line: the footer's lines are stacked, never one wrapped paragraph."""

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from readsite.normalise.blocks import Block
 from readsite.normalise.clipchrome import clip_chrome_rule
+from readsite.normalise.contacts import handle_rule
 from readsite.normalise.dates import parse_date
 from readsite.normalise.furniture import (
     AUTHOR_BOX,
@@ -33,6 +34,7 @@ from readsite.normalise.linerules import (
     is_boilerplate,
     line_rule,
 )
+from readsite.normalise.pitches import pitch_rule
 from readsite.normalise.promos import promo_rule
 from readsite.normalise.release import RELEASE_MARK, is_release_mark
 from readsite.normalise.rules import Rule
@@ -45,6 +47,7 @@ from readsite.normalise.tails import (
     is_tail_marker,
     story_goes_on,
 )
+from readsite.normalise.teaserbox import TEASER_BOX, box_end
 from readsite.normalise.text import fold_line, words
 from readsite.normalise.trace import Trace
 from readsite.normalise.widgets import RATING_LINE, is_rating_line
@@ -97,7 +100,7 @@ def strip_boilerplate(
     seen = 0
     menu = provided = dropped = False
     items: list[str] = []
-    box = 0
+    box = resume = 0
     for index, block in enumerate(blocks):
         if block.markup and not block.heading:
             if seen >= TAIL_MIN_BODY and press_tail(blocks, index, seen):
@@ -111,8 +114,15 @@ def strip_boilerplate(
             seen += len(block.text)
             menu = provided = dropped = False
             continue
+        if index < resume:
+            continue
         if is_tail_marker(block.text) and seen >= TAIL_MIN_BODY and not story_goes_on(blocks,
                                                                                      index):
+            end = box_end(blocks, index, lambda text: _block_rule(text, site, False) is not None)
+            if end is not None:  # a teaser box between the story's paragraphs
+                traces.extend(TEASER_BOX.dropped(b.text, b.line) for b in blocks[index:end])
+                resume = end
+                continue
             traces.extend(RELATED_TAIL.dropped(b.text, b.line) for b in blocks[index:])
             break
         if seen >= TAIL_MIN_BODY and press_tail(blocks, index, seen):
@@ -189,7 +199,7 @@ def _block_rule(text: str, site: Sequence[re.Pattern[str]], menu: bool) -> Rule 
     promo = promo_rule(text) or clip_chrome_rule(text)
     if promo is not None:
         return promo
-    return line_rule(text) or furniture_rule(text)
+    return line_rule(text) or furniture_rule(text) or pitch_rule(text) or handle_rule(text)
 
 
 def drop_matching(blocks: Sequence[Block], patterns: Sequence[re.Pattern[str]],

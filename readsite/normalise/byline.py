@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from readsite.normalise.blocks import Block
 from readsite.normalise.dates import parse_date
 from readsite.normalise.names import NAME_CONNECTORS, is_name
+from readsite.normalise.rolelines import ROLE
 from readsite.normalise.rules import Rule
 from readsite.normalise.text import fold, words
 from readsite.normalise.trace import Trace
@@ -33,12 +34,15 @@ _BYLINE = re.compile(r"^(?:by|author\s*:|written\s+by|posted\s+by|reported\s+by|
                      r"(?:words|text|story)\s+(?:and|&)\s+(?:photos?|photographs?|photography|"
                      r"pictures?|images?|illustrations?)\s+by|"
                      r"story\s+by|text\s+by|hosted\s+by|report\s+by|words\s*:|text\s*:|"
-                     r"texto\s*:|texte\s*:|von|par|por|di)"
+                     r"texto\s*:|texte\s*:|tekst\s*:|von|par|por|di|door|av|af)"
                      r"\s+(?P<value>.+)$", re.I)
 _CREDENTIAL = re.compile(r"^(?:dr|prof)\.?\s|,\s*(?:md|do|phd|rn|rd|pharmd|mph|dds|np|lcsw)\b"
                          r"|\b(?:md|phd|rn)$", re.I)
 """A medical or academic credential on a reviewer's name: a fact-checker, not the writer."""
 _FIELD_SPLIT = re.compile(r"\s+[\u2013\u2014\-]\s+|\s*[|·•]\s*")
+_PHOTO_CREDIT = re.compile(r"\s+(?:foto|fotos|photos?|photography|bild|bilder|fot\.|"
+                           r"fotograf[íi]a|zdj[ęe]cia|illustrations?)\s*:.*$", re.I)
+"""A photographer's credit after the writer's name on the same byline line."""
 _CATEGORY = re.compile(r"\s+in\s+[A-Z][\w &'’-]{1,40}$")
 
 
@@ -102,8 +106,9 @@ def parse_byline(line: str) -> tuple[str, dt.date | None] | None:
         return None
     if match.group("review") and _CREDENTIAL.search(match.group("value")):
         return None  # "Reviewed by Dr. X, MD": a medical reviewer, not the writer
-    value = re.sub(r"\s+(?:on|am|le|el)\s+(?=\S+\s+\d|\d{1,2}\.?\s+\S)", " | ",
+    value = re.sub(r"\s+(?i:on|am|le|el)\s+(?=\S+\s+\d|\d{1,2}\.?\s+\S)", " | ",
                    _AT_TIME.sub(" ", match.group("value")))
+    value = _PHOTO_CREDIT.sub("", value)  # "Text: Elin Dahlgren Foto: Johan Wikström"
     value = _CATEGORY.sub("", value)
     value = _FOR_OUTLET.sub("", value)
     parts = [p.strip() for p in _FIELD_SPLIT.split(value) if p.strip()]
@@ -111,13 +116,41 @@ def parse_byline(line: str) -> tuple[str, dt.date | None] | None:
         return None
     name, *rest = parts
     name = re.sub(r",\s*$", "", name)
-    if "," in name:
+    if "," in name and not _co_authors(name):
         name, tail = (x.strip() for x in name.split(",", 1))
         rest.insert(0, tail)
-    if not is_name(name) and not (len(words(name)) == 1 and name[:1].isupper()):
+    if not is_name(name) and not _co_authors(name) and not _joined_names(name) and not (
+            len(words(name)) == 1 and name[:1].isupper()):
         return None
     date = next((d for d in map(parse_date, rest) if d is not None), None)
     return name, date
+
+
+def _person_shaped(value: str) -> bool:
+    """Whether every comma-separated part of a byline's value is shaped like a person's name,
+    none with an outlet word ("Jane Doe, Harbour Gazette" names the writer and the outlet) or
+    a role ("Jane Doe, Business Reporter").  Two such parts are ambiguous ("Jane Doe, Port
+    Elgin" names a place), so the second is then neither taken as the outlet nor as a second
+    author; three or more are a list of co-authors (`_co_authors`)."""
+    parts = [p.strip() for p in value.split(",")]
+    return len(parts) >= 2 and all(is_name(p) and not looks_like_outlet(p) and not ROLE.search(p)
+                                   and not _ROLE.search(p) for p in parts)
+
+
+def _joined_names(value: str) -> bool:
+    """Whether a byline's value is two or more names joined by a conjunction in any of the
+    languages read ("Mariana Celis y Óscar Ibarrola", "A und B", "A et B", "A e B")."""
+    parts = [p for p in _AUTHOR_JOIN.split(value.strip()) if p]
+    return len(parts) >= 2 and all(is_name(p) and not looks_like_outlet(p) for p in parts)
+
+
+CO_AUTHORS = 3
+"""Fewest comma-separated names in a byline that are read as co-authors ("A, B, C")."""
+
+
+def _co_authors(value: str) -> bool:
+    """Whether a byline's value lists three or more people, comma-separated."""
+    return value.count(",") + 1 >= CO_AUTHORS and _person_shaped(value)
 
 
 def mentions(text: str, name: str) -> bool:
@@ -184,13 +217,24 @@ OUTLET_WORDS = frozenset({
     "heraldo", "monde", "libération", "dépêche", "courrier", "gazeta", "llp", "llc", "pllc",
     "gazzetta", "corriere", "giornale", "messaggero", "notizie", "podcast", "advertiser", "echo",
     "argus", "enquirer", "inquirer", "bugle", "clarion", "spectator", "gleaner", "courant",
+    "jornal", "folha", "tidning", "tidningen", "dziennik", "dagblad",
+    "krant", "nieuwsblad", "posten", "bladet", "avisen", "diário", "noticias", "républicain",
+    "républicaine", "nouvelliste", "télégramme", "quotidien", "hebdo", "indépendant",
 })
 """Words that mark a name as an outlet's ("Northfield Courier", "Rheinufer Anzeiger")."""
 
 
+COMPOUND_OUTLET_ENDS = ("posten", "bladet", "avisen", "tidning", "tidningen", "zeitung",
+                        "kurier", "anzeiger", "tidende", "dagblad", "blatt", "nieuws")
+"""Outlet words that Germanic languages write joined to a name ("Fjordposten", "Ruhrkurier")."""
+
+
 def looks_like_outlet(text: str) -> bool:
-    """Whether a short name reads as an outlet's rather than a person's (by its words)."""
-    return is_outlet_name(text) and any(fold(w) in OUTLET_WORDS for w in words(text))
+    """Whether a short name reads as an outlet's rather than a person's (by its words, or one
+    word ending in an outlet word: "Fjordposten", "Ruhrkurier")."""
+    return is_outlet_name(text) and any(
+        fold(w) in OUTLET_WORDS or any(fold(w).endswith(end) and len(w) >= len(end) + 3
+                                       for end in COMPOUND_OUTLET_ENDS) for w in words(text))
 
 
 def byline_outlet(line: str) -> str:
@@ -210,7 +254,7 @@ def byline_outlet(line: str) -> str:
                    and not re.search(r"\d", f) and parse_date(f) is None), "")
     if len(fields) >= 2 and outlet:
         return outlet  # "By Jane Doe | Harbour Gazette | March 12, 2026"
-    if match.group("value").count(",") != 1:
+    if match.group("value").count(",") != 1 or _person_shaped(match.group("value")):
         return ""
     tail = match.group("value").split(",")[1].strip()
     if _FIELD_SPLIT.search(tail) or _ROLE.search(tail) or not tail[:1].isupper():
@@ -268,6 +312,25 @@ def is_bio(text: str, author: str = "") -> bool:
     if author and short and cue and fold(short.group("name")) in {fold(p) for p in words(author)}:
         return True  # "Doe covers transport. She previously worked at ..." (the byline's name)
     return bool(_EMAIL.search(text) and cue and (author or match))
+
+
+BIO_AUTHOR = Rule("bio-author", "When no byline names the author, the one writer a bio before "
+                  "or after the article names (\"Jane Doe is a freelance writer based in ...\"): "
+                  "the author.")
+
+
+def bio_author(bios: Sequence[Trace]) -> tuple[str, Trace] | None:
+    """(name, trace) when the dropped bios name exactly one writer ("Jane Doe is a freelance
+    writer ..."); None when they name none or several (a panel of contributors)."""
+    found: dict[str, int] = {}
+    for trace in bios:
+        match = _BIO_START.match(trace.text)
+        if match and is_name(match.group("name")) and BIO_CUES.search(trace.text):
+            found.setdefault(match.group("name"), trace.line)
+    if len(found) != 1:
+        return None
+    name, line = next(iter(found.items()))
+    return name, BIO_AUTHOR.found("author", name, line)
 
 
 def strip_bios(blocks: Sequence[Block], author: str, start: int,

@@ -140,8 +140,10 @@ def _repeats_earlier(blocks: Sequence[Block], texts: Sequence[str], index: int, 
     return quoted and text in texts[:index - 1]
 
 
-_ATTRIBUTION = re.compile(r"\s*[\u2014\u2013-]{1,2}\s*(?:[A-Z][\w.'\u2019-]+\s?){1,4}$")
-"""A pull quote's attribution ("— Jane Doe") after its quoted words."""
+_ATTRIBUTION = re.compile(r"(?:\s+[\u2014\u2013-]{1,2}|(?<=[.!?\"\u201d\u2019])[\u2014\u2013]{1,2})"
+                          r"\s*(?:[A-Z][\w.'\u2019-]+\s?){1,4}$")
+"""A pull quote's attribution ("— Jane Doe") after its quoted words: a dash after a space or
+closing the quote, never the hyphen inside a name ("Simone Brander-Keller.")."""
 
 
 PITCH_WORDS = 25

@@ -33,6 +33,29 @@ COPYRIGHT_NOTICE = Rule("copyright-notice", "A long copyright notice: \"Copyrigh
 CONTACT_US = Rule("contact-us", "\"Contact us: newsdesk@example\": a label and an e-mail "
                   "address, nothing else.")
 
+SITE_FURNITURE = Rule("site-furniture", "A news site's own furniture line, kept by a select-all "
+                      "copy: \"Ad Feedback\", \"About sharing\", \"Image caption,\", \"Why you "
+                      "can trust us\", \"Was this article helpful?\", \"Create an account\", and "
+                      "a bare agency photo credit (\"Getty Images\", \"AP Photo/Jane Doe\", "
+                      "\"Credit...Jane Doe for X\").")
+
+FURNITURE_LINES = frozenset({
+    "ad feedback", "about sharing", "image caption,", "media caption,", "image caption",
+    "why you can trust us", "how we review products", "affiliate disclosure",
+    "was this article helpful?", "was this article helpful", "thanks for your feedback!",
+    "thank you for your feedback!", "jump to comments", "share via", "click here to subscribe",
+    "editorial standards", "create an account", "create a free account", "register",
+    "keep reading", "promoted", "listen to article", "a a a", "newsletter sign-up",
+    "newsletter signup", "newsletter sign up", "getty images", "recommended by", "price history",
+    "see also:", "more:",
+})
+"""Whole lines (folded) of a site's furniture that are never a story's text."""
+_AGENCY_CREDIT = re.compile(r"^(?:(?:ap|afp|reuters|epa|dpa|getty images|anp|ansa|efe) "
+                            r"(?:photo|foto|images?)\s*/\s*\S.{0,60}|credit\.{3}\s*\S.{0,80}|"
+                            r"image source,\s*\S.{0,60}|photo illustration by\s+\S.{0,60})$")
+"""An agency's photo credit on a line of its own ("AP Photo/Jane Doe", "Credit...Jane Doe for
+The Times", "Image source, Getty Images")."""
+
 _LICENSING = re.compile(r"(?:^|\s)(?:purchase|buy|request) (?:licen[sc]ing|reprint) rights"
                         r"(?:,? opens new tab)?\.?$")
 _SIGNUP = re.compile(r"^enter your e-?mail(?: address)? (?:to|and|below|here)\b.{0,100}"
@@ -50,9 +73,12 @@ OWNED = re.compile(r"^(?P<name>[A-Z0-9][\w&'’.-]*(?:\s+(?:[A-Z0-9&][\w&'’.-]
                    r"division|trading name) of|published by|owned by|operated by)\s+"
                    r"(?:(?i:the)\s+)?[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5}?\s+"
                    r"(?i:(?:media|publishing|publications|publishers|newspapers|news|press|"
-                   r"broadcasting)(?:\s+(?:group|holdings|ltd|limited|plc|inc|llc|gmbh))*)\.?$")
+                   r"broadcasting)(?:\s+(?:group|holdings|pty|ltd|limited|plc|inc|llc|gmbh|ag|"
+                   r"b\.\s?v|cic))*)\.?(?:,\s*(?i:abn|acn|company|registered|reg\.?|kvk|no\.?)"
+                   r"[^!?]{0,60})?\.?$")
 """An ownership footer: `name` (every word capitalised) is the outlet; the owner must end in a
-media word (Media, Publishing, News, Press, Newspapers..., then perhaps Group/Ltd/plc), so "Oak
+media word (Media, Publishing, News, Press, Newspapers..., then perhaps Group/Ltd/plc/Pty, and a
+company number: ", ABN 12 345 678 901"), so "Oak
 Academy is part of Oak Learning Group." and "Kelbrook Foods is owned by Ardent Group plc." stay
 story sentences."""
 _LONG_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright).{0,100}\ball rights reserved\b.{0,240}\b"
@@ -77,6 +103,8 @@ _CONTACT = re.compile(r"^(?:contact|contact us|contact the (?:newsroom|newsdesk|
 def clip_chrome_rule(text: str) -> Rule | None:
     """The rule a whole block of page chrome breaks, or None."""
     folded = fold_line(text)
+    if folded in FURNITURE_LINES or folded + ":" in FURNITURE_LINES or _AGENCY_CREDIT.match(folded):
+        return SITE_FURNITURE
     if len(words(folded)) > 70:
         return None
     if any(p.match(folded) for p in _FORM):

@@ -72,3 +72,17 @@ def contact_blocks(blocks: Sequence[Block]) -> tuple[list[Block], list[Trace]]:
         traces = [CONTACT_BLOCK.dropped(b.text, b.line) for b in blocks[index:end]]
         return [*blocks[:index], *blocks[end:]], traces
     return list(blocks), []
+
+
+CONTACT_HANDLE = Rule("contact-handle", "A writer's contact on a line of its own, under the byline "
+                      "or anywhere: a bare e-mail address or a social handle (\"@jdoe\"), perhaps "
+                      "labelled (\"Email:\", \"Follow on X:\").")
+
+_HANDLE = re.compile(r"^(?:(?:e-?mail|contact|follow(?: (?:her|him|them|me))?(?: on "
+                     r"(?:x|twitter|instagram|threads|bluesky|mastodon))?|x|twitter)\s*:?\s*)?"
+                     r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@[A-Za-z0-9_.]{2,30})$", re.I)
+
+
+def handle_rule(text: str) -> Rule | None:
+    """`CONTACT_HANDLE` for a whole line that is only an e-mail address or an @handle."""
+    return CONTACT_HANDLE if _HANDLE.match(text.strip()) else None

@@ -75,6 +75,9 @@ AUDIO_PATTERNS = tuple(re.compile(p) for p in (
     r"^(?:playback )?speed$", r"^\d(?:\.\d{1,2})?\s?[x×]$",
     r"^(?:artikel|beitrag) (?:anhören|vorlesen lassen)$", r"^(?:écouter|ecouter) (?:cet|l['’]) ?"
     r"article$", r"^escuchar (?:este |el )?art[ií]culo$",
+    r"^(?:lyssna på artikeln|posłuchaj artykułu|ouça (?:a matéria|este artigo|a reportagem)|"
+    r"ouvir (?:a matéria|este artigo)|luister naar (?:dit|het) artikel)(?:\s*[·|•(:-]?\s*"
+    r"\d{1,3}\s*(?:min(?:uter|ut|utos)?\.?)?\)?)?$",
 ))
 """An article audio player's label, on the folded line."""
 

@@ -21,27 +21,34 @@ MONTHS = {
     name: number
     for number, names in enumerate((
         ("january", "jan", "januar", "janvier", "janv", "enero", "ene", "gennaio", "gen", "jän",
-         "janeiro"),
+         "janeiro", "januari", "stycznia", "styczeń", "sty"),
         ("february", "feb", "februar", "février", "fevrier", "févr", "fevr", "fév", "febrero",
-         "febbraio", "fevereiro"),
-        ("march", "mar", "märz", "mär", "mrz", "mars", "marzo", "março"),
-        ("april", "apr", "avril", "avr", "abril", "abr", "aprile"),
-        ("may", "mai", "mayo", "may", "maggio", "mag", "maio"),
-        ("june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho"),
-        ("july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho"),
-        ("august", "aug", "août", "aout", "agosto", "ago"),
+         "febbraio", "fevereiro", "februari", "lutego", "luty", "lut"),
+        ("march", "mar", "märz", "mär", "mrz", "mars", "marzo", "março", "maart", "marca",
+         "marzec"),
+        ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień",
+         "kwi"),
+        ("may", "mai", "mayo", "may", "maggio", "mag", "maio", "maj", "mei", "maja"),
+        ("june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwca",
+         "czerwiec", "cze"),
+        ("july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipca",
+         "lipiec", "lip"),
+        ("august", "aug", "août", "aout", "agosto", "ago", "augusti", "augustus", "sierpnia",
+         "sierpień", "sie"),
         ("september", "sep", "sept", "septembre", "septiembre", "settembre", "sett", "set",
-         "setembro"),
+         "setembro", "września", "wrzesień", "wrz"),
         ("october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro",
-         "out"),
-        ("november", "nov", "novembre", "noviembre", "novembro"),
+         "out", "października", "październik", "paź"),
+        ("november", "nov", "novembre", "noviembre", "novembro", "listopada", "listopad",
+         "lis"),
         ("december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic",
-         "dicembre", "dezembro"),
+         "dicembre", "dezembro", "grudnia", "grudzień", "gru", "desember", "des"),
     ), start=1)
     for name in names
 }
-"""Month names and abbreviations (English, German, French, Spanish, Italian, Portuguese) →
-month number."""
+"""Month names and abbreviations (English, German, French, Spanish, Italian, Portuguese,
+Swedish, Dutch, Polish, whose dates name the month in the genitive: "3 marca 2026") → month
+number."""
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = (r"(?:\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[a-z]{1,4}t|utc|gmt)?,?\s+)?"
@@ -49,16 +56,22 @@ _WEEKDAY = (r"(?:\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[a-z]{1,4}t|utc|gm
             r"mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|"
             r"vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|"
             r"domingo|luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|sabato|domenica|"
-            r"(?:segunda|ter[çc]a|quarta|quinta|sexta)-feira)\.?,?\s+)?")
+            r"(?:segunda|ter[çc]a|quarta|quinta|sexta)-feira|m[åa]ndag|tisdag|onsdag|torsdag|"
+            r"fredag|l[öo]rdag|s[öo]ndag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|"
+            r"zondag|poniedzia[łl]ek|wtorek|[śs]roda|czwartek|pi[ąa]tek|sobota|niedziela)"
+            r"\.?,?\s+)?")
 """An optional time of day ("09:14,", UK pages put it first) and weekday before a date, in
 English, German, French, Spanish, Italian or Portuguese ("Sábado, 7 de marzo de 2026",
 "Donnerstag, 5. März 2026")."""
-_TIME = (r"(?:,?\s*(?:at\s+|um\s+|à\s+|a las\s+|ore\s+|alle\s+|//?\s*|[-–—·|•]\s*)?"
+_TIME = (r"(?:,?\s*(?:at\s+|um\s+|à\s+|às\s+|a las\s+|ore\s+|alle\s+|kl\.?\s*|om\s+|"
+         r"o\s+|godz\.\s*|//?\s*|[-–—·|•]\s*)?"
          r"\d{1,2}(?:[:.h]\d{2})?\s*"
          r"(?:a\.?\s?m\.?|p\.?\s?m\.?|uhr)?\s*(?:[a-z]{1,4}t|utc|gmt|z)?(?:\s*[+-]\d{1,2}:?\d{0,2})?)?"
-         r"(?:,?\s*(?:updated|modified|modifié|mis à jour|actualizado|aktualisiert)\b.{0,40})?")
+         r"(?:,?\s*[(\[]?\s*(?:updated|modified|modifié|mis à jour|actualizado|aktualisiert|"
+         r"atualizado|uppdaterad|bijgewerkt|aktualizacja)\b.{0,40})?")
 _DATE_FORMS = (
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[t ][\d:.]+z?(?:[+-][\d:]+)?)?$"),
+    re.compile(r"^(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})" + _TIME + "$"),
     re.compile(_WEEKDAY + rf"(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
                rf"(?P<y>\d{{4}}){_TIME}$"),
     re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})" + _TIME + "$"),
@@ -68,16 +81,24 @@ _DATE_FORMS = (
 )
 _DATE_LABEL = re.compile(
     r"^(?:published|posted|date|first published|updated|last updated|last modified|"
-    r"veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|atualizado|"
-    r"pubblicato|aggiornato)(?:\s+(?:on|am|le|el|il|at))?\s*:?\s*", re.I)
-_DAY_FIRST = re.compile(r"^(?:veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|"
-                        r"actualizado|atualizado|pubblicato|aggiornato)", re.I)
+    r"veröffentlicht|aktualisiert|stand|publiziert|erschienen|publié|mis à jour|publicado|"
+    r"publicada|actualizado|atualizado|pubblicato|aggiornato|publicerad|publicerat|uppdaterad|"
+    r"uppdaterat|gepubliceerd|bijgewerkt|geplaatst|opublikowano|aktualizacja|zaktualizowano|"
+    r"data publikacji|publisert|oppdatert|publiceret|opdateret|udgivet)"
+    r"(?:\s+(?:on|am|le|el|il|at|em|op|den|o))?\s*:?\s*", re.I)
+_DAY_FIRST = re.compile(r"^(?:veröffentlicht|aktualisiert|stand|publiziert|erschienen|publié|"
+                        r"mis à jour|publicado|publicada|actualizado|atualizado|pubblicato|"
+                        r"aggiornato|publicerad|publicerat|uppdaterad|uppdaterat|gepubliceerd|"
+                        r"bijgewerkt|geplaatst|opublikowano|aktualizacja|zaktualizowano|"
+                        r"data publikacji|publisert|oppdatert|publiceret|opdateret|udgivet)",
+                        re.I)
 """Labels in languages that write numeric dates day first ("Publié le 12/03/2026")."""
-_SLASHED = re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})" + _TIME + "$")
+_SLASHED = re.compile(r"^(?P<d>\d{1,2})([/-])(?P<m>\d{1,2})\2(?P<y>\d{4})" + _TIME + "$")
 """A numeric date with slashes: read (day first) only after a `_DAY_FIRST` label, since
 "03/12/2026" alone could be either order."""
 _UPDATED = re.compile(r"^(?:updated|last updated|last modified|aktualisiert|stand|mis à jour|"
-                      r"actualizado|atualizado|aggiornato)\b", re.I)
+                      r"actualizado|atualizado|aggiornato|uppdaterad|uppdaterat|bijgewerkt|"
+                      r"aktualizacja|zaktualizowano|oppdatert|opdateret)\b", re.I)
 _PREFIX = re.compile(r"^(?:(?:issue|no\.?|number|nr\.?|edition|vol\.?|volume|n[º°o]\.?)\s*#?\s*"
                      r"\d{1,5}|[A-ZÀ-Þ][\w'’.-]*(?: [A-ZÀ-Þ][\w'’.-]*){0,3})\s*(?:[-–—·|•,]\s*)",
                      re.I)
@@ -123,7 +144,24 @@ def _parse_date(text: str) -> dt.date | None:
             return dt.date(int(parts["y"]), month, int(parts["d"]))
         except ValueError:
             return None
-    return None
+    return None if day_first else _unambiguous_slashed(value)
+
+
+def _unambiguous_slashed(value: str) -> dt.date | None:
+    """A numeric date with slashes that reads only one way: the same day and month
+    ("03/03/2026"), or one part above 12 ("14/03/2026" day first, "03/14/2026" month first).
+    "03/04/2026" could be either, so it stays unread without a label that says the order."""
+    match = _SLASHED.match(value)
+    if not match:
+        return None
+    first, second, year = int(match["d"]), int(match["m"]), int(match["y"])
+    if first != second and first <= 12 and second <= 12:
+        return None
+    day, month = (second, first) if second > 12 else (first, second)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 _RELATIVE = re.compile(r"^(?:(?:updated|posted|published|last updated|edited)\s*:?\s*)?"

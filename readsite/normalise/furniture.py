@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from readsite.normalise.blocks import Block, plain_markdown
+from readsite.normalise.captions import CAPTION, is_caption
 from readsite.normalise.rules import Rule
 from readsite.normalise.text import fold_line, words
 
@@ -30,8 +31,6 @@ EMAIL_FOOTER = Rule("email-footer", "An e-mail newsletter's furniture: \"View in
                     "\"Unsubscribe\", \"Update your preferences\".")
 SPONSOR = Rule("sponsor-line", "A sponsor line: \"Presented by X\", \"This episode is brought to "
                "you by X. Use code Y\" (a short label, or a read with an offer code).")
-CAPTION = Rule("caption-credit", "An image caption ending in its credit (\"A ridge above the sea. "
-               "Photo: Jane Doe\", \"Sheep near Saksun. (Jane Doe)\").")
 COUNTER = Rule("counter", "Like/comment/share counters (\"12 likes · 3 comments\", \"Thousands "
                "of paid subscribers\"), and a bare number or \"X\" beside other page chrome.")
 SHARE_BAR = Rule("share-bar", "A row of share targets (\"Share: LinkedIn | Email | Print\").")
@@ -164,14 +163,6 @@ _SPONSOR = re.compile(r"^(?:this (?:episode|issue|edition|newsletter|post|podcas
                       r"story) (?:is|was) )?(?:presented|sponsored|brought to you|supported|"
                       r"underwritten) by\b")
 _OFFER = re.compile(r"\b(?:promo code|use code|code [A-Z0-9]{3,}|\d+ ?% off|free trial)\b", re.I)
-_CAPTION_CREDIT = re.compile(r"^(?P<caption>.{10,300}?)\s*(?:\b(?:photo(?:graph)?s?|image|picture|"
-                             r"credit|illustration|foto|bild)\s*:\s*(?P<credit>[^.:;!?()]{2,80}"
-                             r"(?:\s*\([^().:;!?]{2,30}\))?)|"
-                             r"\((?:(?:photo(?:graph)?s?|image|picture|credit|illustration|foto|"
-                             r"bild|source)\s*:|(?:foto|ph\.|photo))\s*(?P<source>[^.:;!?()]{2,80})"
-                             r"\))$", re.I)
-_CAPTION_NAME = re.compile(r"^[^()\"“‘'][^()]{9,199}[.!?]\s*"
-                           r"\((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+(?:/[\w .'’-]{1,30})?\)$")
 _COUNTS = ("(?:likes?|comments?|shares?|restacks?|replies|reply|views|reposts?|claps|reactions|"
            "followers|following)")
 _COUNTER = tuple(re.compile(p) for p in (
@@ -292,17 +283,6 @@ def is_share_bar(folded: str) -> bool:
     """Whether a folded line is only share targets ("share: linkedin | email | print")."""
     parts = [p.strip() for p in re.split(r"\s*[|·•/,:]\s*", folded) if p.strip()]
     return len(parts) >= 2 and all(p in _SHARE_WORDS for p in parts)
-
-
-def is_caption(text: str) -> bool:
-    """Whether a block is an image caption ending in its credit (a short line, one credit)."""
-    line = " ".join(text.split())
-    if len(words(line)) > 40:
-        return False
-    match = _CAPTION_CREDIT.match(line)
-    if match and len(words(match.group("credit") or match.group("source"))) <= 8:
-        return bool(match.group("source")) or match.group("caption").rstrip()[-1:] in ".!?)"
-    return len(words(line)) <= 25 and bool(_CAPTION_NAME.match(line))
 
 
 def is_bare_count(text: str) -> bool:

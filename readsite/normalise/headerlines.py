@@ -19,6 +19,7 @@ from readsite.normalise.linerules import is_boilerplate
 from readsite.normalise.masthead import DURATION
 from readsite.normalise.metadata import is_published_in, parse_label_line
 from readsite.normalise.names import is_name
+from readsite.normalise.rolelines import ROLE, name_with_role
 from readsite.normalise.sitemenu import SECTION_WORDS
 from readsite.normalise.text import fold, words
 
@@ -39,17 +40,6 @@ CHROME_WORDS = 6
 
 STOP = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 """A sentence's final stop, with any closing quote or bracket after it."""
-ROLE = re.compile(r"\b(?:(?:correspondent|reporter|editor|writer|columnist|contributor|"
-                  r"analyst|producer|host)s?|(?:periodista|columnista|corresponsal|"
-                  r"redactor(?:a|es)?|reporter[oa]s?|journalistes?|chroniqueu(?:r|se)s?|"
-                  r"r[ée]dact(?:eur|rice)s?|correspondant(?:e|es|s)?|redakteur(?:in|innen|e)?|"
-                  r"korrespondent(?:in|innen|en)?|reporterin|kolumnist(?:in|innen|en)?|"
-                  r"giornalist[ai]|corrispondent[ei]|redatt(?:ore|rice|ori)|"
-                  r"editorialista|colunista|jornalista))\b", re.I)
-"""A writer's role word ("Correspondent", "Staff Writer", "Editor"), also in German, French,
-Spanish, Italian and Portuguese ("columnista", "Redakteurin", "journaliste")."""
-
-
 def is_story_line(block: Block) -> bool:
     """Whether a block reads as a paragraph of the story: 20+ words, ending a sentence."""
     if block.markup or block.heading:
@@ -59,16 +49,35 @@ def is_story_line(block: Block) -> bool:
 
 def story_start(blocks: Sequence[Block]) -> int:
     """Index of the story's first paragraph: the first story line followed (allowing one short
-    line between, a subheading or caption) by another; else the first 30+-word block; else the
-    length of `blocks` (no story found)."""
+    line between, a subheading or caption) by another; else the first 30+-word block; else,
+    under a run of menu lines (which only the header model clears), the first story line
+    followed by a finished paragraph of 8+ words (local news is written in short
+    paragraphs); else the length of `blocks` (no story found)."""
     limit = min(len(blocks), STORY_LOOKAHEAD)
     for index in range(limit):
         if not is_story_line(blocks[index]):
             continue
         if any(is_story_line(b) for b in blocks[index + 1:index + 3]):
             return index
-    return next((i for i in range(limit) if not blocks[i].markup
-                 and len(words(blocks[i].text)) >= 30), len(blocks))
+    long = next((i for i in range(limit) if not blocks[i].markup
+                 and len(words(blocks[i].text)) >= 30), None)
+    if long is not None:
+        return long
+    short = next((i for i in range(1, limit - 1) if is_story_line(blocks[i])
+                  and _finished_paragraph(blocks[i + 1])), None)
+    if short is not None and nav_lines(blocks[:short]):
+        return short  # a story told in short paragraphs, under a menu the header must clear
+    return len(blocks)
+
+
+SHORT_PARAGRAPH = 8
+"""Fewest words of the paragraph after the first story line in a story of short paragraphs."""
+
+
+def _finished_paragraph(block: Block) -> bool:
+    """A paragraph of 8+ words ending a sentence (a short paragraph of the story)."""
+    return (not block.markup and not block.heading
+            and len(words(block.text)) >= SHORT_PARAGRAPH and bool(STOP.search(block.text)))
 
 
 def is_meta_line(text: str) -> bool:
@@ -82,7 +91,8 @@ def is_role_line(text: str) -> bool:
     """Whether a header line is only a writer's role ("Staff Writer", "Senior Reporter")."""
     text = text.strip()
     return (bool(ROLE.search(text)) and len(words(text)) <= 5 and not STOP.search(text)
-            and parse_byline(text) is None and parse_date(text) is None)
+            and parse_byline(text) is None and parse_date(text) is None
+            and name_with_role(text) is None)  # "Ana Ruiz | Reporter" is the byline
 
 
 def has_fact_below(blocks: Sequence[Block], index: int) -> bool:

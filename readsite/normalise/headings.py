@@ -9,7 +9,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from readsite.normalise.dates import is_date_phrase
-from readsite.normalise.names import is_name, is_name_line, lower_words
+from readsite.normalise.names import (
+    FUNCTION_WORDS,
+    capitalises_nouns,
+    is_name,
+    is_name_line,
+    lower_words,
+)
 from readsite.normalise.text import _WORD, fold, fold_line, split_sentences, words
 
 if TYPE_CHECKING:
@@ -152,9 +158,11 @@ def is_list_heading(block: Block, before: Block | None, after: Block | None) -> 
 
 
 def _speaker(block: Block, after: Block) -> bool:
-    """A person's name alone over a question paragraph: who asks, in a Q&A."""
+    """A person's name alone over a question paragraph: who asks, in a Q&A.  Not a line of
+    common words in capitals ("ON THE FOG" over the questions of its section)."""
     return (not after.markup and after.text.rstrip().endswith("?")
-            and is_name(block.text.strip()))
+            and is_name(block.text.strip())
+            and not any(w.casefold() in FUNCTION_WORDS for w in words(block.text)))
 
 
 def _after_name(block: Block, before: Block | None) -> bool:
@@ -204,6 +212,15 @@ _NOT_HEADING = re.compile(
 """Short lines that are never section headings: ticker lines, prices, scores, bylines,
 donation and subscribe buttons, a match's scoreline ("Harbourside 2-1 Millbridge")."""
 
+_CREDIT = re.compile(r"^(?:(?:additional |original )?(?:photography|photographs|photos?|pictures|"
+                     r"images|illustrations?|artwork|graphics|design|styling|video|animation|"
+                     r"research|reporting|editing|interview|fotos?|fotografie|fotograf[íi]as?|"
+                     r"bilder|illustrationen|ilustraci[óo]n(?:es)?|grafik)(?: and \w+)?)\s+"
+                     r"(?:by|von|par|por|di|de)\s+(?P<name>\S.*)$", re.I)
+"""A credit line: a job in pictures or words ("Photography", "Illustrations", "Fotos") "by" a
+person's name; never a section heading, however title-like ("Killed by Friendly Fire" is
+not a credit: its first word is no such job)."""
+
 _TAGLINE = re.compile(r"\b(?:news|journalism|reporting|stories|voice|since \d{4}|independent|"
                       r"nonprofit|non-profit|trusted|source for|guide to|magazine|daily|weekly)\b",
                       re.I)
@@ -249,12 +266,15 @@ over such a line, which a label like "Sources" is not (it may stand over a bare 
 _ITEM_LINE = re.compile(r"\s*(?:\d{1,3}[.)]|[-*\u2022])\s+\S")
 
 
-def _not_heading(block: Block, before: Block | None, after: Block | None) -> bool:
+def not_heading(block: Block, before: Block | None, after: Block | None) -> bool:
     """A line that must not become a heading: a figure or button line, a byline, or a site's
     tagline first in the body, over the story."""
     text = block.text.strip()
     if _NOT_HEADING.search(text):
         return True
+    credit = _CREDIT.match(text)
+    if credit and is_name(credit.group("name")):
+        return True  # "Photography by Jane Doe", "Illustrations by ...": a credit line
     if (is_name(text) and after is not None and not after.markup and len(words(text)) <= 4
             and not any(fold(w) in SMALL_WORDS for w in words(text))
             and before is None):
@@ -268,24 +288,32 @@ def mark_headings(blocks: Sequence[Block]) -> list[Block]:
     labels = len({fold_line(b.text).rstrip(":") for b in blocks if not b.markup}
                  & RECIPE_SECTIONS)
     lower = lower_words(b.text for b in blocks)
+    nouns = capitalises_nouns(b.text for b in blocks if not b.markup)
     for index, block in enumerate(blocks):
         before = blocks[index - 1] if index else None
         after = blocks[index + 1] if index + 1 < len(blocks) else None
         if not block.markup and (_NEVER_HEADING.search(block.text) or is_date_phrase(block.text)
-                                 or is_name_line(block.text, lower)):
+                                 or (not nouns and is_name_line(block.text, lower))):
             block = replace(block, heading=False)
         elif _story_label(block, before, after):
             block = replace(block, heading=True)
-        elif block.markup or _not_heading(block, before, after):
+        elif block.markup or not_heading(block, before, after):
             pass
         elif _recipe_section(block, after, labels) or _is_heading_at(block, before, after):
             block = replace(block, heading=True)
         marked.append(block)
+    return vouch_headings(marked)
+
+
+def vouch_headings(marked: Sequence[Block]) -> list[Block]:
+    """When a body has a section heading, the lines shaped like its siblings become headings
+    too: a one-word heading ("Remedies") and a sentence-case one over a short section."""
+    marked = list(marked)
     if any(b.heading and not b.markup and fold_line(b.text).rstrip(":") not in STORY_LABELS
            for b in marked):
         marked = [replace(b, heading=True) if _is_one_word_heading(marked, i) else b
                   for i, b in enumerate(marked)]
-        marked = [replace(b, heading=True) if _is_short_section(marked, i) else b
+        marked = [replace(b, heading=True) if is_short_section(marked, i) else b
                   for i, b in enumerate(marked)]
     return marked
 
@@ -295,7 +323,7 @@ SHORT_SECTION_WORDS = 8
 for ("Le calendrier" over two short sentences); a lone such line needs 20."""
 
 
-def _is_short_section(blocks: Sequence[Block], index: int) -> bool:
+def is_short_section(blocks: Sequence[Block], index: int) -> bool:
     """A sentence-case heading over a short section ("What happens next" over one or two
     sentences), in a body that already has headings: the same shape as `is_sentence_heading`
     (2-8 words, no final punctuation or question mark, after a finished paragraph), with a
@@ -315,7 +343,7 @@ def _is_short_section(blocks: Sequence[Block], index: int) -> bool:
         return False
     if not re.search(r"[.!?\"\u201d)]$", after.text.strip()) or after.text.rstrip().endswith("?"):
         return False
-    return not (_NEVER_HEADING.search(text) or _not_heading(block, before, after) or is_name(text)
+    return not (_NEVER_HEADING.search(text) or not_heading(block, before, after) or is_name(text)
                 or _after_name(block, before) or _BYLINE_START.match(text))
 
 

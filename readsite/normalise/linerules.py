@@ -70,7 +70,14 @@ BOILERPLATE_LINES = frozenset({
     "alle akzeptieren", "alle ablehnen", "tout accepter", "tout refuser", "aceptar todo",
     "rechazar todo", "accetta", "accetta tutti", "accetta tutti i cookie", "rifiuta",
     "rifiuta tutti", "personalizza", "abbonati", "accedi", "condividi", "pubblicità",
-    "open in app", "sign up", "write", "follow", "following", "·", "•", "∙", "|",
+    "open in app", "sign up", "write", "follow", "following", "·", "•", "∙", "|", "open",
+    "abrir", "öffnen", "ouvrir", "apri", "öppna", "otwórz", "openen", "open app", "assine",
+    "entrar", "logga in", "prenumerera", "zaloguj", "zaloguj się", "prenumeruj", "inloggen",
+    "abonneren", "abonnieren", "abo", "e-tidning", "compartilhe", "compartilhar", "dela",
+    "kopiera länk", "udostępnij", "kopiuj link", "publicidade", "reklama", "annons",
+    "advertentie", "delen", "link kopiëren", "anúncio", "annonse", "del", "del artikkelen",
+    "del artiklen", "kopier lenke", "accepter et fermer", "continuer sans accepter",
+    "aceptar y cerrar", "aceitar e fechar",
     "like this", "-", "--", "share episode", "download", "embed", "pause", "1x",
     "follow the show", "continue reading below", "reply", "report", "rispondi", "antworten",
     "répondre", "responder",
@@ -112,7 +119,9 @@ READ_ALSO_LABELS = (
     "more on this", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi",
     "lesen sie auch", "auch interessant", "mehr dazu", "mehr zum thema", "lee también",
     "lea también", "te puede interesar", "ver también", "leer más", "leggi anche",
-    "leggi pure", "potrebbe interessarti",
+    "leggi pure", "potrebbe interessarti", "leia também", "leia mais", "veja também",
+    "läs också", "läs mer", "czytaj także", "czytaj też", "zobacz też", "lees ook", "lees meer",
+    "les også", "les mer", "læs også", "læs mere",
 )
 """Labels of a teaser for another article ("Also read: <headline>"), in the languages the
 normaliser knows, lower case.  The normaliser drops a label line with its colon; the HTML
@@ -131,8 +140,13 @@ APP_PROMOTION = (
     r"^(?:laden sie|hol dir|holen sie sich) (?:unsere|die) (?:[\w-]+ )?app\b.{0,60}$",
     r"^t[ée]l[ée]chargez (?:notre |l['’] ?)app(?:lication)?\b.{0,60}$",
     r"^scarica (?:la nostra |l['’] ?)app\b.{0,60}$",
-    r"^(?:lee|lea|read|lesen sie|lisez|leggi)\b.{0,40}\b(?:sin anuncios|without ads|ad-free|"
-    r"ohne werbung|sans publicit[ée]|senza pubblicit[àa])\b.{0,40}$",
+    r"^(?:baixe|descarregue|ladda ner|hämta|pobierz|download) (?:o |a |nossa |vår |naszą )?"
+    r"(?:[\w'’&.-]+ ){0,3}(?:app|aplikacj[ęa])\b.{0,60}$",
+    r"^(?:read|open|continue|listen|leia|lê|läs|czytaj)\b.{0,50}\b(?:in|on|no|i|w) (?:the |our "
+    r"|o |appen|aplikacji)?(?:app|appen|aplikacji)\.?$",
+    r"^(?:lee|lea|read|lesen sie|lisez|leggi|leia|läs|czytaj)\b.{0,40}\b(?:sin anuncios|"
+    r"without ads|ad-free|ohne werbung|sans publicit[ée]|senza pubblicit[àa]|sem anúncios|"
+    r"utan reklam|bez reklam)\b.{0,40}$",
 )
 """An app promotion ("Get the Beacon app for alerts", "Descarga nuestra app") and its
 "read without ads" subtitle: anchored at the line's start, so prose about an app stays."""
@@ -193,6 +207,12 @@ RULE_PATTERNS: tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...] = (
         r"^we and our (?:\d+ )?(?:trusted )?(?:partners|vendors)\b.{0,300}\b(?:cookies|"
         r"personal data)\b", r"^questo sito (?:web )?(?:utilizza|usa) (?:i )?cookie",
         r"^(?:utilizziamo|usiamo) (?:i )?cookie", r"^(?:abbonati|iscriviti)\b.{0,60}$",
+        r"^(?:szanown\w+ u[żz]ytkowni\w+|dear (?:user|reader)|liebe[r]? (?:nutzer|leser)\w*)\b"
+        r".{0,200}\b(?:dan\w* osobow\w*|personal data|rodo|gdpr|dsgvo|privacy|datenschutz|"
+        r"cookies?)\b", r"^(?:vi använder|wij gebruiken|używamy|utilizamos|nós usamos) cookies",
+        r"^(?:przejd[źz] do (?:serwisu|strony)|go to (?:the )?site|continue to (?:the )?site|"
+        r"weiter zur (?:seite|website)|ir al sitio|continuar para o site|fortsätt till "
+        r"(?:sajten|webbplatsen))$",
         r"^get (?:\w+ ){0,2}(?:unlimited|digital)\b.{0,40}\baccess\b",
         r"^continue reading (?:on|at|in)\b", r"^(?:article|contenu) réservé aux abonnés",
         r"^(?:the )?(?:story|article|text) continues (?:below|after)\b",
@@ -239,7 +259,8 @@ RULE_PATTERNS: tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...] = (
         r"^(?:photo|image|picture|illustration|graphic|photograph|foto|bild|crédit photo|"
         r"credit|credits|image credit|photo credit|image source|photo source|image via|"
         r"photo via|header image|featured image|cover image|fotos?|bildquelle|crédits?|"
-        r"fuente de la imagen|imagen)\s*:",
+        r"fuente de la imagen|imagen|fotograf[íi]a|fotografie|fotografias?|photography|"
+        r"photographs|illustrations?|zdj[ęe]cie|zdj[ęe]cia)\s*:",
         r"^source\s*:\s*(?:unsplash|pexels|pixabay|getty|shutterstock|istock|adobe stock|"
         r"wikimedia|flickr|depositphotos|alamy|dreamstime|canva|midjourney|dall-?e)\b",
         r"^\(?(?:photo|image|illustration|picture|foto|bild)s?\s+(?:by|courtesy of|von|de|"
@@ -255,7 +276,8 @@ RULE_PATTERNS: tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...] = (
         r"^(?:image|photo|slide|picture|bild|foto)\s+\d+\s+(?:of|von|de|sur)\s+\d+\b.{0,60}$",
         r"^(?:previous|next|prev|back|home|menu|search|close|skip to (?:main )?content|"
         r"open menu|toggle navigation|view (?:the )?gallery|view all|see all|load more|"
-        r"show more|zurück|weiter|suivant|précédent|siguiente|anterior)$",
+        r"show more|zurück|weiter|suivant|précédent|siguiente|anterior|buscar|pesquisar|sök|"
+        r"szukaj|zoeken|suche|suchen|recherche|rechercher|cerca|wyszukaj|meny|menü)$",
         r"^(?:skip to (?:the )?(?:main )?(?:content|navigation|main)|skip navigation|"
         r"zum (?:haupt)?inhalt (?:springen|wechseln)|direkt zum inhalt|"
         r"aller au contenu(?: principal)?|passer au contenu(?: principal)?|"
@@ -275,10 +297,13 @@ RULE_PATTERNS: tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...] = (
     ))),
     (READ_TIME, tuple(re.compile(p) for p in (
         r"^(?:\d{1,3}\s*(?:-|\s)?(?:min|mins|minutes?|minuten|minutos)\.?(?:\s+(?:read|de "
-        r"lectura|lesezeit))?|(?:(?:estimated |est\. )?read(?:ing)? time|lesezeit|temps de "
+        r"lectura|lesezeit|czytania|läsning|lästid|leestijd|de leitura|to read))?|"
+        r"(?:(?:estimated |est\. )?read(?:ing)? time|lesezeit|temps de "
         r"lecture|tiempo de lectura)"
         r"\s*:?\s*\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos)\.?)$",
         r"^(?:read(?:ing)? time|lesezeit|lesedauer|temps de lecture|tiempo de lectura)$",
+        r"^(?:leestijd|lesetid|læsetid|lästid|tempo de leitura|czas czytania)\s*:?\s*\d{1,3}\s*"
+        r"(?:min(?:uten|utter|uter|utos|\.)?|m)?$",
     ))),
     (REVIEW_CREDIT, (re.compile(
         r"^(?:(?:medically|clinically|expert|legally|scientifically)[- ](?:reviewed|"
@@ -296,14 +321,20 @@ RULE_PATTERNS: tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...] = (
         r"^the views (?:and opinions )?expressed\b.{0,120}\b(?:author|authors|writer)",
         r"^(?:this|nothing in this article) is not (?:intended as )?(?:financial|investment|legal|"
         r"tax|medical) advice", r"\ball rights reserved\.?$",
-        r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?\d{4}\b.{0,80}$",
+        r"^(?:d\.\s?r\.\s*)?(?:©|\(c\)|copyright)\s*(?:©\s*)?\d{4}\b.{0,80}$",
     ))),
     (RELATIVE_DATE, tuple(re.compile(p) for p in (
         r"^(?:updated |posted |published |last updated )?(?:\d{1,3}|an?|one)\s*(?:seconds?|"
         r"minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|w|months?|years?)\s+ago\.?$",
         r"^(?:aktualisiert )?vor \d{1,3} (?:sekunden|minuten|stunden|tagen|wochen|monaten)$",
         r"^il y a \d{1,3} (?:secondes?|minutes?|heures?|jours?|semaines?|mois)$",
-        r"^hace \d{1,3} (?:segundos?|minutos?|horas?|d[ií]as?|semanas?|meses?)$",
+        r"^(?:actualizado |atualizado |publicado )?(?:hace|há) \d{1,3} (?:segundos?|minutos?|"
+        r"horas?|d[ií]as?|semanas?|meses?)$",
+        r"^(?:uppdaterad )?\d{1,3} (?:sekunder|minuter|minut|timmar|timme|dagar|dag|veckor|"
+        r"vecka) sedan$",
+        r"^\d{1,3} (?:sekund[ay]?|minut[ay]?|minutę|godzin[ęy]?|dni|dzień|tygodni(?:e)?) temu$",
+        r"^\d{1,3} (?:seconden|minuten|minuut|uur|dagen|dag|weken|week) geleden$",
+        r"^\d{1,3} (?:secondi|minuti|minuto|ore|ora|giorni|giorno) fa$",
         r"^(?:just now|gerade eben|à l['’]instant|justo ahora)$",
     ))),
 )

@@ -20,8 +20,9 @@ from readsite.normalise.text import split_sentences, words
 from readsite.normalise.trace import Trace
 
 FLATTENED_LIST = Rule("flattened-list", "A run of short lines that were list items (bullet "
-                      "glyphs, or three or more short lines under a line ending in a colon, "
-                      "ending where the spacing between lines grows): restored as `- ` items.")
+                      "glyphs or typed \"- \" bullets, or three or more short lines under a "
+                      "line ending in a colon, ending where the spacing between lines grows): "
+                      "restored as `- ` items.")
 
 ITEM_WORDS = 20
 """Longest list item, in words, for a run without bullet glyphs."""
@@ -29,7 +30,10 @@ ITEM_WORDS = 20
 MIN_ITEMS = 3
 """Fewest short lines under a colon that make a list."""
 
-_GLYPH = re.compile(r"^[\u2022\u00b7\u25aa\u25e6\u2023\u2043\u25cf\u25cb]\s*(?P<item>\S.*)$")
+_GLYPH = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25e6\u2023\u2043\u25cf\u25cb]\s*|[-*]\s+)"
+                    r"(?P<item>\S.*)$")
+"""A list item's bullet: a glyph ("•", "▪"), or a hyphen or asterisk and a space as a writer
+types one ("- A tent"); two or more such lines in a row make a list."""
 
 
 def is_item(block: Block) -> bool:

@@ -159,6 +159,8 @@ _OWN_NAME = (
     re.compile(r"^(?:subscribe to|abonnieren sie|s'abonner à|suscríbete a)\s+(?P<name>[A-Z0-9]"
                r"[^.!?:]{0,50}?)[.!]?$", re.I),
     re.compile(r"^(?P<name>[A-Z0-9][^.!?:]{0,50}?)\s+newsletter$"),
+    re.compile(r"^(?:read|open|get)\s+(?P<name>[A-Z0-9][^.!?:]{0,50}?)\s+(?:in|on)\s+(?:the|our|"
+               r"your)\s+app\.?$", re.I),
     FOLLOW,
     OWNED,
 )

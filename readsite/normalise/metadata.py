@@ -20,7 +20,6 @@ from readsite.normalise.byline import (
     SIGNATURE,
     byline_outlet,
     is_outlet_name,
-    looks_like_outlet,
     parse_byline,
     parse_credits,
     parse_signature,
@@ -28,11 +27,18 @@ from readsite.normalise.byline import (
 from readsite.normalise.dates import (
     DATE_LINE,
     STORAGE_DATE,
-    is_relative,
     is_updated,
     parse_date,
     storage_date,
 )
+from readsite.normalise.headerfields import (
+    HEADER_FIELDS,
+    PUBLISHED_IN_LINE,
+    ROLE_LINE_UNDER,
+    Found,
+    name_line,
+)
+from readsite.normalise.headerfields import parse_header_fields as parse_header_fields
 from readsite.normalise.names import is_name
 from readsite.normalise.outlets import (
     KNOWN_OUTLET,
@@ -40,8 +46,9 @@ from readsite.normalise.outlets import (
     OUTLET_TIMESTAMP,
     parse_outlet_timestamp,
 )
+from readsite.normalise.rolelines import NAME_ROLE, name_with_role
 from readsite.normalise.rules import Rule
-from readsite.normalise.text import fold, fold_line, split_sentences, words
+from readsite.normalise.text import fold_line, split_sentences, words
 from readsite.normalise.trace import Trace
 
 CREDITS_LINE = Rule("credits-line", "A wire story's credits line at the end (\"Reporting by Ana "
@@ -54,20 +61,14 @@ LABEL_LINE = Rule("label-line", "A metadata label line in the header (\"Podcast:
                   "\"Guest:\", \"Topic:\", \"Date:\"): front matter (`extra`, or the date).")
 SPLIT_LABEL = Rule("split-label", "A label on a line of its own (\"Author\", \"Source\", \"Date\") "
                    "and its value on the next line: that value.")
-HEADER_FIELDS = Rule("header-fields", "A header line of fields (\"Jane Doe | March 3, 2025 | 5 min "
-                     "read\"): the author, date and outlet it names.")
-NAME_LINE = Rule("name-line", "A header line that is just a person's name, above their role "
-                 "(\"Science correspondent\", dropped with it) or a date line: the author.")
 PUBLISHED_IN = Rule("published-in", "A platform's \"Published in <Publication>\" line (Medium "
                    "and the like), or \"Published in\" over the name: the source, never the title.")
-_PUBLISHED_IN = re.compile(r"^(?:published|posted|featured|appeared) in\s+(?P<name>\S.{0,60})$",
-                           re.I)
 
 
 def is_published_in(text: str) -> bool:
     """Whether a line is a platform's "Published in <Publication>" line (or its label)."""
     text = text.strip()
-    match = _PUBLISHED_IN.match(text)
+    match = PUBLISHED_IN_LINE.match(text)
     return fold_line(text) in ("published in", "posted in") or bool(
         match and is_outlet_name(match.group("name")))
 
@@ -101,10 +102,8 @@ _URL_LINE = re.compile(
     r"canonical(?:\s+url)?)\s*:?\s*(?P<value>.+)$", re.I)
 _LABEL = re.compile(r"^(?P<key>podcast|show|hosts?|guests?|topics?|date)\s*:\s*(?P<value>.+)$",
                     re.I)
-_READ_TIME = re.compile(r"^\d{1,3}\s*(?:-|\s)?(?:min|mins|minutes?)(?:\s+read)?$", re.I)
-_COMMENT_COUNT = re.compile(r"^(?:\d{1,5}|no)\s+(?:comments?|responses?|replies|kommentare|"
-                            r"commentaires?|comentarios?|commenti)$", re.I)
-"""A field counting comments ("4 Comments"): skipped like a reading time, never an outlet."""
+
+
 def as_url(text: str) -> str:
     """The URL if `text` is exactly one http(s) URL (optionally in <>), else ""."""
     match = _URL.match(text.strip())
@@ -146,38 +145,6 @@ def parse_label_line(line: str) -> tuple[str, str] | None:
     if key == "date" and parse_date(value) is None:
         return None
     return key, value
-
-
-def parse_header_fields(line: str, outlets: frozenset[str]) -> list[tuple[str, Any]] | None:
-    """[(key, value)] from "Jane Doe | March 3, 2025 | 5 min read"; None unless every field is
-    a name, a date, a reading time or a known outlet."""
-    parts = [p.strip() for p in _FIELD_SPLIT.split(line.strip()) if p.strip()]
-    if len(parts) < 2 or len(line) > 150:
-        return None
-    found: list[tuple[str, Any]] = []
-    unknown = ""
-    for part in parts:
-        if _COMMENT_COUNT.match(part) or is_relative(part):
-            continue
-        date = parse_date(part)
-        byline = parse_byline(part)
-        if date is not None:
-            found.append(("updated" if is_updated(part) else "date", date))
-        elif byline is not None:
-            found.append(("author", byline[0]))
-        elif fold(part) in outlets or looks_like_outlet(part):
-            found.append(("source", part))
-        elif is_name(part):
-            found.append(("author", part))
-        elif is_outlet_name(part) and not unknown and len(words(part)) <= 5:
-            unknown = part
-        elif not _READ_TIME.match(part):
-            return None
-    if unknown:  # an unknown outlet only beside a date ("Northfield Courier · Mar 14, 2025")
-        if not any(key in ("date", "updated") for key, _ in found):
-            return None
-        found.append(("source", unknown))
-    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,11 +211,14 @@ def extract_metadata(blocks: Sequence[Block], outlets: frozenset[str] = KNOWN_OU
             found = _split_label(block.text, nxt.text)
             skip = found is not None
         if found is None and index < top and nxt is not None and not nxt.markup:
-            found, skip = _name_line(block.text, nxt.text)
+            found, skip = name_line(block.text, nxt.text)
         if (found is not None and not skip and index < top and nxt is not None
                 and not nxt.markup and found[0][2] is BYLINE
-                and _ROLE_LINE.match(nxt.text.strip())):
+                and ROLE_LINE_UNDER.match(nxt.text.strip())):
             skip = True  # the writer's role under a byline ("By Jane Doe" / "Staff Writer")
+        if found is not None and found[0][2] is SIGN_OFF and index and re.search(
+                r"[\"\u201d\u2019»]$", blocks[index - 1].text.strip()):
+            found = None  # "— Jane Doe" under a quotation attributes the quote
         if found is None:
             rest.append(block)
             continue
@@ -269,8 +239,6 @@ def extract_metadata(blocks: Sequence[Block], outlets: frozenset[str] = KNOWN_OU
     return meta, rest, traces
 
 
-Found = list[tuple[str, Any, Rule]]
-"""(front matter key, value, rule) for each value one line states."""
 
 
 def _metadata_line(text: str, near_edge: bool, outlets: frozenset[str]) -> Found | None:
@@ -287,9 +255,20 @@ def _metadata_line(text: str, near_edge: bool, outlets: frozenset[str]) -> Found
     return _edge_line(text, outlets)
 
 
+SIGN_OFF = Rule("sign-off", "A writer's sign-off at the top or the end: a dash and a bare name "
+                "(\"— Jane Doe\"), not under a quotation (a quote's attribution): the author.")
+_SIGN_OFF = re.compile(r"^[\u2014\u2013-]{1,2}\s*(?P<name>[^\W\d][^,|·•]{2,50})$")
+
+_FIRST_PUBLISHED = re.compile(r"^(?:this (?:article|story|post|piece|essay|column) (?:was|is) )?"
+                              r"(?:originally|first) published (?:on|in)\s+(?P<date>.{6,50}?)"
+                              r"\.?$", re.I)
+"""A closing note that states the date: "This article was originally published on March 3,
+2026." (an address after "published at" is `URL_LINE`'s)."""
+
+
 def _edge_line(text: str, outlets: frozenset[str]) -> Found | None:
     """The metadata a line in the header region or at the end states (bylines, dates ...)."""
-    published = _PUBLISHED_IN.match(text.strip())
+    published = PUBLISHED_IN_LINE.match(text.strip())
     if (published is not None and is_outlet_name(published.group("name"))
             and parse_date(published.group("name")) is None
             and not re.match(r"[\d(]", published.group("name"))):
@@ -312,52 +291,28 @@ def _edge_line(text: str, outlets: frozenset[str]) -> Found | None:
     if signature is not None:
         pairs = (("author", signature[0]), ("source", signature[1]))
         return [(k, v, SIGNATURE) for k, v in pairs if v]
+    sign_off = _SIGN_OFF.match(text.strip())
+    if sign_off is not None and is_name(sign_off.group("name")):
+        return [("author", sign_off.group("name"), SIGN_OFF)]
     date = parse_date(text)
     if date is not None:
         return [("updated" if is_updated(text) else "date", date, DATE_LINE)]
+    first = _FIRST_PUBLISHED.match(text.strip())
+    if first is not None and parse_date(first.group("date")) is not None:
+        return [("date", parse_date(first.group("date")), DATE_LINE)]
     if fold_line(text) in outlets:
         return [("source", text.strip(), KNOWN_OUTLET)]
     stamp = parse_outlet_timestamp(text)
     if stamp is not None:
         pairs2: list[tuple[str, Any]] = [("source", stamp[0]), ("date", stamp[1])]
         return [(k, v, OUTLET_TIMESTAMP) for k, v in pairs2 if v]
+    named = name_with_role(text)
+    if named is not None:
+        return [("author", named, NAME_ROLE)]
     fields = parse_header_fields(text, outlets)
     if fields:
         return [(k, v, HEADER_FIELDS) for k, v in fields]
     return None
-
-
-_ROLE_LINE = re.compile(r"^(?:[\w-]+\s){0,3}(?:correspondent|reporter|editor|writer|columnist|"
-                        r"contributor|staff writer|host|producer|analyst)$", re.I)
-
-
-_AT_VENUE = re.compile(r"^(?P<name>[^\W\d][^,|:]{2,40}?)\s+(?:at|in)\s+(?:the\s+)?[A-ZÀ-Þ][\w'’.-]*"
-                       r"(?:\s+[^\W\d_][\w'’.-]*){0,4}$")
-"""A "Name at Venue" / "Name in Place" line ("Jane Doe at Quay Park"), over the date."""
-
-
-def _name_line(name: str, after: str) -> tuple[Found | None, bool]:
-    """A header line that is just a person's name, above their role ("Science correspondent")
-    or a date: (the author, whether the role line goes too).  "Name at Venue" / "Name in
-    Place" over a date counts too: where they reported from is not part of the name."""
-    venue = _AT_VENUE.match(name.strip())
-    if venue and is_name(venue.group("name")) and parse_date(after) is not None:
-        return [("author", venue.group("name"), NAME_LINE)], False
-    head, _, role = name.partition(",")  # "Jane Doe, Political Editor" over the date
-    if role and is_name(head) and _ROLE_LINE.match(role.strip()) and parse_date(after):
-        return [("author", head.strip(), NAME_LINE)], False
-    if not is_name(name) or looks_like_outlet(name) or words(name)[0] in ("The", "A", "An"):
-        return None, False  # "The Saltmarsh Letter" over its issue's date: a title
-    if _ROLE_LINE.match(after.strip()):
-        return [("author", name.strip(), NAME_LINE)], True
-    if parse_date(after) is not None:
-        return [("author", name.strip(), NAME_LINE)], False
-    byline = parse_byline(after)
-    if byline is not None and byline[1] is not None and fold(byline[0]) == fold(name):
-        return [("author", name.strip(), NAME_LINE)], False  # the name, then "Posted ... by" it
-    if _PUBLISHED_IN.match(after.strip()) or fold_line(after) in ("published in", "posted in"):
-        return [("author", name.strip(), NAME_LINE)], False
-    return None, False
 
 
 def _split_label(label: str, value: str) -> Found | None:

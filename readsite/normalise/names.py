@@ -76,3 +76,33 @@ FUNCTION_WORDS = frozenset({
 })
 """Words a heading is made of and a person's name is not ("Who Is Covered", "What Comes Next"),
 even when the story never writes them in lower case."""
+
+
+GERMAN_WORDS = frozenset({"der", "die", "das", "und", "ist", "nicht", "mit", "für", "von", "auf",
+                          "dem", "den", "ein", "eine", "sich", "zu", "wird", "auch", "bei", "im"})
+"""Common German function words: a text full of them writes every noun with a capital."""
+
+NOUN_CAPS_SHARE = 0.08
+"""Share of a text's words that are `GERMAN_WORDS` from which it capitalises its nouns."""
+
+
+def capitalises_nouns(texts: Iterable[str]) -> bool:
+    """Whether the text is German, where every noun is capitalised: a title-case line
+    ("Lange Wartelisten") is then no sign of a person's name, since the story never writes
+    its nouns in lower case for `is_name_line` to see."""
+    tokens = [w.casefold().strip(".,;:!?\"'„“”«»()") for text in texts for w in text.split()]
+    return len(tokens) >= 40 and sum(t in GERMAN_WORDS for t in tokens) >= NOUN_CAPS_SHARE * len(
+        tokens)
+
+
+def name_case(name: str) -> str:
+    """A byline of two or more words written in capitals ("BY JANE O'NEIL") as a name is
+    written: "Jane O'Neil", with its connectors in lower case ("Anna van der Berg"); any other
+    name unchanged."""
+    letters = [c for c in name if c.isalpha()]
+    if len(words(name)) < 2 or not all(c.isupper() for c in letters):
+        return name  # one word in capitals is an agency ("AP", "AFP"), not a name
+    cased = re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), name)
+    parts = cased.split(" ")
+    return " ".join(p.lower() if i and p.casefold() in NAME_CONNECTORS else p
+                    for i, p in enumerate(parts))

@@ -133,14 +133,28 @@ OUTLET_BELOW = Rule("outlet-below-byline", "A line that is only an outlet's or a
 
 def outlet_below(blocks: Sequence[Block], header_lines: Collection[int],
                  ) -> tuple[str, Trace] | None:
-    """(outlet, trace) when the first block under the headline stands on the line right after
-    a byline or date line (`header_lines`), names an outlet (ending in an outlet word:
-    "Valley Sentinel", "Hartwell & Dunmore LLP") and longer text follows."""
+    """(outlet, trace) when the first block under the headline stands right under a byline or
+    date line (`header_lines`; on the next line, or after one blank line), names an outlet
+    (opening or ending in an outlet word: "Valley Sentinel", "Hartwell & Dunmore LLP", "Jornal
+    do Pampa") and longer text follows."""
     if len(blocks) < 2 or blocks[0].markup or blocks[0].heading:
         return None
     text = blocks[0].text.strip()
-    if blocks[0].line - 1 not in header_lines or not looks_like_outlet(text):
+    above = {blocks[0].line - 1, blocks[0].line - 2}  # the line above, or above a blank line
+    if not above & set(header_lines) or not looks_like_outlet(text):
         return None
-    if fold(words(text)[-1]) not in OUTLET_WORDS or len(blocks[1].text) < 2 * len(text):
+    ends = {fold(words(text)[-1]), fold(words(text)[0])}  # "Valley Sentinel", "Jornal do Pampa"
+    if not ends & OUTLET_WORDS or len(blocks[1].text) < 2 * len(text):
         return None
     return text, OUTLET_BELOW.found("source", text, blocks[0].line)
+
+
+def outlet_under_byline(blocks: Sequence[Block], header_lines: Collection[int],
+                        ) -> tuple[str, Trace, int] | None:
+    """`outlet_below` among the first three blocks under the headline (a dek may stand
+    between the headline and the byline the outlet's line follows): (outlet, trace, index)."""
+    for index in range(min(3, len(blocks) - 1)):
+        found = outlet_below(blocks[index:], header_lines)
+        if found is not None:
+            return found[0], found[1], index
+    return None

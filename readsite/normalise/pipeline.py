@@ -26,7 +26,7 @@ from readsite.normalise.blocks import (
     unmark_plain,
 )
 from readsite.normalise.boilerplate import SOURCE_BOILERPLATE, drop_matching, strip_boilerplate
-from readsite.normalise.byline import extract_author_box, list_authors, strip_bios
+from readsite.normalise.byline import bio_author, extract_author_box, list_authors, strip_bios
 from readsite.normalise.capsmast import caps_masthead
 from readsite.normalise.contacts import contact_blocks
 from readsite.normalise.escape import to_markdown
@@ -39,12 +39,20 @@ from readsite.normalise.headings import (
     title_case,
 )
 from readsite.normalise.lists import restore_lists
+from readsite.normalise.masthead import named_tail
 from readsite.normalise.metadata import extract_metadata, extract_storage_dates, header_end
+from readsite.normalise.names import name_case
 from readsite.normalise.newsletter import issue_title, menu_items
-from readsite.normalise.outlets import dateline_date, name_outlet_line, outlet_below
+from readsite.normalise.outletname import BYLINE_RULES, OUTLET_FORM, outlet_form
+from readsite.normalise.outlets import dateline_date, name_outlet_line, outlet_under_byline
 from readsite.normalise.repairs import drop_cut_off, repair_citations
 from readsite.normalise.selfnames import named_in, strip_self_named
-from readsite.normalise.sitemenu import is_nav_item, strip_leading_sections, strip_site_menu
+from readsite.normalise.sitemenu import (
+    HOME_WORDS,
+    is_nav_item,
+    strip_leading_sections,
+    strip_site_menu,
+)
 from readsite.normalise.sitenames import (
     DOMAIN_MASTHEAD,
     domain_masthead,
@@ -55,6 +63,7 @@ from readsite.normalise.sitenames import (
 from readsite.normalise.siterules import SiteRules
 from readsite.normalise.sourcing import fallback_source
 from readsite.normalise.storylabel import drop_story_label
+from readsite.normalise.subheads import mark_subheads
 from readsite.normalise.summary import take_summary
 from readsite.normalise.tagline import site_tagline
 from readsite.normalise.text import clean_lines
@@ -92,6 +101,13 @@ class Normalised:
 
 
 
+def chrome_named(traces: Sequence[Trace]) -> list[str]:
+    """The outlet that the page's dropped chrome names ("Read The Kansai Dispatch in the app",
+    "Subscribe to X"), if any: a stated name, stronger than a guess from the menu's layout."""
+    named = named_tail([(t.line, t.text) for t in traces if t.action == "dropped"])
+    return [named[0]] if named else []
+
+
 def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) -> Normalised:
     """The shared pipeline over parsed blocks: chrome, metadata, title, headings, dek, body."""
     site = rules or SiteRules()
@@ -112,7 +128,8 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
     traces += found
     cleaned, domain, footer_domain, found = domain_masthead(cleaned)
     traces += found
-    cleaned, found = strip_leading_sections(cleaned)
+    cleaned, found = strip_leading_sections(
+        cleaned, frozenset(t.line for t in traces if t.action == "dropped"))
     traces += found
     cleaned, bar_source, found = strip_title_bar(cleaned)
     traces += found
@@ -122,7 +139,9 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
         cleaned, tagged, found = caps_masthead(cleaned)
         traces += found
     cleaned, site_name, found = strip_site_menu(
-        cleaned, frozenset(t.line for t in traces if t.action == "dropped"))
+        cleaned, frozenset(t.line for t in traces if t.action == "dropped"),
+        frozenset(t.line for t in traces if t.action == "dropped"
+                  and t.text.strip().casefold() in HOME_WORDS))
     traces += found
     site_name = tagged or site_name
     lead = next((i for i, b in enumerate(cleaned) if not is_nav_item(b)), len(cleaned))
@@ -148,7 +167,13 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
     source = meta.source or site_name or bar_source or domain
     cleaned, found = strip_bios(cleaned, author, header_end(cleaned), 3)
     traces += found
+    bio = None if author else bio_author(found)
+    if bio is not None:
+        author = bio[0]
+        traces.append(bio[1])
     cleaned, found = strip_footer(cleaned, author)
+    traces += found
+    cleaned, found = strip_bios(cleaned, author, 0, 3)  # a bio the footer stood under
     traces += found
     cleaned, _, found = strip_self_named(cleaned, min(3, len(cleaned)))
     traces += found
@@ -177,11 +202,11 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
         traces.append(_byline.LONE_NAME.found("author", author, found_block.line))
         rest = [b for b in rest if b is not found_block]
     header_lines = {t.line for t in traces if t.field in ("author", "date")}
-    below = outlet_below(rest, header_lines) if header and not source else None
+    below = outlet_under_byline(rest, header_lines) if header and not source else None
     if below is not None:
         source = below[0]
         traces.append(below[1])
-        rest = rest[1:]
+        rest = [*rest[:below[2]], *rest[below[2] + 1:]]
     source = fallback_source(source, author, rest, traces, blocks)
     given = None if source else named_in([(t.line, t.text) for t in traces
                                           if t.action == "dropped"])
@@ -196,13 +221,22 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
         source = footer_domain[0]
         traces.append(DOMAIN_MASTHEAD.found("source", source, footer_domain[1]))
     source = outlet_without_place(source, traces, source_line(traces, source))
+    formed = outlet_form(source, next((t.rule for t in traces if t.field == "source"
+                                       and t.text == source), ""),
+                         [line for b in blocks for line in b.text.splitlines()],
+                         [*(t.text for t in traces if t.field == "source"
+                            and t.rule in BYLINE_RULES), *chrome_named(traces)])
+    if formed != source:
+        source = formed
+        traces.append(OUTLET_FORM.found("source", source))
     rest, found = drop_matching(rest, site.for_source(source), SOURCE_BOILERPLATE)
     traces += found
     rest, found = drop_cut_off(rest)
     traces += found
     rest, found = restore_lists(rest)
     traces += found
-    rest = mark_headings(rest)
+    rest, found = mark_subheads(mark_headings(rest))
+    traces += found
     casing = casing_map(b.text for b in rest if not b.heading)
     rest = recase_headings(rest, casing)
     title = choice.title
@@ -221,7 +255,7 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
         traces.append(dated[1])
     return Normalised(
         title=finish_title(plain_markdown(title) if choice.markup else title),
-        source=source, author=list_authors(author), url=meta.url,
+        source=source, author=list_authors(name_case(author)), url=meta.url,
         date=meta.date or stored or meta.updated or (dated[0] if dated else None),
         summary=summary, body=to_markdown(rest), trace=tuple(traces),
         title_generated=not choice.stated and bool(title), extra=dict(meta.extra),

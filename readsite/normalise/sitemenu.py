@@ -63,7 +63,12 @@ SECTION_WORDS = frozenset({
     "noticias", "internacional", "opinión",
     "iniciar sesión", "iniciar sesion", "connexion", "se connecter", "anmelden", "einloggen",
     "login", "registrarse", "s'inscrire", "press releases", "news releases", "newsroom",
-    "what's on", "what’s on", "whats on", "things to do", "going out",
+    "what's on", "what’s on", "whats on", "things to do", "going out", "sections",
+    "all sections", "sustainability", "living", "opinião", "esportes", "política", "nyheter",
+    "wiadomości", "biznes", "kultura", "pogoda", "nacional", "economía", "nieuws", "binnenland",
+    "buitenland", "economie", "exclusivo", "exclusiva", "exklusiv", "exclusif", "esclusiva",
+    "análisis", "análise", "analyse", "opinie", "premium", "feature", "interview", "kommentar",
+    "reportage", "entrevista", "entretien", "intervista", "wywiad", "komentarz", "ledare",
 })
 """Section words a menu run opens with: never the site's name, even as the first line."""
 
@@ -111,10 +116,12 @@ def set_off(blocks: Sequence[Block], start: int, end: int, chrome: Collection[in
 
 
 def strip_site_menu(blocks: Sequence[Block], chrome: Collection[int] = (),
-                    ) -> tuple[list[Block], str, list[Trace]]:
+                    menu: Collection[int] = ()) -> tuple[list[Block], str, list[Trace]]:
     """(blocks without the site's menu, the site's name if the line above the menu gives it,
     traces); the blocks unchanged when there is no menu at the top.  `chrome`: input lines
-    already dropped as page chrome."""
+    already dropped as page chrome; `menu`: those dropped as a menu's first item ("Home"), so
+    a run right under one is the rest of that menu and its first line no site's name (a
+    site's name may stand under the "Menu" and "Search" buttons, never under "Home")."""
     for start in range(min(TOP, len(blocks))):
         end = start
         while end < len(blocks) and is_nav_item(blocks[end]):
@@ -129,7 +136,8 @@ def strip_site_menu(blocks: Sequence[Block], chrome: Collection[int] = (),
             traces = [SITE_MENU.dropped(b.text, b.line) for b in blocks[start:end - 1]]
             traces.insert(0, MASTHEAD_BELOW.found("source", last.text.strip(), last.line))
             return [*blocks[:start], *blocks[end:]], last.text.strip(), traces
-        if start == 0 and blocks[0].text.strip().casefold() not in SECTION_WORDS:
+        if (start == 0 and blocks[0].text.strip().casefold() not in SECTION_WORDS
+                and blocks[0].line - 1 not in menu):
             start = 1  # the run opens the page: its first line is the site's name
         traces = [SITE_MENU.dropped(b.text, b.line) for b in blocks[start:end]]
         name = blocks[start - 1] if start else None
@@ -150,21 +158,41 @@ LEADING_SECTIONS = 3
 """Most lines of a top menu run left for the other menu rules (a short bar they read well)."""
 
 
-def strip_leading_sections(blocks: Sequence[Block]) -> tuple[list[Block], list[Trace]]:
+def strip_leading_sections(blocks: Sequence[Block], chrome: Collection[int] = (),
+                           ) -> tuple[list[Block], list[Trace]]:
     """The blocks without a run of 4+ menu items on the very top made of section words
     ("Menu", "Search", "News", "Sport"; after a "Home" item, other items too while section
     words follow): a menu bar, or two stacked.  Such lines are never the site's name nor the
     headline, and the rules that find the masthead by its place look only a few lines down
     from the top, so a second bar on top would push it out of their sight.  The cut lines
-    count as dropped chrome, so "the line under the menu" still reads as such (`under_menu`)."""
+    count as dropped chrome, so "the line under the menu" still reads as such (`under_menu`).
+    `chrome`: input lines already dropped as page chrome; those above or inside the run
+    ("Menu" over "News", "Search", "Sport") are part of the same bar, so a run of 2-3 section
+    words among them is one too."""
     end, home = 0, False
     while end < len(blocks) and (_section(blocks[end]) or (
             home and is_nav_item(blocks[end]) and any(map(_section, blocks[end + 1:end + 3])))):
         home = home or blocks[end].text.strip().casefold() in HOME_WORDS
         end += 1  # section words; after "Home", the menu's other items while sections go on
-    if end <= LEADING_SECTIONS or end >= len(blocks):
+    above = _bar_chrome(blocks, end, chrome)
+    if end + above <= LEADING_SECTIONS or end >= len(blocks):
         return list(blocks), []
     return list(blocks[end:]), [SITE_MENU.dropped(b.text, b.line) for b in blocks[:end]]
+
+
+def _bar_chrome(blocks: Sequence[Block], end: int, chrome: Collection[int]) -> int:
+    """How many dropped chrome lines belong to the bar of the `end` section words on top: those
+    above or among them and those right under the last; 0 for a lone section word unless
+    chrome stands on both sides of it ("Search" / "News" / "Sign in")."""
+    if not end or not blocks[end - 1].line:
+        return 0
+    last = blocks[end - 1].line
+    under = 0
+    while last + under + 1 in chrome:
+        under += 1
+    if end == 1 and not (last - 1 in chrome and under):
+        return 0
+    return sum(1 for line in chrome if 0 < line < last) + under
 
 
 HOME_WORDS = frozenset({"home", "startseite", "accueil", "inicio", "início", "home page"})

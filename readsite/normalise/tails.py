@@ -32,6 +32,13 @@ TAIL_MARKERS = frozenset({
     "comentarios", "más noticias", "more about", "more on this story", "more on this topic",
     "topics", "in this story", "tags", "related tags",
     "more episodes", "all episodes", "recent episodes", "previous episodes", "latest episodes",
+    "leia mais", "leia também", "mais lidas", "veja também", "notícias relacionadas",
+    "comentários", "mest läst", "läs mer", "läs också", "senaste nytt", "kommentarer",
+    "najnowsze", "czytaj także", "czytaj też", "najczęściej czytane", "komentarze",
+    "polecane", "meest gelezen", "lees ook", "lees meer", "reacties", "gerelateerd",
+    "categories", "archives", "recent posts", "recent comments", "about me", "blogroll",
+    "popular posts", "follow this blog", "search this blog", "related content", "les også",
+    "mest lest", "læs også", "mest læste", "andre leser også",
 })
 """Lines after which a page holds only chrome (teasers, comment forms, footers)."""
 
@@ -42,7 +49,8 @@ _TAIL_PATTERN = re.compile(r"^(?:more (?:from|in|on|about) |more stories (?:from
                            r"commentaires?|comentarios?|coment[áa]rios?)|"
                            r"(?:comments?|responses?|commenti|kommentare|commentaires|"
                            r"comentarios|coment[áa]rios)\s*\(\d{1,5}\)|"
-                           r"join the (?:conversation|discussion)|show comments|view comments|"
+                           r"join the (?:conversation|discussion)(?:\s*:?\s*\d{1,5} "
+                           r"comments?)?|show comments|view comments|"
                            r"add a comment|most (?:viewed|shared|commented|read|popular)"
                            r"(?: (?:in|on|from) [\w&'’ -]{1,30})?|popular now|"
                            r"top stories|editor['’]s picks|recommended from .{1,30}|"

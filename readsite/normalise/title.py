@@ -255,10 +255,13 @@ def plain_outlet(text: str, lines: Sequence[str]) -> bool:
     return not is_name(text) or named_elsewhere(text, lines)
 
 
-def is_outlet_line(block: Block, following: Sequence[Block], chrome: Sequence[str] = ()) -> bool:
+def is_outlet_line(block: Block, following: Sequence[Block], chrome: Sequence[str] = (),
+                   header: bool = False) -> bool:
     """Whether the first block names the outlet: a short name above a section label and the
     headline, or above a headline at least twice its length.  `chrome`: lines dropped from the
-    page (its footer), where a plain name is repeated."""
+    page (its footer), where a plain name is repeated.  `header`: the page states a byline or
+    date in its header, so a name with an outlet word ("Le Courrier de la Vallée") over a
+    headline is the masthead whatever the headline's length."""
     if block.markup or block.heading or len(following) < 2 or not is_outlet_name(block.text):
         return False
     if len(words(block.text)) > 5 or not is_title_like(block.text):
@@ -276,9 +279,12 @@ def is_outlet_line(block: Block, following: Sequence[Block], chrome: Sequence[st
     named = (looks_like_outlet(block.text) or _EPISODE.match(headline.text) is not None
              or (block.text.startswith("The ") and len(words(block.text)) >= 2))
     agency = _AGENCY.search(block.text) is not None and not _AGENCY.search(headline.text)
-    return ((named or agency) and not headline.markup and is_title_like(headline.text)
-            and len(words(headline.text)) >= max(6, (1 if agency else 2) * len(words(block.text))
-                                                 + (1 if agency else 0)))
+    if not (named or agency) or headline.markup or not is_title_like(headline.text):
+        return False
+    if header and looks_like_outlet(block.text) and len(words(headline.text)) >= 4:
+        return True  # "Le Courrier de la Vallée" over a headline and its byline
+    return len(words(headline.text)) >= max(6, (1 if agency else 2) * len(words(block.text))
+                                            + (1 if agency else 0))
 
 
 _AGENCY = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){0,4}(?:Department|Ministry|Agency|Office|Authority|"
@@ -322,7 +328,7 @@ def take_title(blocks: Sequence[Block], header: bool = False, forced: bool = Fal
         rule = STRAY_HEADLINE if len(words(block.text)) > KICKER_WORDS else SECTION_LABEL
         traces.append(rule.dropped(block.text, block.line))
     source = ""
-    if header and not start and is_outlet_line(blocks[0], blocks[1:], chrome):
+    if header and not start and is_outlet_line(blocks[0], blocks[1:], chrome, header):
         source = blocks[0].text.strip()
         traces.append(OUTLET_LINE.found("source", source, blocks[0].line))
         start = 1
