@@ -66,3 +66,35 @@ def test_summary_is_never_the_title_again() -> None:
     result = n.normalise(f"A Proper Headline Here\n\n{BODY}\n\n{MORE}")
     assert result.summary != result.title
     assert result.summary.startswith("The company announced")
+
+
+def test_four_labels_left_of_a_menu_stand_above_the_headline() -> None:
+    """'Menu' and 'Search' go as navigation; the menu's last three items and the section
+    label ("News" / "Sport" / "Business" / "Lokales") are four labels over the headline, and
+    none of them is the title (a Hypothesis example on clip case 107)."""
+    text = ("Menu\nSearch\nNews\nSport\nBusiness\nLokales\n\n"
+            "Neue Elektrofähre soll ab Sommer über den See fahren\n\nVon Katrin Wendeler\n\n"
+            "Dienstag, 3. März 2026, 14:05 Uhr\n\n"
+            "Die Gemeinde hat am Montag den Vertrag für eine neue Elektrofähre unterschrieben, "
+            "die ab Juli zwischen den beiden Ufern des Sees pendeln soll.\n\n"
+            "Die alte Dieselfähre ist mehr als vierzig Jahre alt und fällt im Winter immer "
+            "häufiger aus.\n")
+    found = n.normalise(text)
+    assert found.title == "Neue Elektrofähre soll ab Sommer über den See fahren"
+    assert "Lokales" not in found.body and "Business" not in found.body
+
+
+def test_labels_a_menu_leaves_above_the_outlet_line() -> None:
+    """"News" / "Sport" left of a menu, then the outlet's line, then the headline: the
+    outlet is still the outlet, and the labels are not the title (a Hypothesis example on
+    clip case 108)."""
+    text = ("Menu\nSearch\nNews\nSport\nLe Courrier des Monts\n\n"
+            "Le vélo électrique séduit les villages de montagne\n\nPar Mathilde Arnoux\n\n"
+            "Publié le 4 mars 2026 à 09h15\n\n"
+            "Dans les villages de la vallée, les ventes de vélos à assistance électrique ont "
+            "doublé en deux ans, selon les magasins de la région.\n\n"
+            "La communauté de communes propose désormais une aide de 300 euros à l'achat.\n")
+    found = n.normalise(text)
+    assert found.title == "Le vélo électrique séduit les villages de montagne"
+    assert found.source == "Le Courrier des Monts"
+    assert "Sport" not in found.body

@@ -175,7 +175,7 @@ def is_kicker(block: Block, following: Block) -> bool:
     return is_title_like(following.text) and len(words(following.text)) >= 4
 
 
-MAX_LABELS = 3
+MAX_LABELS = 6
 """Most section labels stacked above a headline ("News" / "Sport" / "Business" left of a
 menu whose other items were dropped as navigation)."""
 
@@ -287,6 +287,26 @@ def is_outlet_line(block: Block, following: Sequence[Block], chrome: Sequence[st
                                             + (1 if agency else 0))
 
 
+def _is_label(block: Block) -> bool:
+    """Whether a block is short enough, and unpunctuated, to be a menu item or section label."""
+    text = block.text.strip()
+    return (not block.markup and not block.heading and text[-1:] not in ".?!,;:"
+            and 1 <= len(words(text)) <= KICKER_WORDS and len(text) <= 30)
+
+
+def labels_over_outlet(blocks: Sequence[Block], chrome: Sequence[str] = (),
+                       header: bool = False) -> int:
+    """Where the outlet's line stands when only labels are above it (what a menu leaves
+    once its navigation is dropped: "News" / "Sport" / "Le Courrier des Monts" / headline):
+    its index, 0 when it opens the text, -1 when there is none."""
+    for at in range(min(MAX_LABELS, len(blocks) - 3) + 1):
+        if is_outlet_line(blocks[at], blocks[at + 1:], chrome, header):
+            return at
+        if not _is_label(blocks[at]):
+            break
+    return -1
+
+
 _AGENCY = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){0,4}(?:Department|Ministry|Agency|Office|Authority|"
                      r"Commission|Bureau|Administration|Secretariat|Directorate)\b(?: (?:of|for) "
                      r"(?:the )?[A-Z][\w'’-]*(?: (?:and |& )?[A-Z][\w'’-]*){0,4})?$")
@@ -328,10 +348,13 @@ def take_title(blocks: Sequence[Block], header: bool = False, forced: bool = Fal
         rule = STRAY_HEADLINE if len(words(block.text)) > KICKER_WORDS else SECTION_LABEL
         traces.append(rule.dropped(block.text, block.line))
     source = ""
-    if header and not start and is_outlet_line(blocks[0], blocks[1:], chrome, header):
-        source = blocks[0].text.strip()
-        traces.append(OUTLET_LINE.found("source", source, blocks[0].line))
-        start = 1
+    over = labels_over_outlet(blocks, chrome, header) if header and not start else -1
+    if over >= 0:
+        for block in blocks[:over]:
+            traces.append(SECTION_LABEL.dropped(block.text, block.line))
+        source = blocks[over].text.strip()
+        traces.append(OUTLET_LINE.found("source", source, blocks[over].line))
+        start = over + 1
     while header and labels_above(blocks, start):  # "News" / "Research" / headline
         traces.append(SECTION_LABEL.dropped(blocks[start].text, blocks[start].line))
         start += 1
