@@ -22,7 +22,7 @@ INBOX_PITCH = Rule("inbox-pitch", "A newsletter box's pitch: a short line promis
                    "dagens viktigaste nyheter direkt i din inkorg\", \"Recibe las noticias en tu "
                    "correo\"), \"No spam, unsubscribe any time\", or the e-mail field's label.")
 PAYWALL_METER = Rule("paywall-meter", "A paywall's meter: \"You've reached your limit of free "
-                     "articles ...\", \"You have 2 free articles left\".")
+                     "articles ...\" (\"You have 2 free articles left\" is linerules' notice).")
 PARTNER_NOTE = Rule("partner-note", "A sponsored piece's disclosure: \"This content was produced "
                     "in partnership with X.\", \"This article was paid for by X.\"")
 SHOP_BOX = Rule("shop-box", "A shopping box in a lifestyle story: its label (\"Shop the story\", "
@@ -52,8 +52,7 @@ _INBOX = tuple(re.compile(p) for p in (
 ))
 _PAYWALL = re.compile(r"^(?:you['’]ve|you have) (?:reached|used) (?:your|all (?:of )?your) "
                       r"(?:limit|quota|allowance|maximum)?\s*(?:of )?(?:\d+ )?free "
-                      r"(?:articles?|stories|reads)\b.{0,160}$|^you have \d{1,2} free "
-                      r"(?:articles?|stories) (?:left|remaining)\b.{0,80}$")
+                      r"(?:articles?|stories|reads)\b.{0,160}$")
 _PARTNER = re.compile(r"^this (?:content|article|story|piece|post|feature|series) (?:was|is|"
                       r"has been) (?:produced|created|written|paid for|funded|sponsored|brought "
                       r"to you) (?:in (?:partnership|association|collaboration) with|by) "
