@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from readsite.config import TopicConfig, parse_config
 from readsite.crosslinks import build_collection
-from readsite.crosslinks.related import terms
+from readsite.crosslinks.related import WORD_RE, terms, words
 from readsite.models import Article, pack_html
 from readsite.topics import classify, count_terms, explain, score
 
@@ -110,6 +110,15 @@ def test_dek_hidden_when_body_opens_with_summary() -> None:
 def test_terms_skip_stopwords_and_numbers() -> None:
     assert terms("The 300 megawatts of the data-center, and xAI’s GPUs") == {
         "megawatts": 1, "data-center": 1, "xai's": 1, "gpus": 1}
+
+
+@given(st.text(alphabet=st.sampled_from(
+    "ab Zé1_-'’.,;:!?«»¡¿\u2013\u2014\u2019\u203f\u2070\u00b2\u0663\t\n\x1c\u3000ſ"),
+    max_size=60) | st.text(max_size=60))
+@example(text="‿ab ²x a-b-c 3-D x_ _y '’ab’' ab-- 1st")
+def test_words_are_what_the_word_pattern_finds(text: str) -> None:
+    """The fast splitter gives exactly the pattern's words (related reading's counts)."""
+    assert words(text) == WORD_RE.findall(text)
 
 
 def test_keyword_matches_before_a_hyphen_but_not_inside_a_word() -> None:

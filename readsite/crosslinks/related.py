@@ -65,6 +65,28 @@ two three four five six seven eight nine ten first second third last next
 WORD_RE = re.compile(r"[^\W\d_][\w’'-]*[^\W_]")
 """A word: a letter, then letters, digits, apostrophes and hyphens, ending in a letter or digit
 (one-letter words never count; two-letter ones are dropped by `_fold`)."""
+_SEPARATORS = str.maketrans(dict.fromkeys(
+    [c for c in map(chr, [*range(0x21, 0x7F), *range(0x2000, 0x2070), *b"\xab\xbb\xa1\xbf"])
+     if not c.isalnum() and c not in "’'-_"], " "))
+"""Punctuation that never belongs to a word (ASCII, the general punctuation block, « » ¡ ¿),
+mapped to spaces."""
+
+
+def words(text: str) -> list[str]:
+    """`WORD_RE.findall(text)`, at twice its speed: this runs over every word of every
+    article.  Punctuation is translated to spaces at C speed and the text split; a piece
+    made only of letters (nearly all of them) is a word as it is, and only the others
+    (with digits, apostrophes, hyphens, rarer punctuation) are left to the pattern, which
+    finds in a piece what it would find there in the whole text, since every separator is
+    a character no word holds."""
+    found: list[str] = []
+    for piece in text.translate(_SEPARATORS).split():
+        if piece.isalpha():
+            if len(piece) > 1:
+                found.append(piece)
+        else:
+            found.extend(WORD_RE.findall(piece))
+    return found
 
 
 def sort_key(article: Article) -> tuple[int, int, str, str]:
@@ -75,7 +97,7 @@ def sort_key(article: Article) -> tuple[int, int, str, str]:
 
 def terms(text: str) -> Counter[str]:
     """Lower-cased content words of `text` (no stopwords, no numbers, ≥ 3 letters)."""
-    return Counter(_fold(Counter(WORD_RE.findall(text)))[0])
+    return Counter(_fold(Counter(words(text)))[0])
 
 
 def _fold(written: Counter[str]) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
@@ -101,7 +123,7 @@ def _fold(written: Counter[str]) -> tuple[dict[str, int], dict[str, dict[str, in
 def analyse(title: str, text: str, tags: Sequence[str],
             topics: Sequence[TopicConfig]) -> Analysis:
     """Classify one article and count its words (see `Analysis`)."""
-    counts, capitals = _fold(Counter(WORD_RE.findall(title + "\n" + text)))
+    counts, capitals = _fold(Counter(words(title + "\n" + text)))
     return Analysis(classify(title, text, topics, tags), "\n".join(counts),
                     array("I", counts.values()).tobytes(), marshal.dumps(capitals))
 
