@@ -328,8 +328,9 @@ def relate(
     keys = [frozenset(top) for top in tops]
     chosen = map_chunks(_relate_chunk, (tops, keys, index, in_topic, entity_sets, skip, limit), n,
                         jobs, tick)
-    forms = display_forms(
-        analyses, {t for best in chosen for _, _, common in best for t in common}, jobs)
+    wanted = {t for best in chosen for _, _, common in best for t in common}
+    forms = display_forms(analyses, wanted, jobs)
+    names = {t: form for t in wanted if _is_name(form := forms.get(t, t))}  # once a term
     result: dict[str, tuple[Related, ...]] = {}
     for i, (article, best) in enumerate(zip(articles, chosen, strict=True)):
         mine = {t.slug for t in topics_of[article.slug]}
@@ -340,8 +341,7 @@ def relate(
             theirs = set(entities_of[j])
             named = tuple(e for e in entities_of[i] if e in theirs)[:ENTITY_CAP]
             related.append(Related(other, round(total, 3), shared,
-                                   tuple(name for t in common
-                                         if _is_name(name := forms.get(t, t))),
+                                   tuple(names[t] for t in common if t in names),
                                    named))
         result[article.slug] = tuple(related)
     return result
