@@ -14,7 +14,12 @@ from readsite.importers.html import read_page
 from readsite.importers.oldpage import is_old_page_furniture
 from readsite.importers.page import read_page_info
 from readsite.importers.pagemeta import json_ld_fields
-from readsite.importers.prepare import drop_tables_of_contents, unwrap_layout_tables
+from readsite.importers.prepare import (
+    best_candidate,
+    drop_tables_of_contents,
+    resolve_lazy_images,
+    unwrap_layout_tables,
+)
 from readsite.importers.tidy import tidy
 
 P1 = ("Volunteers spent four winters rebuilding the wheel, cutting oak paddles by hand and "
@@ -203,3 +208,31 @@ def test_a_masthead_h1_lengthening_the_title_is_not_the_headline(tmp_path: Path)
             f"<h1>Lakeside Gazette Online</h1><article><p>{P1}</p><p>{P2}</p><p>{P3}</p>"
             "</article></body></html>")
     assert read_page(html, tmp_path / "m.html").title != "Lakeside Gazette Online"
+
+
+def test_a_srcset_image_address_may_hold_commas_and_the_widest_is_taken() -> None:
+    cdn = "https://img.example/upload/c_fill,f_auto,w_{}/mill.jpg"
+    assert best_candidate(f"{cdn.format(80)} 80w, {cdn.format(800)} 800w, "
+                          f"{cdn.format(470)} 470w") == cdn.format(800)
+    assert best_candidate("a.jpg, b.jpg 2x,c.jpg 1.5x") == "b.jpg"
+    assert best_candidate("first.jpg 1x, second.jpg 1x") == "first.jpg"
+    assert best_candidate(" , ") == ""
+
+
+def test_a_lazily_loaded_image_keeps_its_real_address() -> None:
+    """Kinja-style lazy images (a one-pixel `data:` src, the real ones in `data-srcset`)
+    came out as one broken image whose address was the whole set."""
+    cdn = "https://img.example/upload/c_fit,w_{}/mill.jpg"
+    page = (f"<html><head><title>Tide mills return</title></head><body><article>"
+            f"<h1>Tide mills return</h1><p>{P1}</p>"
+            f'<p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACH5BA==" alt="The wheel" '
+            f'data-srcset="{cdn.format(320)} 320w, {cdn.format(1600)} 1600w"></p>'
+            f"<p>{P2}</p><p>{P3}</p></article></body></html>")
+    body = read_page(page, Path("mill.html")).body
+    assert f"![The wheel]({cdn.format(1600)})" in body
+    assert "320w" not in body
+    # a real `src` is kept; only the sets the extractor would misread go
+    plain = '<img src="/real.jpg" alt="x" srcset="/a.jpg 1x, /b.jpg 2x">'
+    assert resolve_lazy_images(plain) == '<img src="/real.jpg" alt="x">'
+    assert resolve_lazy_images('<img src="/only.jpg">') == '<img src="/only.jpg">'
+    assert resolve_lazy_images('<img data-src="/y.png" srcset="/z.png 2x">') == '<img src="/y.png">'

@@ -154,7 +154,68 @@ def drop_tables_of_contents(html: str) -> str:
     return html
 
 
+IMG_RE = re.compile(r"<img\b[^>]*>", re.I)
+ATTRIBUTE_RE = re.compile(
+    r"""\s(?P<name>[\w:-]+)(?:\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+)))?""")
+URL_RE = re.compile(r"[\s,]*(?P<url>\S+)")
+DESCRIPTORS_RE = re.compile(r"[^,]*")
+SIZE_RE = re.compile(r"(\d+(?:\.\d+)?)[wx]\b")
+LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-url")
+"""Attributes lazy-loading scripts keep an image's real address in."""
+
+
+def candidates(srcset: str) -> list[tuple[str, float]]:
+    """The (address, width or density) candidates of a `srcset`, as the HTML standard parses
+    them: an address runs to white space (image CDNs put commas in theirs), and commas
+    ending it, or ending its descriptors, part the candidates."""
+    found: list[tuple[str, float]] = []
+    at = 0
+    while (match := URL_RE.match(srcset, at)) is not None:
+        url, at = match.group("url"), match.end()
+        if url.endswith(","):
+            found.append((url.rstrip(","), 1.0))
+            continue
+        descriptors = DESCRIPTORS_RE.match(srcset, at)
+        size = SIZE_RE.search(descriptors.group()) if descriptors else None
+        at = (descriptors.end() if descriptors else at) + 1
+        found.append((url, float(size.group(1)) if size else 1.0))
+    return [(url, size) for url, size in found if url]
+
+
+def best_candidate(srcset: str) -> str:
+    """The widest (or densest) image a `srcset` offers (the first of equals), or ""."""
+    found = candidates(srcset)
+    return max(found, key=lambda c: c[1])[0] if found else ""
+
+
+def _lazy_image(match: re.Match[str]) -> str:
+    """An `<img>` whose address a lazy-loading script fills in, given that address as `src`."""
+    tag = match.group()
+    values = {m.group("name").lower(): m.group("dq") or m.group("sq") or m.group("bare") or ""
+              for m in ATTRIBUTE_RE.finditer(tag)}
+    sets = [values[name] for name in ("data-srcset", "srcset") if values.get(name)]
+    if not sets:
+        return tag
+    src = values.get("src", "").strip()
+    real = next((values[n].strip() for n in LAZY_SOURCES if values.get(n, "").strip()), "")
+    if not src or src.lower().startswith("data:"):
+        src = real or best_candidate(sets[0])
+    kept = "".join(f' {name}="{value.replace(chr(34), "&quot;")}"'
+                   for name, value in values.items()
+                   if name not in ("src", "srcset", "data-srcset", *LAZY_SOURCES))
+    return f'<img src="{src.replace(chr(34), "&quot;")}"{kept}>' if src else tag
+
+
+def resolve_lazy_images(html: str) -> str:
+    """Images loaded by a script: a placeholder `src` (none, or a one-pixel `data:` image)
+    replaced by the real address from `data-src` or the widest of a `srcset`, and the sets
+    themselves removed.  The extractor takes the first `data-src…` attribute it meets as an
+    address, so a `data-srcset` ("a.jpg 80w, b.jpg 800w") became a broken image."""
+    return IMG_RE.sub(_lazy_image, html)
+
+
 def prepare(html: str) -> str:
-    """The page's markup with its table layout and story asides made plain blocks, and its
-    tables of contents left out."""
-    return keep_story_asides(unwrap_layout_tables(drop_tables_of_contents(html)))
+    """The page's markup with its table layout and story asides made plain blocks, its
+    tables of contents left out and its lazily loaded images given their addresses."""
+    return resolve_lazy_images(
+        keep_story_asides(unwrap_layout_tables(drop_tables_of_contents(html))))
