@@ -236,3 +236,33 @@ def test_a_lazily_loaded_image_keeps_its_real_address() -> None:
     assert resolve_lazy_images(plain) == '<img src="/real.jpg" alt="x">'
     assert resolve_lazy_images('<img src="/only.jpg">') == '<img src="/only.jpg">'
     assert resolve_lazy_images('<img data-src="/y.png" srcset="/z.png 2x">') == '<img src="/y.png">'
+
+
+def test_what_a_reader_never_sees_is_not_imported() -> None:
+    """A Video.js player's menus and dialogs, and hidden labels, came out as text
+    ("Chapters", "captions off, selected", "This is a modal window.")."""
+    player = ('<div class="video-js vjs-paused" data-video-id="1"><div class="vjs-menu">'
+              '<ul><li class="vjs-menu-title">Chapters</li>'
+              '<li class="vjs-menu-item">captions off, selected</li></ul></div>'
+              '<div class="vjs-modal-dialog vjs-hidden" aria-hidden="true" role="dialog">'
+              '<p>This is a modal window.</p></div></div>')
+    page = (f"<html><head><title>Tide mills return</title></head><body><article>"
+            f"<h1>Tide mills return</h1><p>{P1}</p>{player}"
+            f'<p>{P2}<span aria-hidden="true">Share this</span></p>'
+            f'<div hidden><p>Newsletter: sign up today</p></div>'
+            f'<div style="display: none">Advertisement</div><p>{P3}</p></article></body></html>')
+    body = read_page(page, Path("mill.html")).body
+    for gone in ("Chapters", "captions off", "modal window", "Share this", "Newsletter",
+                 "Advertisement"):
+        assert gone not in body
+    for kept in (P1, P2, P3):
+        assert kept in body
+
+
+def test_hidden_text_long_enough_to_be_prose_is_kept() -> None:
+    """A page saved while a dialog was open hides everything behind it; a collapsed section
+    is real text: hidden elements with 25 words or more stay."""
+    page = (f'<html><body><div aria-hidden="true"><article><h1>Tide mills return</h1>'
+            f"<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></div></body></html>")
+    body = read_page(page, Path("mill.html")).body
+    assert P1 in body and P3 in body

@@ -214,8 +214,57 @@ def resolve_lazy_images(html: str) -> str:
     return IMG_RE.sub(_lazy_image, html)
 
 
+HIDEABLE_RE = re.compile(r"<(?P<tag>div|span|section|aside|p|ul|ol|li|figure|form|nav)\b"
+                         r"(?P<attrs>[^>]*)>", re.I)
+"""The opening tag of a block or span a page may hide (headings are never dropped here)."""
+PLAYER_CLASSES = frozenset({"video-js", "jwplayer"})
+"""Root classes of web video players (Video.js, which Brightcove embeds too, and JW Player):
+all they hold is the player's controls, menus and dialogs ("Chapters", "captions off,
+selected", "This is a modal window.")."""
+HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+PROSE_WORDS = 25
+"""A hidden element with this many words may be real text the reader can open (a collapsed
+section; a page saved with a dialog open hides everything behind it), so it stays."""
+
+
+def _hidden(attrs: str) -> str:
+    """Why an element with these attributes is not shown to a reader ("" if it is): the
+    `hidden` attribute, `aria-hidden="true"`, an inline `display: none`, or a video player."""
+    values = {m.group("name").lower(): m.group("dq") or m.group("sq") or m.group("bare") or ""
+              for m in ATTRIBUTE_RE.finditer(attrs)}
+    if PLAYER_CLASSES & set(values.get("class", "").lower().split()):
+        return "player"
+    if ("hidden" in values or values.get("aria-hidden", "").strip().lower() == "true"
+            or HIDDEN_STYLE_RE.search(values.get("style", ""))):
+        return "hidden"
+    return ""
+
+
+def drop_hidden(html: str) -> str:
+    """The page without what a reader never sees: hidden elements holding no prose (a
+    player's dialogs, icon labels, screen-reader duplicates) and video players' controls.
+    The extractor reads markup, not what is shown, so it kept them as text."""
+    out: list[str] = []
+    at = 0
+    for match in HIDEABLE_RE.finditer(html):
+        if match.start() < at:
+            continue
+        why = _hidden(match.group("attrs"))
+        if not why:
+            continue
+        end = element_end(html, match.group("tag"), match.end())
+        if end < 0:
+            continue
+        if why == "hidden" and len(TAG_RE.sub(" ", html[match.end():end]).split()) >= PROSE_WORDS:
+            continue
+        out.append(html[at:match.start()])
+        at = end
+    return "".join(out) + html[at:]
+
+
 def prepare(html: str) -> str:
     """The page's markup with its table layout and story asides made plain blocks, its
-    tables of contents left out and its lazily loaded images given their addresses."""
-    return resolve_lazy_images(
-        keep_story_asides(unwrap_layout_tables(drop_tables_of_contents(html))))
+    tables of contents and hidden elements left out, and its lazily loaded images given
+    their addresses."""
+    return resolve_lazy_images(drop_hidden(
+        keep_story_asides(unwrap_layout_tables(drop_tables_of_contents(html)))))
