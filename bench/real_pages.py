@@ -128,9 +128,15 @@ def _aeb(git_dir: str) -> dict[str, tuple[bytes, dict[str, Any]]]:
 def _server(source: bytes) -> Callable[[Route], None]:
     """A route handler serving `source` at PAGE_URL and refusing every other request (one
     argument: Playwright passes the request too to a handler taking two)."""
+    try:  # saved pages often declare no charset: say UTF-8 where it is, as a server would
+        source.decode("utf-8")
+        kind = "text/html; charset=utf-8"
+    except UnicodeDecodeError:
+        kind = "text/html"
+
     def serve(route: Route) -> None:
         if route.request.url == PAGE_URL:
-            route.fulfill(status=200, content_type="text/html", body=source)
+            route.fulfill(status=200, content_type=kind, body=source)
         else:
             route.abort()
     return serve
@@ -170,8 +176,9 @@ def _chars(text: str) -> str:
 
 
 def _plain(line: str) -> str:
-    """A Markdown line without its link targets, list or heading marks and escapes."""
-    line = re.sub(r"\]\([^)]*\)", "]", line)
+    """A Markdown line without its link targets, inline tags (`<u>`, which the reading site
+    allows), list or heading marks and escapes."""
+    line = re.sub(r"</?[a-z]+>", "", re.sub(r"\]\([^)]*\)", "]", line))
     return re.sub(r"^\s*(#+|[-*+]|\d+[.)]|>)\s+", "", line).replace("\\", "")
 
 
