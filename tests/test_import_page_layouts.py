@@ -266,3 +266,20 @@ def test_hidden_text_long_enough_to_be_prose_is_kept() -> None:
             f"<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></div></body></html>")
     body = read_page(page, Path("mill.html")).body
     assert P1 in body and P3 in body
+
+
+@pytest.mark.parametrize("wrap", ["<![CDATA[{}]]>", "/* <![CDATA[ */{}/* ]]> */",
+                                  "\n  <![CDATA[\n  {}\n  ]]>\n"])
+def test_json_ld_in_a_cdata_section_is_read(wrap: str) -> None:
+    """A CMS that once wrote XHTML wraps its JSON-LD in CDATA; it was skipped as invalid
+    JSON, and the page's modified date was taken for the date it was published."""
+    article = {"@context": "https://schema.org", "@type": "NewsArticle",
+               "headline": "Tide mills return", "datePublished": "2020-07-10T14:15:42+00:00",
+               "dateModified": "2025-01-07T09:08:22+00:00",
+               "author": {"@type": "Person", "name": "Noor Haddad"}}
+    script = wrap.format(json.dumps(article))
+    page = read_page_info(f"<html><head><script type='application/ld+json'>{script}</script>"
+                          "</head><body></body></html>")
+    found = json_ld_fields(page)
+    assert found["json-ld: datePublished"].value == "2020-07-10T14:15:42+00:00"
+    assert found["json-ld: author"].value == "Noor Haddad"

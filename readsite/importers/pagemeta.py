@@ -148,13 +148,20 @@ def _text(value: Any) -> str:
     return " ".join(value.split()) if isinstance(value, str) else ""
 
 
+CDATA_RE = re.compile(r"^\s*(?:/\*\s*)?<!\[CDATA\[(?:\s*\*/)?(?P<json>.*?)"
+                      r"(?:/\*\s*)?\]\]>(?:\s*\*/)?\s*$", re.S)
+"""JSON-LD wrapped in a CDATA section (`<![CDATA[ ... ]]>`, or inside `/* */` comments), as
+CMSs that once wrote XHTML still do: the JSON is what is inside."""
+
+
 def json_ld_fields(page: Page) -> dict[str, Found]:
     """What the page's JSON-LD article states, by rule name ("json-ld: headline")."""
     found: dict[str, Found] = {}
     documents: list[Any] = []
     for script in page.json_ld:
+        wrapped = CDATA_RE.match(script)
         try:
-            documents.append(json.loads(script))
+            documents.append(json.loads(wrapped.group("json") if wrapped else script))
         except (ValueError, RecursionError):
             continue
     nodes = Nodes(documents)
