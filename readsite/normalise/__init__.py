@@ -58,6 +58,9 @@ from readsite.normalise import (
     furniture as _furniture,
 )
 from readsite.normalise import (
+    gallery as _gallery,
+)
+from readsite.normalise import (
     header as _header,
 )
 from readsite.normalise import (
@@ -70,10 +73,16 @@ from readsite.normalise import (
     headline as _headline,
 )
 from readsite.normalise import (
+    leadchrome as _leadchrome,
+)
+from readsite.normalise import (
     linerules as _linerules,
 )
 from readsite.normalise import (
     lists as _lists,
+)
+from readsite.normalise import (
+    longtail as _longtail,
 )
 from readsite.normalise import (
     masthead as _masthead,
@@ -91,6 +100,9 @@ from readsite.normalise import (
     outlets as _outlets,
 )
 from readsite.normalise import (
+    pagesource as _pagesource,
+)
+from readsite.normalise import (
     pitches as _pitches,
 )
 from readsite.normalise import (
@@ -104,6 +116,9 @@ from readsite.normalise import (
 )
 from readsite.normalise import (
     rolelines as _rolelines,
+)
+from readsite.normalise import (
+    runon as _runon,
 )
 from readsite.normalise import (
     selfnames as _selfnames,
@@ -137,6 +152,9 @@ from readsite.normalise import (
 )
 from readsite.normalise import (
     titlebar as _titlebar,
+)
+from readsite.normalise import (
+    tocheads as _tocheads,
 )
 from readsite.normalise import (
     widgets as _widgets,
@@ -342,10 +360,11 @@ def _collect_rules(modules: Sequence[ModuleType]) -> dict[str, Rule]:
 
 RULES = _collect_rules((_blocks, _boilerplate, _byline, _capsmast, _captions, _chrome,
                         _clipchrome, _comments, _contacts, _controls, _dates, _footer, _furniture,
-                        _header, _headerfields, _headerlines, _headline, _linerules, _lists,
-                        _masthead, _metadata, _newsletter, _outletname, _outlets, _pitches, _promos,
-                        _release, _repairs, _rolelines, _selfnames, _sitemenu, _sitenames,
+                        _gallery, _header, _headerfields, _headerlines, _headline, _leadchrome,
+                        _linerules, _longtail, _lists, _masthead, _metadata, _newsletter,
+                        _outletname, _outlets, _pagesource, _pitches, _promos, _release,
+                        _repairs, _rolelines, _runon, _selfnames, _sitemenu, _sitenames,
                         _storylabel, _subheads, _summary, _tagline, _tails, _teaserbox, _title,
-                        _titlebar, _widgets))
+                        _titlebar, _tocheads, _widgets))
 """Every normaliser rule by name: what a `Trace.rule` refers to (`import --explain`)."""
 

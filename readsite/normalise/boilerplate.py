@@ -41,10 +41,12 @@ from readsite.normalise.rules import Rule
 from readsite.normalise.tails import (
     COMMENT_CHROME,
     RELATED_TAIL,
+    STORY_BELOW,
     TAIL_MARKERS,
     TAIL_MIN_BODY,
     is_comment_chrome,
     is_tail_marker,
+    story_below,
     story_goes_on,
 )
 from readsite.normalise.teaserbox import TEASER_BOX, box_end
@@ -115,6 +117,10 @@ def strip_boilerplate(
             menu = provided = dropped = False
             continue
         if index < resume:
+            continue
+        if (is_tail_marker(block.text) and seen >= TAIL_MIN_BODY and story_below(blocks, index)
+                and not story_goes_on(blocks, index)):
+            traces.append(STORY_BELOW.dropped(block.text, block.line))  # a header's link
             continue
         if is_tail_marker(block.text) and seen >= TAIL_MIN_BODY and not story_goes_on(blocks,
                                                                                      index):

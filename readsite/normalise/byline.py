@@ -12,6 +12,7 @@ from readsite.normalise.dates import parse_date
 from readsite.normalise.names import NAME_CONNECTORS, is_name
 from readsite.normalise.rolelines import ROLE
 from readsite.normalise.rules import Rule
+from readsite.normalise.runon import parse_run_on_byline
 from readsite.normalise.text import fold, words
 from readsite.normalise.trace import Trace
 
@@ -94,7 +95,8 @@ _DATE_THEN_NAME = re.compile(r"^(?:posted|published|written|updated)?\s*(?:on\s+
 
 def parse_byline(line: str) -> tuple[str, dt.date | None] | None:
     """(author, date) from "By Name" / "By Name | May 5, 2026" / "Posted on May 5, 2026 by
-    Name"; None if the line is not one."""
+    Name", or a run-on "By Name May 5, 2026 Follow @name" (`runon`); None if the line is not
+    one."""
     turned = _DATE_THEN_NAME.match(line.strip())
     if turned and len(line) <= 120:
         date = parse_date(turned.group("date"))
@@ -103,7 +105,7 @@ def parse_byline(line: str) -> tuple[str, dt.date | None] | None:
             return name, date
     match = _BYLINE.match(line.strip())
     if not match or len(line) > 120:
-        return None
+        return parse_run_on_byline(line) if match else None
     if match.group("review") and _CREDENTIAL.search(match.group("value")):
         return None  # "Reviewed by Dr. X, MD": a medical reviewer, not the writer
     value = re.sub(r"\s+(?i:on|am|le|el)\s+(?=\S+\s+\d|\d{1,2}\.?\s+\S)", " | ",
@@ -121,7 +123,7 @@ def parse_byline(line: str) -> tuple[str, dt.date | None] | None:
         rest.insert(0, tail)
     if not is_name(name) and not _co_authors(name) and not _joined_names(name) and not (
             len(words(name)) == 1 and name[:1].isupper()):
-        return None
+        return parse_run_on_byline(line)
     date = next((d for d in map(parse_date, rest) if d is not None), None)
     return name, date
 

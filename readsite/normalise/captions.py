@@ -23,7 +23,7 @@ _CAPTION_CREDIT = re.compile(r"^(?P<caption>.{10,300}?)\s*(?:\b(?:(?:photo(?:gra
                              r"\s*(?::|\s/)|fot\.)\s*(?P<credit>[^.:;!?()]{2,80}"
                              r"(?:\s*\([^().:;!?]{2,30}\))?)|"
                              r"\((?:(?:photo(?:graph)?s?|image|picture|credit|illustration|foto|"
-                             r"bild|source)\s*:|(?:foto|ph\.|photo))\s*(?P<source>[^.:;!?()]{2,80})"
+                             r"bild|source)\s*:|(?:foto|photo)\b|ph\.)\s*(?P<source>[^.:;!?()]{2,80})"
                              r"\)|\((?P<note>(?:representative|file|stock|archive|symbolic|"
                              r"illustrative) (?:image|photo|picture)|(?:image|photo|picture) for "
                              r"(?:representation|illustration)(?: only)?|symbolbild|"
@@ -31,7 +31,8 @@ _CAPTION_CREDIT = re.compile(r"^(?P<caption>.{10,300}?)\s*(?:\b(?:(?:photo(?:gra
                              re.I)
 """A caption ending in its credit: "Photo: Jane Doe", "Photo / Jane Doe" (New Zealand), "Fot.
 Jane Doe" (Polish), "Fotografía: ...", "(Photo: ...)", or a note that the image only
-illustrates the story ("(Representative image)", "(File photo)")."""
+illustrates the story ("(Representative image)", "(File photo)").  "(photography)" after a
+name is a byline's role, not a credit ("by A (reporting) and B (photography)")."""
 _CAPTION_NAME = re.compile(r"^[^()\"“‘'][^()]{9,199}[.!?]\s*"
                            r"\((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+(?:/[\w .'’-]{1,30})?\)$")
 

@@ -40,7 +40,10 @@ PAGE_WIDGET = Rule("page-widget", "A page widget's label as a whole line: image 
                    "more than 2 years old\").")
 ACCESSIBILITY = Rule("accessibility-link", "An accessibility or skip link at the top of a pasted "
                      "page: \"Accessibility help\", \"Accessibility statement\", \"Skip to "
-                     "footer\", \"Skip to search\".")
+                     "footer\", \"Skip to search\", \"Jump to content\", \"Main content\", a row "
+                     "of them (\"Skip to main content Skip to navigation\"), or a link's "
+                     "screen-reader label (\"External link, opens the X page on Facebook\", "
+                     "\"Link externo, abre página ...\").")
 
 _SHORT = 12
 """Most words a control's label has; a longer line is prose."""
@@ -118,6 +121,11 @@ ACCESSIBILITY_PATTERNS = tuple(re.compile(p) for p in (
     r"^accessibility(?: help| statement| settings| options| tools| links)?$",
     r"^skip to (?:the )?(?:footer|search|navigation menu|site navigation|article|story|"
     r"sections?)$", r"^(?:barrierefreiheit|accessibilité|accesibilidad)$",
+    r"^(?:(?:skip|jump) (?:to )?(?:the )?(?:main )?(?:content|navigation|menu|search|footer)"
+    r"\s*){2,}$", r"^(?:jump to (?:the )?(?:main )?(?:content|navigation)|skip navigation|"
+    r"main (?:content|navigation|menu))$",
+    r"^(?:external link|link externo|lien externe|enlace externo|externer link)\s*[,:(–—-]\s*"
+    r"\S.{0,80}$",
 ))
 """An accessibility or skip link, on the folded line."""
 

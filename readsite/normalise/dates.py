@@ -67,17 +67,17 @@ _TIME = (r"(?:,?\s*(?:at\s+|um\s+|à\s+|às\s+|a las\s+|ore\s+|alle\s+|kl\.?\s*|
          r"o\s+|godz\.\s*|//?\s*|[-–—·|•]\s*)?"
          r"\d{1,2}(?:[:.h]\d{2})?\s*"
          r"(?:a\.?\s?m\.?|p\.?\s?m\.?|uhr)?\s*(?:[a-z]{1,4}t|utc|gmt|z)?(?:\s*[+-]\d{1,2}:?\d{0,2})?)?"
-         r"(?:,?\s*[(\[]?\s*(?:updated|modified|modifié|mis à jour|actualizado|aktualisiert|"
-         r"atualizado|uppdaterad|bijgewerkt|aktualizacja)\b.{0,40})?")
+         r"(?:,?\s*[(\[]?\s*(?:last\s+)?(?:updated|modified|modifié|mis à jour|actualizado|"
+         r"aktualisiert|atualizado|uppdaterad|bijgewerkt|aktualizacja)\b.{0,40})?")
 _DATE_FORMS = (
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[t ][\d:.]+z?(?:[+-][\d:]+)?)?$"),
     re.compile(r"^(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})" + _TIME + "$"),
     re.compile(_WEEKDAY + rf"(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
                rf"(?P<y>\d{{4}}){_TIME}$"),
     re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})" + _TIME + "$"),
-    re.compile(_WEEKDAY + rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?"
+    re.compile(_WEEKDAY + rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\.?\s+(?:de\s+|of\s+)?|\.)"
                rf"(?P<mon>{_MONTH_RE})"
-               rf"\.?,?\s+(?:de\s+)?(?P<y>\d{{4}}){_TIME}$"),
+               rf"(?:\.?,?\s+(?:de\s+)?|\.)(?P<y>\d{{4}}){_TIME}$"),
 )
 _DATE_LABEL = re.compile(
     r"^(?:published|posted|date|first published|updated|last updated|last modified|"
@@ -173,6 +173,17 @@ def is_relative(text: str) -> bool:
     """Whether a header field is a relative time ("Updated 2 hours ago"): never a date, and
     never a name either, so a byline's fields read past it."""
     return bool(_RELATIVE.match(text.strip()))
+
+
+_AGED = re.compile(r"^(?P<rest>.+?)\s*[,·•|-]?\s+(?:\d{1,3}|an?|one)\s*(?:minutes?|mins?|hours?|"
+                   r"hrs?|days?|weeks?)\s+ago\.?$", re.I)
+
+
+def without_age(text: str) -> str:
+    """A header line without the relative time after it ("Alex Perry 1 day ago" → "Alex
+    Perry"); the line itself when none ends it."""
+    match = _AGED.match(text.strip())
+    return match.group("rest").strip() if match else text.strip()
 
 
 def is_updated(text: str) -> bool:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from readsite.normalise.blocks import Block
 from readsite.normalise.byline import looks_like_outlet, parse_byline
-from readsite.normalise.dates import parse_date
+from readsite.normalise.dates import parse_date, without_age
 from readsite.normalise.headerlines import (
     CHROME_WORDS,
     NAV_RUN_MIN,
@@ -241,9 +241,10 @@ def strip_header(blocks: Sequence[Block], later: Sequence[str] = (),
         else:
             after.append(block)
     author = ""
-    names = [b for b in after if not b.markup and is_name(b.text) and not looks_like_outlet(b.text)]
+    names = [b for b in after if not b.markup and is_name(without_age(b.text))
+             and not looks_like_outlet(without_age(b.text))]  # "Alex Perry 1 day ago" too
     if len(names) == 1 and not any(parse_byline(b.text) for b in [*kept, *after]):
-        author = names[0].text.strip()
+        author = without_age(names[0].text)
         traces.append(NAME_BELOW.found("author", author, names[0].line))
         after = [b for b in after if b is not names[0]]
     rest = [*kept, headline, *after, *blocks[start:]]

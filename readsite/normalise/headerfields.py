@@ -17,7 +17,7 @@ from readsite.normalise.byline import (
     looks_like_outlet,
     parse_byline,
 )
-from readsite.normalise.dates import is_relative, is_updated, parse_date
+from readsite.normalise.dates import is_relative, is_updated, parse_date, without_age
 from readsite.normalise.names import is_name
 from readsite.normalise.rolelines import is_role
 from readsite.normalise.rules import Rule
@@ -26,7 +26,8 @@ from readsite.normalise.text import fold, fold_line, words
 HEADER_FIELDS = Rule("header-fields", "A header line of fields (\"Jane Doe | March 3, 2025 | 5 min "
                      "read\"): the author, date and outlet it names.")
 NAME_LINE = Rule("name-line", "A header line that is just a person's name, above their role "
-                 "(\"Science correspondent\", dropped with it) or a date line: the author.")
+                 "(\"Science correspondent\", dropped with it) or a date line, or with a "
+                 "relative time after it (\"Alex Perry 1 day ago\"): the author.")
 
 Found = list[tuple[str, Any, Rule]]
 """(front matter key, value, rule) for each value one line states."""
@@ -83,7 +84,11 @@ _AT_VENUE = re.compile(r"^(?P<name>[^\W\d][^,|:]{2,40}?)\s+(?:at|in)\s+(?:the\s+
 def name_line(name: str, after: str) -> tuple[Found | None, bool]:
     """A header line that is just a person's name, above their role ("Science correspondent")
     or a date: (the author, whether the role line goes too).  "Name at Venue" / "Name in
-    Place" over a date counts too: where they reported from is not part of the name."""
+    Place" over a date counts too: where they reported from is not part of the name; so does
+    a name with a relative time after it ("Alex Perry 1 day ago"), a date too vague to keep."""
+    aged = without_age(name)
+    if aged != name.strip() and is_name(aged) and not looks_like_outlet(aged):
+        return [("author", aged, NAME_LINE)], False  # "Alex Perry 1 day ago"
     venue = _AT_VENUE.match(name.strip())
     if venue and is_name(venue.group("name")) and parse_date(after) is not None:
         return [("author", venue.group("name"), NAME_LINE)], False

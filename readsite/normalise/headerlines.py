@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from readsite.normalise.blocks import Block
 from readsite.normalise.byline import is_outlet_name, parse_byline
-from readsite.normalise.dates import parse_date
+from readsite.normalise.dates import parse_date, without_age
 from readsite.normalise.linerules import is_boilerplate
 from readsite.normalise.masthead import DURATION
 from readsite.normalise.metadata import is_published_in, parse_label_line
@@ -149,11 +149,15 @@ def is_field_line(text: str) -> bool:
 
 
 def is_header_fact(text: str, after: str = "") -> bool:
-    """Whether a line under a headline proves a header: a byline, a date line, or a name
-    above a date or a role line (a bare name may be anything)."""
+    """Whether a line under a headline proves a header: a byline, a date line, a name with a
+    relative time after it, or a name above a date or a role line (a bare name may be
+    anything)."""
     text = text.strip()
     if parse_byline(text) is not None or parse_date(text) is not None:
         return True
+    aged = without_age(text)
+    if aged != text and is_name(aged):
+        return True  # "Alex Perry 1 day ago": the writer and when, side by side
     return is_name(text) and (parse_date(after) is not None or is_role_line(after))
 
 

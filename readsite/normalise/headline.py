@@ -115,6 +115,11 @@ def headline_score(blocks: Sequence[Block], index: int, story: str) -> int | Non
     return score
 
 
+DEK_OVER = 3
+"""Least score of the line above for a longer line under it to count as its dek: a share link
+("Link to this page on Twitter") scores a little but is no headline."""
+
+
 def headline_index(blocks: Sequence[Block], nav: set[int], story: str) -> int | None:
     """The header line that best reads as the headline (the earliest of equal scores); a line
     directly under a scored line and longer than it is its dek, so it scores less."""
@@ -126,8 +131,9 @@ def headline_index(blocks: Sequence[Block], nav: set[int], story: str) -> int | 
         score = headline_score(blocks, index, story)
         if score is None:
             continue
-        if index - 1 in scores and len(blocks[index].text) > len(blocks[index - 1].text):
-            score -= 2  # the dek under its headline
+        if (index - 1 in scores and scores[index - 1] >= DEK_OVER
+                and len(blocks[index].text) > len(blocks[index - 1].text)):
+            score -= 2  # the dek under its headline (not a line under a scored button)
         scores[index] = score
         if best is None or score > best[1]:
             best = (index, score)

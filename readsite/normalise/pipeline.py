@@ -31,6 +31,7 @@ from readsite.normalise.capsmast import caps_masthead
 from readsite.normalise.contacts import contact_blocks
 from readsite.normalise.escape import to_markdown
 from readsite.normalise.footer import strip_footer
+from readsite.normalise.gallery import strip_gallery
 from readsite.normalise.headings import (
     casing_map,
     is_all_caps,
@@ -38,13 +39,16 @@ from readsite.normalise.headings import (
     recase_headings,
     title_case,
 )
+from readsite.normalise.leadchrome import strip_long_lead
 from readsite.normalise.lists import restore_lists
+from readsite.normalise.longtail import strip_long_tail
 from readsite.normalise.masthead import named_tail
 from readsite.normalise.metadata import extract_metadata, extract_storage_dates, header_end
 from readsite.normalise.names import name_case
 from readsite.normalise.newsletter import issue_title, menu_items
 from readsite.normalise.outletname import BYLINE_RULES, OUTLET_FORM, outlet_form
 from readsite.normalise.outlets import dateline_date, name_outlet_line, outlet_under_byline
+from readsite.normalise.pagesource import confirm_source
 from readsite.normalise.repairs import drop_cut_off, repair_citations
 from readsite.normalise.selfnames import named_in, strip_self_named
 from readsite.normalise.sitemenu import (
@@ -69,6 +73,7 @@ from readsite.normalise.tagline import site_tagline
 from readsite.normalise.text import clean_lines
 from readsite.normalise.title import finish_title, take_title
 from readsite.normalise.titlebar import strip_title_bar
+from readsite.normalise.tocheads import contents_headings
 from readsite.normalise.trace import Trace
 
 
@@ -155,7 +160,19 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
     dropped = [(t.line, t.text) for t in traces if t.action == "dropped"]
     head = _header.strip_header(cleaned, [text for _, text in dropped],
                                 frozenset(line for line, _ in dropped))
-    cleaned, site_name = head.blocks, site_name or head.source
+    lead_source = ""
+    if not head.headline or head.blocks[0].line != head.headline:  # a whole page's header,
+        cut, lead_source, found = strip_long_lead(cleaned)  # which the model could not clear
+        if found:
+            outlet = next((t for t in head.traces if t.field == "source"), None)
+            if not lead_source and outlet is not None:  # the masthead the model did read
+                lead_source = outlet.text
+                found.append(outlet)
+            cleaned, traces = cut, traces + found
+            dropped += [(t.line, t.text) for t in found if t.action == "dropped"]
+            head = _header.strip_header(cleaned, [text for _, text in dropped],
+                                        frozenset(line for line, _ in dropped))
+    cleaned, site_name = head.blocks, site_name or head.source or lead_source
     traces += head.traces
     meta, cleaned, found_meta = extract_metadata(cleaned, site.outlets)
     traces += found_meta
@@ -165,6 +182,8 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
                 "")
     author = meta.author or box_author or head.author or host
     source = meta.source or site_name or bar_source or domain
+    source, found = confirm_source(source, traces, [b.text for b in blocks])
+    traces += found  # a whole page's menu label is no outlet: later rules may find the real one
     cleaned, found = strip_bios(cleaned, author, header_end(cleaned), 3)
     traces += found
     bio = None if author else bio_author(found)
@@ -231,12 +250,19 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
         traces.append(OUTLET_FORM.found("source", source))
     rest, found = drop_matching(rest, site.for_source(source), SOURCE_BOILERPLATE)
     traces += found
+    rest, found = strip_long_tail(rest)  # after the outlet and author are read
+    traces += found
+    rest, found = strip_gallery(rest)
+    traces += found
     rest, found = drop_cut_off(rest)
     traces += found
     rest, found = restore_lists(rest)
     traces += found
     rest, found = mark_subheads(mark_headings(rest))
     traces += found
+    rest, found = contents_headings(rest, [t.text for t in traces if t.action == "dropped"
+                                           and t.rule == "table-of-contents"])
+    traces += found  # after `mark_headings`, which never takes a name-shaped line on its own
     casing = casing_map(b.text for b in rest if not b.heading)
     rest = recase_headings(rest, casing)
     title = choice.title

@@ -54,6 +54,8 @@ def self_name(text: str) -> str:
         if match is None:
             continue
         name = match.group("name").strip(" .,!")
+        if name.casefold().startswith(("all rights", "copyright")):
+            continue  # "All Rights Reserved © 2020": the notice, not a name
         if is_outlet_name(name) and len(words(name)) <= NAME_WORDS:
             return name
     return ""

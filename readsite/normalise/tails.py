@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from readsite.normalise.blocks import Block
+from readsite.normalise.headerlines import is_story_line
 from readsite.normalise.rules import Rule
 from readsite.normalise.text import fold_line, words
 
@@ -113,6 +114,25 @@ def story_goes_on(blocks: Sequence[Block], index: int) -> bool:
     return (after is not None and not after.markup and not after.heading
             and len(words(after.text)) >= STORY_PARAGRAPH_WORDS
             and after.text.strip()[-1:] in ".!?\"”")
+
+
+STORY_BELOW = Rule("story-below-marker", "A tail marker (\"Related\", \"Comments\", \"Tags\", "
+                   "\"Editor's picks\") with 3+ of the story's paragraphs below it and more "
+                   "than above it: a link in the page's header or menu, pasted above the "
+                   "article, not the article's end; only the marker line leaves.")
+
+STORY_BELOW_MIN = 3
+"""Fewest story paragraphs (20+-word sentences) below a marker that shows the story is below."""
+
+
+def story_below(blocks: Sequence[Block], index: int) -> bool:
+    """Whether more of the story lies below the marker at `index` than above it (see
+    `STORY_BELOW`): the page's header or menu holds the marker, not the end of the article.
+    Comments under a long story, or a teaser list, never outweigh the story above them."""
+    after = sum(is_story_line(b) for b in blocks[index + 1:])
+    if after < STORY_BELOW_MIN:
+        return False
+    return after > sum(is_story_line(b) for b in blocks[:index])
 
 
 COMMENT_CHROME = Rule("comment-chrome", "A comment plugin's control line: \"Load more comments\", "

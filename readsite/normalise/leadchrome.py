@@ -1,0 +1,154 @@
+"""A whole page's header pasted above the story: mega-menus, log-in bars, section lists.
+
+Select-all on a real news or blog page copies everything the browser shows above the article:
+skip links, the site's menu (often a "mega-menu" with a sentence of blurb under each
+section), a log-in bar, a ticker, a section trail, and only then the headline, its dek, the
+byline and the share buttons.  That header is often 30 to 150 lines long, far more than the
+header model (`header`) looks at, so the first menu item became the title.
+
+This module finds such a long lead by its shape: the story's first *run* of paragraphs (three
+of five blocks are sentences of 20+ words, so a lone menu blurb is not taken for the story)
+stands 15+ blocks down, and most of the blocks above it are short.  The headline is the line
+that reads as one (`headline.headline_score`: a byline or date under it, words shared with
+the story, no final stop; a longer line under a plausible headline loses two points as its
+dek) among the few lines just above that run, the first of equal scores, photo captions set
+aside, with a byline or date under it.  Every line above it leaves the body, and
+the masthead's name, when the page repeats it below ("© 2026 Name"), is the outlet.  What
+stands between the headline and the story (dek, byline, date, share buttons) is left to the
+header model.
+
+The pipeline asks for this only when the header model found no headline or left lines above
+the one it found.  Precision first: when the run, the share of short lines, a clear headline
+or its byline is missing, or two paragraphs in a row stand above the headline (prose is never
+cut), the blocks are left exactly as they were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from readsite.normalise.blocks import Block
+from readsite.normalise.captions import is_caption
+from readsite.normalise.headerlines import (
+    CHROME_WORDS,
+    has_fact_below,
+    is_short,
+    is_story_line,
+    nav_lines,
+)
+from readsite.normalise.headline import DEK_OVER, headline_score
+from readsite.normalise.masthead import is_publication, mixed_case, named_in_chrome
+from readsite.normalise.rules import Rule
+from readsite.normalise.trace import Trace
+
+LONG_LEAD = Rule("long-lead-chrome", "A page pasted with its whole header: the story's first run "
+                 "of paragraphs (3 of 5 blocks are 20+-word sentences) stands 15+ blocks down "
+                 "and most blocks above it are short (menus, mega-menu blurbs, log-in and share "
+                 "controls).  The headline is the line scoring best as one (the first of equal "
+                 "scores; not a photo caption) among the 16 lines just above that run, with a "
+                 "byline or date under it; "
+                 "every line above the headline is page chrome and leaves (never when two "
+                 "paragraphs in a row stand there).")
+
+LEAD_OUTLET = Rule("long-lead-outlet", "In a whole page's header dropped by `long-lead-chrome`, "
+                   "a line among its first five that names a publication (1-5 capitalised "
+                   "words with an outlet word, or a known outlet) and that the page names "
+                   "again below the headline inside a longer line (\"© 2026 The Lowmoor "
+                   "Courier\"): the outlet.  A menu's \"Breaking News\" is not one.")
+
+MASTHEAD_TOP = 5
+"""How many lines at the top of a long lead may hold the masthead's name."""
+
+LEAD_MIN = 15
+"""Fewest blocks above the story for a lead to count as a whole page's header."""
+
+SHORT_SHARE = 0.6
+"""Least share of short blocks (at most `CHROME_WORDS` words) in such a lead."""
+
+WINDOW = 16
+"""How many blocks above the story run may hold the headline (dek, byline, date, tags, share
+buttons, caption)."""
+
+RUN = 5
+"""A story run: `RUN_STORY` story lines among `RUN` blocks, starting with one."""
+
+RUN_STORY = 3
+"""Fewest story lines in a story run."""
+
+
+def story_run(blocks: Sequence[Block]) -> int | None:
+    """Index of the first block that opens a run of story paragraphs (a 20+-word sentence
+    with two more among the next four blocks), or None."""
+    for index, block in enumerate(blocks):
+        if is_story_line(block) and sum(is_story_line(b)
+                                        for b in blocks[index:index + RUN]) >= RUN_STORY:
+            return index
+    return None
+
+
+def long_lead(blocks: Sequence[Block]) -> int:
+    """How many leading blocks are a whole page's header above the headline (0 if none)."""
+    start = story_run(blocks)
+    if start is None or start < LEAD_MIN:
+        return 0
+    head = blocks[:start]
+    if any(b.markup or b.heading for b in head):
+        return 0  # a Markdown file's own structure: not a pasted page
+    if sum(is_short(b, CHROME_WORDS) for b in head) < SHORT_SHARE * len(head):
+        return 0
+    low = max(0, start - WINDOW)
+    places = [i for i in range(low, start) if not is_caption(blocks[i].text)]
+    window = [blocks[i] for i in places]  # without photo captions, so a dek is seen as one
+    story = " ".join(b.text for b in blocks[start:start + 3])
+    index = _headline(window, nav_lines(window), story)
+    if index is None:
+        return 0
+    if any(_paragraphs(blocks, i) for i in range(places[index])):
+        return 0  # prose above the headline: not a header
+    return places[index]
+
+
+def _headline(window: Sequence[Block], nav: Collection[int], story: str) -> int | None:
+    """The headline among the lines above the story: the first line with a byline or date
+    under it that scores best (`headline.headline_score`, a longer line under a plausible
+    headline losing two points as its dek); None if no line scores at least 2."""
+    scores: dict[int, int] = {}
+    for index in range(len(window)):
+        score = None if index in nav else headline_score(window, index, story)
+        if score is None:
+            continue
+        if (index - 1 in scores and scores[index - 1] >= DEK_OVER
+                and len(window[index].text) > len(window[index - 1].text)):
+            score -= 2  # the dek under its headline
+        scores[index] = score
+    best = max(scores.values(), default=0)
+    if best < 2:
+        return None
+    return next((i for i, score in scores.items()
+                 if score == best and has_fact_below(window, i)), None)
+
+
+def _paragraphs(blocks: Sequence[Block], index: int) -> bool:
+    """Whether a story line opens two paragraphs in a row at `index` (one short line, a
+    subheading, may stand between): prose, which a header's lone menu blurbs never are."""
+    return is_story_line(blocks[index]) and any(is_story_line(b)
+                                                for b in blocks[index + 1:index + 3])
+
+
+def strip_long_lead(blocks: Sequence[Block]) -> tuple[list[Block], str, list[Trace]]:
+    """(blocks, outlet, traces): a whole page's header pasted above the headline dropped (see
+    `LONG_LEAD`), and the outlet its masthead names (see `LEAD_OUTLET`), or ""."""
+    cut = long_lead(blocks)
+    if not cut:
+        return list(blocks), "", []
+    traces: list[Trace] = []
+    source = ""
+    tail = [b.text for b in blocks[cut:]]
+    for position, block in enumerate(blocks[:cut]):
+        text = block.text.strip()
+        if (not source and position < MASTHEAD_TOP and is_publication(text)
+                and named_in_chrome(text, tail)):
+            source = mixed_case(text, tail)
+            traces.append(LEAD_OUTLET.found("source", source, block.line))
+        traces.append(LONG_LEAD.dropped(text, block.line))
+    return list(blocks[cut:]), source, traces
