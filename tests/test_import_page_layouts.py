@@ -5,10 +5,13 @@ opening paragraph with no byline under it."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from readsite.importers.html import read_page
 from readsite.importers.oldpage import is_old_page_furniture
@@ -16,6 +19,7 @@ from readsite.importers.page import read_page_info
 from readsite.importers.pagemeta import json_ld_fields
 from readsite.importers.prepare import (
     best_candidate,
+    drop_hidden,
     drop_tables_of_contents,
     resolve_lazy_images,
     unwrap_layout_tables,
@@ -283,3 +287,22 @@ def test_json_ld_in_a_cdata_section_is_read(wrap: str) -> None:
     found = json_ld_fields(page)
     assert found["json-ld: datePublished"].value == "2020-07-10T14:15:42+00:00"
     assert found["json-ld: author"].value == "Noor Haddad"
+
+
+MARKUP = st.lists(st.sampled_from([
+    "<div hidden>", "<div>", "</div>", '<span aria-hidden="true">', "</span>", "<p>", "</p>",
+    '<div class="video-js">', '<img src="data:x" data-srcset="a.jpg 1x, b,c.jpg 2x">',
+    "<img srcset=', ,'>", '<div style="display:none">', "word ", "<li hidden>", "</li>",
+    "<img data-src='' srcset='x 3w'>", '<img alt=">" data-srcset="q.jpg">', "<", ">", '"']),
+    max_size=40).map("".join)
+
+
+@given(MARKUP)
+def test_preparing_markup_never_fails_and_only_removes(html: str) -> None:
+    """Hidden elements only ever leave (the rest of the markup is kept in order), and no
+    markup, however broken, makes the image or hidden-element steps fail."""
+    dropped = drop_hidden(html)
+    assert len(dropped) <= len(html)
+    resolve_lazy_images(html)
+    for srcset in re.findall(r'srcset="([^"]*)"', html):
+        assert best_candidate(srcset) in srcset
