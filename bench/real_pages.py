@@ -187,16 +187,26 @@ BYLINE_WORD_RE = re.compile(r"^\s*(by|par|por|von)\s+", re.I)
 Tally = dict[str, list[int]]
 
 
+STATED = ("title", "author", "source")
+"""Fields also scored only where the page's text states the expected value ("title*"): a
+paste holds no `<meta>` tags, so a site name given only there cannot be found from it."""
+
+
 def score_page(body: str, found: dict[str, str], truth: dict[str, Any],
-               misses: list[str]) -> tuple[Tally, int, int]:
-    """Right/asked per field, furniture lines kept, body lines; each miss appended to `misses`."""
-    tally: Tally = {k: [0, 0] for k in FIELDS}
+               misses: list[str], shown: str = "") -> tuple[Tally, int, int]:
+    """Right/asked per field, furniture lines kept, body lines; each miss appended to `misses`.
+    `shown` is what the reader could see (the paste): title*, author* and source* count only
+    pages whose expected value it holds."""
+    tally: Tally = {k: [0, 0] for k in (*FIELDS, *(f"{f}*" for f in STATED))}
+    seen = _chars(shown)
 
     def check(field: str, ok: bool, want: str, got: str) -> None:
-        tally[field][1] += 1
-        tally[field][0] += ok
+        stated = field in STATED and bool(seen) and _chars(BYLINE_WORD_RE.sub("", want)) in seen
+        for key in (field, f"{field}*") if stated else (field,):
+            tally[key][1] += 1
+            tally[key][0] += ok
         if not ok:
-            misses.append(f"  {field}: want {want!r} got {got!r}")
+            misses.append(f"  {field}: want {want!r} got {got!r}" + (" [stated]" if stated else ""))
 
     meta = truth["meta"]
     if meta["title"]:
@@ -252,7 +262,7 @@ def score(folder: Path, split: str, verbose: bool) -> None:
         if split not in ("all", label):
             continue
         for kind in ("text", "html"):
-            total: Tally = {k: [0, 0] for k in FIELDS}
+            total: Tally = {k: [0, 0] for k in (*FIELDS, *(f"{f}*" for f in STATED))}
             kept = lines = failed = 0
             for name in halves[label]:
                 misses: list[str] = []
@@ -262,7 +272,9 @@ def score(folder: Path, split: str, verbose: bool) -> None:
                     failed += 1
                     misses.append(f"  FAILED: {type(exc).__name__}: {exc}")
                     body, found = "", dict.fromkeys(("title", "author", "source", "date"), "")
-                tally, furniture, counted = score_page(body, found, truth[name], misses)
+                shown = ((folder / f"{name}.txt").read_text(encoding="utf-8")
+                         if kind == "text" else "")
+                tally, furniture, counted = score_page(body, found, truth[name], misses, shown)
                 for field, (right, asked) in tally.items():
                     total[field][0] += right
                     total[field][1] += asked
@@ -270,9 +282,13 @@ def score(folder: Path, split: str, verbose: bool) -> None:
                 if verbose and label == "train" and misses:
                     print(f"{kind} {name}:\n" + "\n".join(misses))
             cells = " | ".join(f"{field} {right}/{asked} {100 * right / max(asked, 1):.1f}%"
-                               for field, (right, asked) in total.items() if asked)
+                               for field, (right, asked) in total.items()
+                               if asked and not field.endswith("*"))
+            stated = ", ".join(f"{field[:-1]} {right}/{asked}" for field, (right, asked)
+                               in total.items() if asked and field.endswith("*"))
             print(f"{label.upper():5} {kind:4} {len(halves[label]):3} pages | {cells} | "
                   f"furniture kept {kept}/{lines} ({100 * kept / max(lines, 1):.1f}%)"
+                  + (f" | where the paste states it: {stated}" if stated else "")
                   + (f" | {failed} failed" if failed else ""))
 
 
