@@ -52,6 +52,9 @@ from readsite.normalise import (
     dates as _dates,
 )
 from readsite.normalise import (
+    factrow as _factrow,
+)
+from readsite.normalise import (
     footer as _footer,
 )
 from readsite.normalise import (
@@ -359,7 +362,8 @@ def _collect_rules(modules: Sequence[ModuleType]) -> dict[str, Rule]:
 
 
 RULES = _collect_rules((_blocks, _boilerplate, _byline, _capsmast, _captions, _chrome,
-                        _clipchrome, _comments, _contacts, _controls, _dates, _footer, _furniture,
+                        _clipchrome, _comments, _contacts, _controls, _dates, _factrow, _footer,
+                        _furniture,
                         _gallery, _header, _headerfields, _headerlines, _headline, _leadchrome,
                         _linerules, _longtail, _lists, _masthead, _metadata, _newsletter,
                         _outletname, _outlets, _pagesource, _pitches, _promos, _release,

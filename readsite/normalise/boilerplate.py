@@ -41,10 +41,12 @@ from readsite.normalise.rules import Rule
 from readsite.normalise.tails import (
     COMMENT_CHROME,
     RELATED_TAIL,
+    RESPONSES_TAIL,
     STORY_BELOW,
     TAIL_MARKERS,
     TAIL_MIN_BODY,
     is_comment_chrome,
+    is_responses_marker,
     is_tail_marker,
     story_below,
     story_goes_on,
@@ -130,6 +132,9 @@ def strip_boilerplate(
                 resume = end
                 continue
             traces.extend(RELATED_TAIL.dropped(b.text, b.line) for b in blocks[index:])
+            break
+        if seen >= TAIL_MIN_BODY and is_responses_marker(blocks, index):
+            traces.extend(RESPONSES_TAIL.dropped(b.text, b.line) for b in blocks[index:])
             break
         if seen >= TAIL_MIN_BODY and press_tail(blocks, index, seen):
             traces.extend(PRESS_TAIL.dropped(b.text, b.line) for b in blocks[index:])

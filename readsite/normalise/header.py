@@ -31,6 +31,7 @@ from readsite.normalise.headerlines import (
     CHROME_WORDS,
     NAV_RUN_MIN,
     NAV_WORDS,
+    has_fact_above,
     has_fact_below,
     is_caption,
     is_header_fact,
@@ -180,7 +181,8 @@ def strip_header(blocks: Sequence[Block], later: Sequence[str] = (),
             or (is_kicker(head[0], head[1]) and has_fact_below(head, 1))
             or not (fold(head[0].text) in SECTION_WORDS or has_fact_below(head, 1)))):
         return unchanged  # one line above a headline with a byline: `title` reads it
-    if not (has_fact_below(head, index) or any(i < index for i in nav)
+    if not (has_fact_below(head, index) or has_fact_above(head, index)
+            or any(i < index for i in nav)
             or fold(head[index - 1].text) in SECTION_WORDS
             or chrome_above(head, index, story)):
         return unchanged  # no byline, date, menu or section word proves the header

@@ -18,6 +18,7 @@ from readsite.normalise.byline import (
     parse_byline,
 )
 from readsite.normalise.dates import is_relative, is_updated, parse_date, without_age
+from readsite.normalise.factrow import HANDLE_NAME, without_handle
 from readsite.normalise.names import is_name
 from readsite.normalise.rolelines import is_role
 from readsite.normalise.rules import Rule
@@ -89,6 +90,9 @@ def name_line(name: str, after: str) -> tuple[Found | None, bool]:
     aged = without_age(name)
     if aged != name.strip() and is_name(aged) and not looks_like_outlet(aged):
         return [("author", aged, NAME_LINE)], False  # "Alex Perry 1 day ago"
+    handled = without_age(without_handle(name))
+    if handled != name.strip() and is_name(handled) and not looks_like_outlet(handled):
+        return [("author", handled, HANDLE_NAME)], False  # "Alex Perry @alexperry"
     venue = _AT_VENUE.match(name.strip())
     if venue and is_name(venue.group("name")) and parse_date(after) is not None:
         return [("author", venue.group("name"), NAME_LINE)], False

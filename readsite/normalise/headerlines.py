@@ -15,13 +15,21 @@ from collections.abc import Sequence
 from readsite.normalise.blocks import Block
 from readsite.normalise.byline import is_outlet_name, parse_byline
 from readsite.normalise.dates import parse_date, without_age
+from readsite.normalise.factrow import is_fact_row, without_handle
 from readsite.normalise.linerules import is_boilerplate
 from readsite.normalise.masthead import DURATION
 from readsite.normalise.metadata import is_published_in, parse_label_line
 from readsite.normalise.names import is_name
 from readsite.normalise.rolelines import ROLE, name_with_role
+from readsite.normalise.rules import Rule
 from readsite.normalise.sitemenu import SECTION_WORDS
 from readsite.normalise.text import fold, words
+
+FACT_ABOVE = Rule("fact-above-headline", "A headline whose byline or date stands directly "
+                  "over it ('Von Name publiziert am 30. Juli 2018' / headline / story, as many "
+                  "blogs print them) is proved a headline as one with the fact under it: the "
+                  "menu or 'Back to overview' link above is cleared and the line nearest the "
+                  "story is the title.")
 
 STORY_WORDS = 20
 """Fewest words of a paragraph that may open the story."""
@@ -102,6 +110,14 @@ def has_fact_below(blocks: Sequence[Block], index: int) -> bool:
                for n, t in enumerate(below[:4]))
 
 
+def has_fact_above(blocks: Sequence[Block], index: int) -> bool:
+    """Whether the line directly over `blocks[index]` is a byline or date line and the line
+    itself is followed by no other such fact (see `FACT_ABOVE`)."""
+    if index < 1 or blocks[index].markup or blocks[index - 1].markup:
+        return False
+    return is_header_fact(blocks[index - 1].text, blocks[index].text)
+
+
 def is_menu(blocks: Sequence[Block]) -> bool:
     """Whether a run of short lines is a site's menu by its words: at least half the items
     are section or chrome words ("News", "Sport", "Sign in"), so a packing list is not."""
@@ -153,9 +169,9 @@ def is_header_fact(text: str, after: str = "") -> bool:
     relative time after it, or a name above a date or a role line (a bare name may be
     anything)."""
     text = text.strip()
-    if parse_byline(text) is not None or parse_date(text) is not None:
+    if parse_byline(text) is not None or parse_date(text) is not None or is_fact_row(text):
         return True
-    aged = without_age(text)
+    aged = without_age(without_handle(text))
     if aged != text and is_name(aged):
         return True  # "Alex Perry 1 day ago": the writer and when, side by side
     return is_name(text) and (parse_date(after) is not None or is_role_line(after))

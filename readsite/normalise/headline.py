@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from readsite.normalise.blocks import Block
 from readsite.normalise.byline import looks_like_outlet, parse_byline
 from readsite.normalise.dates import parse_date
+from readsite.normalise.factrow import is_fact_row
 from readsite.normalise.headerlines import (
     CHROME_WORDS,
     is_field_line,
@@ -78,10 +79,15 @@ def headline_score(blocks: Sequence[Block], index: int, story: str) -> int | Non
     block = blocks[index]
     text = block.text.strip()
     count = len(words(text))
-    if block.markup or not 3 <= count <= 25 or len(text) > 200 or len(split_sentences(text)) > 2:
+    sentences = len(split_sentences(text))
+    if block.markup or not 3 <= count <= 25 or len(text) > 200 or sentences > 3:
         return None
+    if sentences == 3 and not (index + 1 < len(blocks)
+                               and is_header_fact(blocks[index + 1].text)):
+        return None  # a quip of three short sentences is a headline only over its byline or date
     lower = text[:1].islower() and words(text)[0] == words(text)[0].lower()  # not "xAI", "iPhone"
-    if is_boilerplate(text) or is_meta_line(text) or lower or is_field_line(text):
+    if (is_boilerplate(text) or is_meta_line(text) or lower or is_field_line(text)
+            or is_fact_row(text)):
         return None
     if is_label(text) and not subject_title(text, story):
         return None

@@ -31,6 +31,7 @@ from readsite.normalise.blocks import Block
 from readsite.normalise.captions import is_caption
 from readsite.normalise.headerlines import (
     CHROME_WORDS,
+    has_fact_above,
     has_fact_below,
     is_short,
     is_story_line,
@@ -39,6 +40,8 @@ from readsite.normalise.headerlines import (
 from readsite.normalise.headline import DEK_OVER, headline_score
 from readsite.normalise.masthead import is_publication, mixed_case, named_in_chrome
 from readsite.normalise.rules import Rule
+from readsite.normalise.text import fold, words
+from readsite.normalise.title import same_line
 from readsite.normalise.trace import Trace
 
 LONG_LEAD = Rule("long-lead-chrome", "A page pasted with its whole header: the story's first run "
@@ -46,7 +49,8 @@ LONG_LEAD = Rule("long-lead-chrome", "A page pasted with its whole header: the s
                  "and most blocks above it are short (menus, mega-menu blurbs, log-in and share "
                  "controls).  The headline is the line scoring best as one (the first of equal "
                  "scores; not a photo caption) among the 16 lines just above that run, with a "
-                 "byline or date under it; "
+                 "byline or date under it (or directly over it, unless that fact is the "
+                 "byline of a headline-like line two lines up: then it is a caption); "
                  "every line above the headline is page chrome and leaves (never when two "
                  "paragraphs in a row stand there).")
 
@@ -55,6 +59,26 @@ LEAD_OUTLET = Rule("long-lead-outlet", "In a whole page's header dropped by `lon
                    "words with an outlet word, or a known outlet) and that the page names "
                    "again below the headline inside a longer line (\"© 2026 The Lowmoor "
                    "Courier\"): the outlet.  A menu's \"Breaking News\" is not one.")
+
+LEAD_REPEAT = Rule("long-lead-repeat", "Among the lines `long-lead-chrome` weighs as the "
+                   "headline, one the page prints again further down (above a photo, in a "
+                   "share box, under the byline: not directly under itself, which the header "
+                   "model already counts) wins two points and is never taken for the dek of "
+                   "the line above it: a page repeats its headline, never a menu's link.")
+
+LEAD_KICKER = Rule("long-lead-kicker", "Among the lines `long-lead-chrome` weighs as the "
+                   "headline, a short line (1-5 words) whose words the next line repeats is "
+                   "that line's topic kicker ('Dancing With the Stars' over 'Actor leaves "
+                   "Dancing with the Stars ...'): the longer line is not scored down as its dek.")
+
+KICKER_WORDS = 5
+"""Most words of a topic kicker (see `LEAD_KICKER`)."""
+
+REPEATED = 2
+"""Points a headline candidate wins when the page repeats it below (see `LEAD_REPEAT`)."""
+
+REPEAT_SPAN = 12
+"""How many blocks from the story's start are searched for a repeat of the headline."""
 
 MASTHEAD_TOP = 5
 """How many lines at the top of a long lead may hold the masthead's name."""
@@ -100,32 +124,54 @@ def long_lead(blocks: Sequence[Block]) -> int:
     places = [i for i in range(low, start) if not is_caption(blocks[i].text)]
     window = [blocks[i] for i in places]  # without photo captions, so a dek is seen as one
     story = " ".join(b.text for b in blocks[start:start + 3])
-    index = _headline(window, nav_lines(window), story)
+    index = _headline(window, nav_lines(window), story,
+                      [b.text for b in blocks[start:start + REPEAT_SPAN]])
     if index is None:
         return 0
     if any(_paragraphs(blocks, i) for i in range(places[index])):
         return 0  # prose above the headline: not a header
-    return places[index]
+    place = places[index]
+    if (not has_fact_below(window, index) and place >= 2
+            and headline_score(blocks, place - 2, story) is not None):
+        return 0  # the fact over it is the byline of a headline above: a caption or dek
+    return place
 
 
-def _headline(window: Sequence[Block], nav: Collection[int], story: str) -> int | None:
+def _headline(window: Sequence[Block], nav: Collection[int], story: str,
+              below: Sequence[str] = ()) -> int | None:
     """The headline among the lines above the story: the first line with a byline or date
     under it that scores best (`headline.headline_score`, a longer line under a plausible
-    headline losing two points as its dek); None if no line scores at least 2."""
+    headline losing two points as its dek, a line the page repeats further down winning
+    `REPEATED` points, see `LEAD_REPEAT`); None if no line scores at least 2."""
     scores: dict[int, int] = {}
+    texts = [b.text for b in window]
     for index in range(len(window)):
         score = None if index in nav else headline_score(window, index, story)
         if score is None:
             continue
-        if (index - 1 in scores and scores[index - 1] >= DEK_OVER
-                and len(window[index].text) > len(window[index - 1].text)):
+        again = any(same_line(texts[index], other)
+                    for other in [*texts[index + 2:], *below])
+        if again:
+            score += REPEATED
+        elif (index - 1 in scores and scores[index - 1] >= DEK_OVER
+                and len(window[index].text) > len(window[index - 1].text)
+                and not _kicker_of(texts[index - 1], texts[index])):
             score -= 2  # the dek under its headline
         scores[index] = score
     best = max(scores.values(), default=0)
     if best < 2:
         return None
     return next((i for i, score in scores.items()
-                 if score == best and has_fact_below(window, i)), None)
+                 if score == best and (has_fact_below(window, i)
+                                       or has_fact_above(window, i))), None)
+
+
+def _kicker_of(above: str, line: str) -> bool:
+    """Whether a short line is the topic kicker of the line under it, whose words it repeats
+    ('Dancing With the Stars' over 'Actor leaves Dancing with the Stars after ...'): then
+    the longer line is the headline, not its dek (see `LEAD_KICKER`)."""
+    short = fold(above)
+    return len(words(above)) <= KICKER_WORDS and bool(short) and short in fold(line)
 
 
 def _paragraphs(blocks: Sequence[Block], index: int) -> bool:

@@ -278,6 +278,11 @@ RULE_PATTERNS: tuple[tuple[Rule, tuple[re.Pattern[str], ...]], ...] = (
         r"open menu|toggle navigation|view (?:the )?gallery|view all|see all|load more|"
         r"show more|zurück|weiter|suivant|précédent|siguiente|anterior|buscar|pesquisar|sök|"
         r"szukaj|zoeken|suche|suchen|recherche|rechercher|cerca|wyszukaj|meny|menü)$",
+        r"^(?:(?:back|return) to (?:the )?(?:overview|list|listing|all (?:posts|articles|news)|"
+        r"articles|posts|news|blog|homepage|home page)|zurück zu(?:r|m) (?:übersicht|liste|"
+        r"startseite|blog|newsroom)|retour (?:à la liste|aux articles|à l'accueil)|volver al "
+        r"(?:listado|inicio)|search for:?"
+        r"(?:\s*(?:search|suchen))?)$",
         r"^(?:skip to (?:the )?(?:main )?(?:content|navigation|main)|skip navigation|"
         r"zum (?:haupt)?inhalt (?:springen|wechseln)|direkt zum inhalt|"
         r"aller au contenu(?: principal)?|passer au contenu(?: principal)?|"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from readsite.normalise import byline as _byline
 from readsite.normalise import chrome as _chrome
@@ -172,6 +172,8 @@ def normalise_blocks(blocks: Sequence[Block], rules: SiteRules | None = None) ->
             dropped += [(t.line, t.text) for t in found if t.action == "dropped"]
             head = _header.strip_header(cleaned, [text for _, text in dropped],
                                         frozenset(line for line, _ in dropped))
+            if not head.headline and head.blocks and head.blocks[0].line == cut[0].line:
+                head = replace(head, headline=cut[0].line)  # the long lead's headline stands
     cleaned, site_name = head.blocks, site_name or head.source or lead_source
     traces += head.traces
     meta, cleaned, found_meta = extract_metadata(cleaned, site.outlets)

@@ -26,13 +26,15 @@ from readsite.normalise.rules import Rule
 RUN_ON_BYLINE = Rule("run-on-byline", "A byline with the header's other facts glued on by "
                      "spaces (\"By Jane Doe March 18, 2026 12:22 PM Follow @janedoe\", \"by A "
                      "(reporting) and B (photography)\"): the longest person's name after "
-                     "\"By\" is the author (photographers' credits left out), and a full date "
-                     "in the rest is the date.")
+                     "\"By\" (or 'Von', 'Par', 'Por', 'Door', 'By:') is the author "
+                     "(photographers' credits left out; 'and', 'und', 'et', 'y', 'e', 'en' "
+                     "join writers), and a full date in the rest is the date (\"Von Name "
+                     "publiziert am 30. Juli 2026\").")
 
-_BY = re.compile(r"^by\s+(?P<rest>.+)$", re.I)
+_BY = re.compile(r"^(?:by|von|par|por|door)\s*:?\s+(?P<rest>.+)$", re.I)
 _ROLE = re.compile(r"\s*\((?P<role>[^()]{2,30})\)")
 _PHOTO_ROLE = re.compile(r"photo|pictures?|images?|illustrat|video|graphics?", re.I)
-_AND = re.compile(r"\s+(?:and|&)\s+", re.I)
+_AND = re.compile(r"\s+(?:and|&|und|et|y|e|en)\s+", re.I)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATES = (
     re.compile(rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b",

@@ -19,6 +19,35 @@ from readsite.normalise.text import fold_line, words
 RELATED_TAIL = Rule("related-tail", "A \"Related articles\" / \"More from\" / \"Recommended\" / "
                     "comments marker after the article, and everything after it.")
 
+RESPONSES_TAIL = Rule("responses-tail", "A blog's comment count naming the article ('34 "
+                      "responses to \u201cTitle\u201d', '12 thoughts on \"Title\"', 'One "
+                      "comment on ...') after the story, where the quoted title is a line the "
+                      "page printed above it (its headline) and a 'Name says:' line follows "
+                      "within three lines: the readers' comments start there, and it and "
+                      "everything after it leave.")
+
+_RESPONSES = re.compile(r"^(?:\d{1,5}|one|no) (?:comments?|responses?|replies|thoughts?) "
+                        r"(?:to|on) [“\"‘'«](?P<title>.{1,150})[”\"’'»]$", re.I)
+
+
+def is_responses_marker(blocks: Sequence[Block], index: int) -> bool:
+    """Whether `blocks[index]` counts the comments on the article whose headline stands above
+    it (see `RESPONSES_TAIL`)."""
+    match = _RESPONSES.match(" ".join(blocks[index].text.split()))
+    if match is None or blocks[index].markup:
+        return False
+    title = fold_line(match.group("title"))
+    if not any(fold_line(b.text).strip("#* ") == title for b in blocks[:index]):
+        return False
+    return any(_SAYS.search(b.text.strip()) for b in blocks[index + 1:index + 1 + COMMENT_REACH])
+
+
+COMMENT_REACH = 3
+"""How many lines under a comment count must hold the first comment's "Name says:"."""
+
+_SAYS = re.compile(r"^\S.{0,40}\s(?:says|said|schreibt|dit|dice|escribe|disse|zegt)\s*:?$", re.I)
+"""A comment's "Name says:" line, as blog comment threads print it."""
+
 TAIL_MARKERS = frozenset({
     "related articles", "related posts", "related stories", "related reading", "related",
     "you may also like", "you might also like", "read more", "read next", "more stories",
