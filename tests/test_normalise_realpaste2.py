@@ -9,13 +9,11 @@ All text here is invented, in the shape of real pages."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from readsite.normalise import RULES, normalise
-from readsite.normalise.blocks import Block
 from readsite.normalise.factrow import is_fact_row, without_handle
 from readsite.normalise.headerlines import has_fact_above, is_header_fact
 from readsite.normalise.headline import headline_score
@@ -23,25 +21,9 @@ from readsite.normalise.leadchrome import long_lead, strip_long_lead
 from readsite.normalise.linerules import is_boilerplate
 from readsite.normalise.runon import parse_run_on_byline
 from readsite.normalise.tails import is_responses_marker
+from tests.test_normalise_realpaste import MENU, STORY, blocks
 
-STORY = [
-    "The council agreed on Tuesday to keep the east ferry running through the winter, after "
-    "a petition signed by more than four thousand residents asked it to think again.",
-    "Officers had proposed cutting the service from November to March to save money, saying "
-    "the crossings were often half empty in the dark months of the year.",
-    "Residents on the far bank said the ferry was the only way to reach the surgery and the "
-    "school without a forty-minute drive around the estuary on narrow roads.",
-    "The decision will be reviewed next spring, when the council sets its budget for the "
-    "following year and looks again at how many people use each crossing.",
-]
-MENU = ["News", "Sport", "Business", "Opinion", "Culture", "Travel", "Weather", "Podcasts",
-        "Puzzles", "Newsletters", "Local", "Council", "Courts", "Transport", "Schools",
-        "Health", "Sign in", "Subscribe"]
 HEADLINE = "East ferry to keep running through the winter"
-
-
-def blocks(lines: Sequence[str]) -> list[Block]:
-    return [Block(text, line=number) for number, text in enumerate(lines, 1)]
 
 
 # fact-row
