@@ -111,8 +111,8 @@ def has_fact_below(blocks: Sequence[Block], index: int) -> bool:
 
 
 def has_fact_above(blocks: Sequence[Block], index: int) -> bool:
-    """Whether the line directly over `blocks[index]` is a byline or date line and the line
-    itself is followed by no other such fact (see `FACT_ABOVE`)."""
+    """Whether the line directly over `blocks[index]` is a byline or date line (read with
+    the line itself as what follows it; see `FACT_ABOVE`)."""
     if index < 1 or blocks[index].markup or blocks[index - 1].markup:
         return False
     return is_header_fact(blocks[index - 1].text, blocks[index].text)
