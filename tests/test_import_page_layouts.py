@@ -306,3 +306,21 @@ def test_preparing_markup_never_fails_and_only_removes(html: str) -> None:
     resolve_lazy_images(html)
     for srcset in re.findall(r'srcset="([^"]*)"', html):
         assert best_candidate(srcset) in srcset
+
+
+def test_a_post_the_story_quotes_from_a_social_network_is_kept() -> None:
+    """An embedded tweet sits in a `social-media-embed` wrapper, which the extractor dropped
+    with the share buttons; the story quotes it, and a reader sees its text."""
+    tweet = ("Nobody asked us before they moved the ferry timetable, and now the school run "
+             "takes an hour")
+    page = (f"<html><head><title>Tide mills return</title></head><body><article>"
+            f"<h1>Tide mills return</h1><p>{P1}</p><p>Residents said so online.</p>"
+            f'<div class="social-media-embed"><blockquote class="twitter-tweet">'
+            f'<p lang="en">{tweet}</p>— Estuary Mum (@estuarymum) '
+            f'<a href="https://twitter.example/estuarymum/status/1">March 3, 2025</a>'
+            f"</blockquote></div><p>{P2}</p><p>{P3}</p>"
+            f'<div class="social-share"><a href="#">Share on Twitter</a></div>'
+            f"</article></body></html>")
+    body = read_page(page, Path("mill.html")).body
+    assert tweet in body and "Estuary Mum" in body
+    assert P2 in body and "Share on Twitter" not in body

@@ -262,9 +262,30 @@ def drop_hidden(html: str) -> str:
     return "".join(out) + html[at:]
 
 
+EMBEDDED_POST_RE = re.compile(
+    r"(?P<wrapper>(?:<div\b[^>]*>\s*){0,2})<blockquote\b[^>]*\bclass\s*=\s*[\"'][^\"']*"
+    r"\b(?:twitter-tweet|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed|"
+    r"threads-post|reddit-card)\b[^\"']*[\"'][^>]*>", re.I)
+"""A post embedded from a social network (a quoted tweet, Instagram or TikTok post), with the
+one or two `<div>`s it is wrapped in."""
+EMBED_WRAPPER_RE = re.compile(r"<div\b[^>]*(?:social|embed|tweet|twitter|instagram|tiktok)[^>]*>",
+                              re.I)
+"""A wrapper of an embedded post, by its class or id (a story's own body `<div>` that opens
+with a post keeps its attributes, which tell the extractor where the story is)."""
+
+
+def keep_embedded_posts(html: str) -> str:
+    """Posts the story quotes from social networks kept as plain quotes: the extractor drops
+    an element whose class says "social" ("social-media-embed") with the share buttons, but
+    an embedded post is what the story quotes ("people on Twitter pointed it out: ..."), and
+    a reader sees its text."""
+    return EMBEDDED_POST_RE.sub(
+        lambda m: EMBED_WRAPPER_RE.sub("<div>", m.group("wrapper")) + "<blockquote>", html)
+
+
 def prepare(html: str) -> str:
     """The page's markup with its table layout and story asides made plain blocks, its
-    tables of contents and hidden elements left out, and its lazily loaded images given
-    their addresses."""
-    return resolve_lazy_images(drop_hidden(
-        keep_story_asides(unwrap_layout_tables(drop_tables_of_contents(html)))))
+    tables of contents and hidden elements left out, its lazily loaded images given their
+    addresses and the social posts it embeds made plain quotes."""
+    return keep_embedded_posts(resolve_lazy_images(drop_hidden(
+        keep_story_asides(unwrap_layout_tables(drop_tables_of_contents(html))))))
