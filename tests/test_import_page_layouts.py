@@ -21,6 +21,7 @@ from readsite.importers.prepare import (
     best_candidate,
     drop_hidden,
     drop_tables_of_contents,
+    keep_embedded_posts,
     resolve_lazy_images,
     unwrap_layout_tables,
 )
@@ -293,7 +294,8 @@ MARKUP = st.lists(st.sampled_from([
     "<div hidden>", "<div>", "</div>", '<span aria-hidden="true">', "</span>", "<p>", "</p>",
     '<div class="video-js">', '<img src="data:x" data-srcset="a.jpg 1x, b,c.jpg 2x">',
     "<img srcset=', ,'>", '<div style="display:none">', "word ", "<li hidden>", "</li>",
-    "<img data-src='' srcset='x 3w'>", '<img alt=">" data-srcset="q.jpg">', "<", ">", '"']),
+    "<img data-src='' srcset='x 3w'>", '<img alt=">" data-srcset="q.jpg">', "<", ">", '"',
+    '<div class="social-embed">', '<blockquote class="twitter-tweet">', "</blockquote>"]),
     max_size=40).map("".join)
 
 
@@ -304,6 +306,7 @@ def test_preparing_markup_never_fails_and_only_removes(html: str) -> None:
     dropped = drop_hidden(html)
     assert len(dropped) <= len(html)
     resolve_lazy_images(html)
+    assert keep_embedded_posts(html).count("<blockquote") == html.count("<blockquote")
     for srcset in re.findall(r'srcset="([^"]*)"', html):
         assert best_candidate(srcset) in srcset
 
