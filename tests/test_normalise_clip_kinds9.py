@@ -29,23 +29,10 @@ from readsite.normalise.sitemenu import strip_leading_sections
 from readsite.normalise.subheads import mark_subheads
 from readsite.normalise.tails import is_tail_marker
 from readsite.normalise.teaserbox import box_end
+from tests.test_normalise_clip_kinds8 import HEADLINE, STORY, blocks, page
 
-STORY = ("The county council approved the new cycle lanes on Tuesday after a long debate, and "
-         "work on the first stretch along the river will start in the spring.\n\n"
-         "Shopkeepers on the high street said they feared losing parking spaces outside their "
-         "doors, but the council said a new car park would open behind the market.\n\n"
-         "The scheme will cost £4.2 million, most of it paid by a national transport grant.\n")
-HEADLINE = "Council approves cycle lanes along the river"
 PARAGRAPH = ("Engineers found last winter that storms had washed out the core of the wall along "
              "a 200-metre stretch of the seafront.")
-
-
-def page(top: str, below: str = "By Ann Reid\n\n12 March 2026", tail: str = "") -> str:
-    return f"{top}\n\n{HEADLINE}\n\n{below}\n\n{STORY}{tail}"
-
-
-def blocks(*texts: str) -> list[Block]:
-    return [Block(text, line=2 * i + 1) for i, text in enumerate(texts)]
 
 
 def never(_: str) -> bool:
