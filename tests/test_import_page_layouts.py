@@ -228,12 +228,10 @@ def test_a_lazily_loaded_image_keeps_its_real_address() -> None:
     """Kinja-style lazy images (a one-pixel `data:` src, the real ones in `data-srcset`)
     came out as one broken image whose address was the whole set."""
     cdn = "https://img.example/upload/c_fit,w_{}/mill.jpg"
-    page = (f"<html><head><title>Tide mills return</title></head><body><article>"
-            f"<h1>Tide mills return</h1><p>{P1}</p>"
-            f'<p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACH5BA==" alt="The wheel" '
-            f'data-srcset="{cdn.format(320)} 320w, {cdn.format(1600)} 1600w"></p>'
-            f"<p>{P2}</p><p>{P3}</p></article></body></html>")
-    body = read_page(page, Path("mill.html")).body
+    body = read_page(story(
+        f'<p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACH5BA==" alt="The wheel" '
+        f'data-srcset="{cdn.format(320)} 320w, {cdn.format(1600)} 1600w"></p>'),
+        Path("mill.html")).body
     assert f"![The wheel]({cdn.format(1600)})" in body
     assert "320w" not in body
     # a real `src` is kept; only the sets the extractor would misread go
@@ -251,12 +249,10 @@ def test_what_a_reader_never_sees_is_not_imported() -> None:
               '<li class="vjs-menu-item">captions off, selected</li></ul></div>'
               '<div class="vjs-modal-dialog vjs-hidden" aria-hidden="true" role="dialog">'
               '<p>This is a modal window.</p></div></div>')
-    page = (f"<html><head><title>Tide mills return</title></head><body><article>"
-            f"<h1>Tide mills return</h1><p>{P1}</p>{player}"
-            f'<p>{P2}<span aria-hidden="true">Share this</span></p>'
-            f'<div hidden><p>Newsletter: sign up today</p></div>'
-            f'<div style="display: none">Advertisement</div><p>{P3}</p></article></body></html>')
-    body = read_page(page, Path("mill.html")).body
+    body = read_page(story(
+        f'{player}<p>The wheel turns on every tide.<span aria-hidden="true">Share this</span></p>'
+        f'<div hidden><p>Newsletter: sign up today</p></div>'
+        f'<div style="display: none">Advertisement</div>'), Path("mill.html")).body
     for gone in ("Chapters", "captions off", "modal window", "Share this", "Newsletter",
                  "Advertisement"):
         assert gone not in body
@@ -316,14 +312,12 @@ def test_a_post_the_story_quotes_from_a_social_network_is_kept() -> None:
     with the share buttons; the story quotes it, and a reader sees its text."""
     tweet = ("Nobody asked us before they moved the ferry timetable, and now the school run "
              "takes an hour")
-    page = (f"<html><head><title>Tide mills return</title></head><body><article>"
-            f"<h1>Tide mills return</h1><p>{P1}</p><p>Residents said so online.</p>"
-            f'<div class="social-media-embed"><blockquote class="twitter-tweet">'
-            f'<p lang="en">{tweet}</p>— Estuary Mum (@estuarymum) '
-            f'<a href="https://twitter.example/estuarymum/status/1">March 3, 2025</a>'
-            f"</blockquote></div><p>{P2}</p><p>{P3}</p>"
-            f'<div class="social-share"><a href="#">Share on Twitter</a></div>'
-            f"</article></body></html>")
-    body = read_page(page, Path("mill.html")).body
+    body = read_page(story(
+        f"<p>Residents said so online.</p>"
+        f'<div class="social-media-embed"><blockquote class="twitter-tweet">'
+        f'<p lang="en">{tweet}</p>— Estuary Mum (@estuarymum) '
+        f'<a href="https://twitter.example/estuarymum/status/1">March 3, 2025</a>'
+        f'</blockquote></div><div class="social-share"><a href="#">Share on Twitter</a></div>'),
+        Path("mill.html")).body
     assert tweet in body and "Estuary Mum" in body
     assert P2 in body and "Share on Twitter" not in body
