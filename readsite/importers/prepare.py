@@ -164,6 +164,13 @@ LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-url")
 """Attributes lazy-loading scripts keep an image's real address in."""
 
 
+def attributes(markup: str) -> dict[str, str]:
+    """The attributes of an opening tag (or of the text after its name), lower-case names to
+    values as written ("" for one without a value)."""
+    return {m.group("name").lower(): m.group("dq") or m.group("sq") or m.group("bare") or ""
+            for m in ATTRIBUTE_RE.finditer(markup)}
+
+
 def candidates(srcset: str) -> list[tuple[str, float]]:
     """The (address, width or density) candidates of a `srcset`, as the HTML standard parses
     them: an address runs to white space (image CDNs put commas in theirs), and commas
@@ -191,8 +198,7 @@ def best_candidate(srcset: str) -> str:
 def _lazy_image(match: re.Match[str]) -> str:
     """An `<img>` whose address a lazy-loading script fills in, given that address as `src`."""
     tag = match.group()
-    values = {m.group("name").lower(): m.group("dq") or m.group("sq") or m.group("bare") or ""
-              for m in ATTRIBUTE_RE.finditer(tag)}
+    values = attributes(tag)
     sets = [values[name] for name in ("data-srcset", "srcset") if values.get(name)]
     if not sets:
         return tag
@@ -230,8 +236,7 @@ section; a page saved with a dialog open hides everything behind it), so it stay
 def _hidden(attrs: str) -> str:
     """Why an element with these attributes is not shown to a reader ("" if it is): the
     `hidden` attribute, `aria-hidden="true"`, an inline `display: none`, or a video player."""
-    values = {m.group("name").lower(): m.group("dq") or m.group("sq") or m.group("bare") or ""
-              for m in ATTRIBUTE_RE.finditer(attrs)}
+    values = attributes(attrs)
     if PLAYER_CLASSES & set(values.get("class", "").lower().split()):
         return "player"
     if ("hidden" in values or values.get("aria-hidden", "").strip().lower() == "true"
