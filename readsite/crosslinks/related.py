@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from readsite.config import TopicConfig
+from readsite.crosslinks.text import PUNCTUATION_SPACES
 from readsite.models import Analysis, Article, Related, Topic
 from readsite.pool import map_chunks
 from readsite.progress import Tick
@@ -65,11 +66,10 @@ two three four five six seven eight nine ten first second third last next
 WORD_RE = re.compile(r"[^\W\d_][\w’'-]*[^\W_]")
 """A word: a letter, then letters, digits, apostrophes and hyphens, ending in a letter or digit
 (one-letter words never count; two-letter ones are dropped by `_fold`)."""
-_SEPARATORS = str.maketrans(dict.fromkeys(
-    [c for c in map(chr, [*range(0x21, 0x7F), *range(0x2000, 0x2070), *b"\xab\xbb\xa1\xbf"])
-     if not c.isalnum() and c not in "’'-_"], " "))
-"""Punctuation that never belongs to a word (ASCII, the general punctuation block, « » ¡ ¿),
-mapped to spaces."""
+_SEPARATORS = {code: space for code, space in PUNCTUATION_SPACES.items()
+               if chr(code) not in "’'-_"}
+"""The punctuation content words are split at, but apostrophes, hyphens and the underscore,
+which a counted word may hold (`WORD_RE`)."""
 
 
 def words(text: str) -> list[str]:

@@ -109,7 +109,7 @@ toward towards under until upon very via was were what when where whether which 
 whose why will with within without would yet you your yours new its it's that's there's
 """.split())  # noqa: SIM905 - a word list reads better as prose
 """Function words: never part of a shingle or a sentence's content words."""
-_SPACES = str.maketrans(dict.fromkeys(
+PUNCTUATION_SPACES = str.maketrans(dict.fromkeys(
     [chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum()]
     + [chr(c) for c in range(0x2000, 0x2070)] + list("«»¡¿"), " "))
 """Punctuation (ASCII, and the general punctuation block: ’ “ ” – —) to spaces."""
@@ -119,5 +119,5 @@ def content_words(text: str) -> list[str]:
     """Content words of `text`, lower-cased, in order (≥ 3 letters, no stopwords, no
     numbers).  Punctuation is translated to spaces and the text split, at C speed: this runs
     over every article's every word at load time."""
-    return [w for w in text.lower().translate(_SPACES).split()
+    return [w for w in text.lower().translate(PUNCTUATION_SPACES).split()
             if len(w) >= 3 and w not in CONTENT_STOPWORDS and w.isalpha()]
