@@ -150,6 +150,12 @@ def _first_words(keywords: tuple[str, ...]) -> frozenset[str] | None:
     return frozenset(firsts)
 
 
+_EXTRA_CASES = frozenset("İµıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀᲁᲂᲃᲄᲅᲆᲇᲈṡẛιΐΰꙋﬅﬆ")
+"""Letters re.IGNORECASE takes for others that lower-casing does not make them ("ſ" for
+"s", "ı" for "i", "ς" for "σ"; the classes of `re._casefix`): in a text holding one, the
+lower-cased words cannot tell which topics may match, so every topic's regex runs."""
+
+
 @dataclass(frozen=True, slots=True)
 class Text:
     """An article's title and body, with their runs counted once for all topics."""
@@ -158,15 +164,18 @@ class Text:
     body_runs: Runs
     words: frozenset[str] | None
     """Its runs, lower-cased, when some topic needs its regex: a topic none of whose
-    keywords starts with one of them cannot match, so its regex need not run."""
+    keywords starts with one of them cannot match, so its regex need not run (None: every
+    regex runs)."""
 
     @classmethod
     def of(cls, title: str, body: str, topics: Sequence[TopicConfig] = ()) -> Text:
         """Count the runs of `title` and `body` (and their words, if a topic needs them)."""
         title_runs, body_runs = Runs.of(title), Runs.of(body)
         words = None
-        if any(_word_forms(t.keywords) is None for t in topics):
-            words = frozenset(_WORD.findall(f"{title}\n{body}".lower()))
+        text = f"{title}\n{body}"
+        if any(_word_forms(t.keywords) is None for t in topics) and (
+                text.isascii() or _EXTRA_CASES.isdisjoint(text)):
+            words = frozenset(_WORD.findall(text.lower()))
         return cls(title_runs, body_runs, words)
 
 
