@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from readsite.errors import ImportRefused
+from readsite.importers.indents import plain_indents
 from readsite.importers.page import Page, read_page_info
 from readsite.importers.pagemeta import Found, http_url, iso_date, page_fields
 from readsite.importers.pagesite import byline_author, read_shown, weak_source
@@ -59,7 +60,7 @@ def extract_markdown(html: str, url: str, *, fragment: bool = False) -> str:
         html, url=url or None, output_format="markdown", include_formatting=True,
         include_links=True, include_images=True, include_tables=True, include_comments=False,
         favor_recall=fragment, deduplicate=False)
-    return text.strip() if text else ""
+    return plain_indents(text).strip() if text else ""
 
 
 def words(text: str) -> str:
