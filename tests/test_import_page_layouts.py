@@ -22,6 +22,7 @@ from readsite.importers.prepare import (
     drop_hidden,
     drop_tables_of_contents,
     keep_embedded_posts,
+    plain_alt_texts,
     resolve_lazy_images,
     unwrap_layout_tables,
 )
@@ -269,6 +270,35 @@ def test_hidden_text_long_enough_to_be_prose_is_kept() -> None:
     assert P1 in body and P3 in body
 
 
+def test_hidden_copy_of_the_article_for_search_engines_is_not_imported() -> None:
+    """A news site hides a schema.org copy of the article (its headline, dates, publisher,
+    logo address and whole text as plain lines); the extractor kept it, 18 lines of it on a
+    real page, as it is long enough to pass for a collapsed section."""
+    copy = ('<div style="display:none;" itemscope itemtype="http://schema.org/NewsArticle">'
+            '<div itemprop="headline">Tide mills return</div>'
+            '<div itemprop="datePublished">2019-11-19T08:57:40+01:00</div>'
+            '<span itemprop="url">https://mills.example/logo.png</span>'
+            f'<div itemprop="articleBody">{P1} {P2}</div></div>')
+    answer = ("Visitors may tour the mill on Saturdays from April to October, when the "
+              "volunteers grind a sack of wholemeal flour and explain how the sluices work.")
+    faq = ('<div style="display:none" itemscope itemtype="https://schema.org/Answer">'
+           f"<p>{answer}</p></div>")
+    assert drop_hidden(f"<p>{P3}</p>{copy}") == f"<p>{P3}</p>"
+    assert drop_hidden(faq) == faq  # an answer a reader opens is not a copy: it stays
+
+
+def test_image_text_holding_markup_is_given_as_text() -> None:
+    """A caption copied into an image's title or alt kept its markup, escaped: the Markdown
+    read `![through films such as \\<i>Alien\\</i> ...]`."""
+    image = ('<img src="/wheel.jpg" alt="The wheel" title="Seen in films such as &lt;i&gt;The '
+             'Miller&lt;/i&gt;, the wheel&lt;br&gt;Photo by &lt;a href=&quot;/x&quot;&gt;Ana '
+             'Ruiz&lt;/a&gt;">')
+    assert plain_alt_texts(image) == ('<img src="/wheel.jpg" alt="The wheel" title="Seen in '
+                                      'films such as The Miller, the wheel Photo by Ana Ruiz">')
+    body = read_page(story(f"<figure>{image}</figure>"), Path("mill.html")).body
+    assert "<i>" not in body and "&lt;" not in body
+
+
 @pytest.mark.parametrize("wrap", ["<![CDATA[{}]]>", "/* <![CDATA[ */{}/* ]]> */",
                                   "\n  <![CDATA[\n  {}\n  ]]>\n"])
 def test_json_ld_in_a_cdata_section_is_read(wrap: str) -> None:
@@ -291,7 +321,8 @@ MARKUP = st.lists(st.sampled_from([
     '<div class="video-js">', '<img src="data:x" data-srcset="a.jpg 1x, b,c.jpg 2x">',
     "<img srcset=', ,'>", '<div style="display:none">', "word ", "<li hidden>", "</li>",
     "<img data-src='' srcset='x 3w'>", '<img alt=">" data-srcset="q.jpg">', "<", ">", '"',
-    '<div class="social-embed">', '<blockquote class="twitter-tweet">', "</blockquote>"]),
+    '<div class="social-embed">', '<blockquote class="twitter-tweet">', "</blockquote>",
+    '<img alt="a &lt;i&gt;b&lt;/i&gt;" title=\'&lt;br&gt;\'>']),
     max_size=40).map("".join)
 
 
@@ -302,6 +333,8 @@ def test_preparing_markup_never_fails_and_only_removes(html: str) -> None:
     dropped = drop_hidden(html)
     assert len(dropped) <= len(html)
     resolve_lazy_images(html)
+    plain = plain_alt_texts(html)
+    assert plain == plain_alt_texts(plain) and "&lt;i" not in plain
     assert keep_embedded_posts(html).count("<blockquote") == html.count("<blockquote")
     for srcset in re.findall(r'srcset="([^"]*)"', html):
         assert best_candidate(srcset) in srcset

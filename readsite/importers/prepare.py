@@ -10,6 +10,7 @@ here rewrites only those tags, so the extractor reads the page as a reader sees 
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 
 LAYOUT_CELL_RE = re.compile(r"<t[dh]\b[^>]*>(?:(?!</?t[dh]\b).){0,4000}?<(?:h[1-6]|p)\b",
@@ -220,6 +221,32 @@ def resolve_lazy_images(html: str) -> str:
     return IMG_RE.sub(_lazy_image, html)
 
 
+ALT_RE = re.compile(r"""(?P<head>\s(?:alt|title)\s*=\s*)"""
+                    r"""(?:"(?P<dq>[^"]*(?:<|&lt;)[^"]*)"|'(?P<sq>[^']*(?:<|&lt;)[^']*)')""", re.I)
+"""An `alt` or `title` attribute holding markup (a caption's `<i>`, `<br>`, a credit's `<a>`):
+the extractor takes either for the image's text."""
+
+
+BREAK_TAG_RE = re.compile(r"<(?:br|/?p|/?div|/?li)\b[^>]*>", re.I)
+"""Tags that part words (a line break), unlike inline ones (`<i>`, `<a>`)."""
+
+
+def plain_alt(match: re.Match[str]) -> str:
+    """An `<img>` whose alt text or title holds markup, with the tags taken out of it."""
+    def strip(alt: re.Match[str]) -> str:
+        text = BREAK_TAG_RE.sub(" ", html_lib.unescape(alt.group("dq") or alt.group("sq")))
+        text = " ".join(TAG_RE.sub("", text).split())
+        return f'{alt.group("head")}"{html_lib.escape(text)}"'
+    return ALT_RE.sub(strip, match.group())
+
+
+def plain_alt_texts(html: str) -> str:
+    """Images whose alt text holds a caption's markup, escaped or not ("films such as
+    &lt;i&gt;Alien&lt;/i&gt;"), given the text alone: the extractor copies an alt as
+    written, so the Markdown showed `\\<i>Alien\\</i>` to screen readers and broken images."""
+    return IMG_RE.sub(plain_alt, html)
+
+
 HIDEABLE_RE = re.compile(r"<(?P<tag>div|span|section|aside|p|ul|ol|li|figure|form|nav)\b"
                          r"(?P<attrs>[^>]*)>", re.I)
 """The opening tag of a block or span a page may hide (headings are never dropped here)."""
@@ -231,6 +258,10 @@ HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I
 PROSE_WORDS = 25
 """A hidden element with this many words may be real text the reader can open (a collapsed
 section; a page saved with a dialog open hides everything behind it), so it stays."""
+MACHINE_COPY_RE = re.compile(r"schema\.org/(?:\w*Article|BlogPosting|ReportageNewsArticle|WebPage"
+                             r"|UserComments|Comment)\s*$", re.I)
+"""The schema.org types of a hidden copy of the page for search engines (the article again,
+its headline, dates, publisher and logo address as lines of text) or of its hidden comments."""
 
 
 def _hidden(attrs: str) -> str:
@@ -245,9 +276,17 @@ def _hidden(attrs: str) -> str:
     return ""
 
 
+def _machine_copy(attrs: str) -> bool:
+    """Whether a hidden element with these attributes is a schema.org item of the article
+    (`MACHINE_COPY_RE`): its prose is the story again, for machines, never a reader's."""
+    values = attributes(attrs)
+    return "itemscope" in values and MACHINE_COPY_RE.search(values.get("itemtype", "")) is not None
+
+
 def drop_hidden(html: str) -> str:
     """The page without what a reader never sees: hidden elements holding no prose (a
-    player's dialogs, icon labels, screen-reader duplicates) and video players' controls.
+    player's dialogs, icon labels, screen-reader duplicates), hidden schema.org copies of the
+    article, and video players' controls.
     The extractor reads markup, not what is shown, so it kept them as text."""
     out: list[str] = []
     at = 0
@@ -260,7 +299,8 @@ def drop_hidden(html: str) -> str:
         end = element_end(html, match.group("tag"), match.end())
         if end < 0:
             continue
-        if why == "hidden" and len(TAG_RE.sub(" ", html[match.end():end]).split()) >= PROSE_WORDS:
+        if why == "hidden" and not _machine_copy(match.group("attrs")) \
+                and len(TAG_RE.sub(" ", html[match.end():end]).split()) >= PROSE_WORDS:
             continue
         out.append(html[at:match.start()])
         at = end
@@ -291,6 +331,6 @@ def keep_embedded_posts(html: str) -> str:
 def prepare(html: str) -> str:
     """The page's markup with its table layout and story asides made plain blocks, its
     tables of contents and hidden elements left out, its lazily loaded images given their
-    addresses and the social posts it embeds made plain quotes."""
-    return keep_embedded_posts(resolve_lazy_images(drop_hidden(
-        keep_story_asides(unwrap_layout_tables(drop_tables_of_contents(html))))))
+    addresses and plain alt texts, and the social posts it embeds made plain quotes."""
+    return keep_embedded_posts(plain_alt_texts(resolve_lazy_images(drop_hidden(
+        keep_story_asides(unwrap_layout_tables(drop_tables_of_contents(html)))))))
