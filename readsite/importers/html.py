@@ -30,6 +30,7 @@ from readsite.importers.pagesite import byline_author, read_shown, weak_source
 from readsite.importers.prepare import prepare
 from readsite.importers.record import Imported
 from readsite.importers.standfirst import drop_standfirst
+from readsite.importers.teasertail import cut_teaser_grid
 from readsite.importers.tidy import tidy
 from readsite.normalise import (
     Normalised,
@@ -250,7 +251,8 @@ def read_page(html: str, path: Path, url: str = "", rules: SiteRules | None = No
                   [source, stated["author"].value if "author" in stated else ""],
                   headings, page.quotes,
                   stated["summary"].value if "summary" in stated else "", shown.signups)
-    found = clean(tidied.markdown, title, rules, source)
+    kept, cut = cut_teaser_grid(re.split(r"\n\s*\n", tidied.markdown), base)
+    found = clean("\n\n".join(kept), title, rules, source)
     found = keep_lede(found, page.blocks,
                       stated["author"].value if "author" in stated else found.author)
     found, dropped = drop_standfirst(
@@ -267,5 +269,5 @@ def read_page(html: str, path: Path, url: str = "", rules: SiteRules | None = No
     values = [v.value for v in stated.values()] + [found.title, found.author, found.source]
     trace = [Trace("dropped", "extractor: not main text", block)
              for block in left_out(page, f"{markdown}\n\n{tidied.markdown}", values)]
-    trace.extend([*tidied.trace, *dropped])
+    trace.extend([*tidied.trace, *cut, *dropped])
     return merge(path, stated, found, trace)
