@@ -287,6 +287,17 @@ def test_hidden_copy_of_the_article_for_search_engines_is_not_imported() -> None
     assert drop_hidden(faq) == faq  # an answer a reader opens is not a copy: it stays
 
 
+def test_heading_opening_with_an_empty_anchor_keeps_its_text() -> None:
+    """A permalink target before a heading's text (`<h2><a class="header-anchor" id="x"></a>
+    Part one</h2>`) made the extractor write an empty `##`; a heading with no paragraph of
+    its own under it (a part's title over its first chapter's) was lost."""
+    anchor = "<a class='js_header-anchor' id=''></a>"
+    page = story(f"<h2>{anchor}Part one: the mill</h2><h3>{anchor}The first wheel</h3>"
+                 f"<figure><img src='/w.jpg' alt='The wheel'></figure><p>{P2} Again.</p>")
+    body = read_page(page, Path("mill.html")).body
+    assert "## Part one: the mill" in body and "### The first wheel" in body
+
+
 def test_image_text_holding_markup_is_given_as_text() -> None:
     """A caption copied into an image's title or alt kept its markup, escaped: the Markdown
     read `![through films such as \\<i>Alien\\</i> ...]`."""

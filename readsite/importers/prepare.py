@@ -328,9 +328,22 @@ def keep_embedded_posts(html: str) -> str:
         lambda m: EMBED_WRAPPER_RE.sub("<div>", m.group("wrapper")) + "<blockquote>", html)
 
 
+EMPTY_ANCHOR_RE = re.compile(r"<a\b[^>]*>\s*</a\s*>", re.I)
+"""A link or anchor with nothing in it (`<a class="header-anchor" id="x"></a>`)."""
+
+
+def drop_empty_anchors(html: str) -> str:
+    """The page without empty links: a reader sees nothing of them, but a heading that opens
+    with one (a permalink target, common on blogs and news sites) came out of the extractor
+    as an empty `##`, its text lost."""
+    return EMPTY_ANCHOR_RE.sub("", html)
+
+
 def prepare(html: str) -> str:
     """The page's markup with its table layout and story asides made plain blocks, its
-    tables of contents and hidden elements left out, its lazily loaded images given their
-    addresses and plain alt texts, and the social posts it embeds made plain quotes."""
+    tables of contents, empty links and hidden elements left out, its lazily loaded images
+    given their addresses and plain alt texts, and the social posts it embeds made plain
+    quotes."""
     return keep_embedded_posts(plain_alt_texts(resolve_lazy_images(drop_hidden(
-        keep_story_asides(unwrap_layout_tables(drop_tables_of_contents(html)))))))
+        keep_story_asides(unwrap_layout_tables(drop_tables_of_contents(
+            drop_empty_anchors(html))))))))
