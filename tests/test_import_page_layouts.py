@@ -298,6 +298,16 @@ def test_heading_opening_with_an_empty_anchor_keeps_its_text() -> None:
     assert "## Part one: the mill" in body and "### The first wheel" in body
 
 
+def test_metadata_escaped_twice_is_read_as_text() -> None:
+    """A CMS escaped its `<meta>` values twice: the summary (and the dek under the title)
+    read "the mill turned again.&nbsp;", and did not match the body's opening."""
+    head = ('<meta name="description" content="The mill at Woodbridge turned again on '
+            'Saturday.&amp;nbsp;"><meta property="og:site_name" content="Tide &amp;amp; Mill">')
+    record = read_page(story("", head), Path("mill.html"))
+    assert record.summary == "The mill at Woodbridge turned again on Saturday."
+    assert record.source == "Tide & Mill"
+
+
 def test_image_text_holding_markup_is_given_as_text() -> None:
     """A caption copied into an image's title or alt kept its markup, escaped: the Markdown
     read `![through films such as \\<i>Alien\\</i> ...]`."""

@@ -13,6 +13,7 @@ picks the one a reader sees.
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
 import json
 import re
 from collections.abc import Iterator
@@ -347,6 +348,21 @@ def http_url(text: str) -> str:
     return text if text.lower().startswith(("http://", "https://")) and " " not in text else ""
 
 
+TEXT_FIELDS = frozenset({"title", "author", "source", "summary"})
+ESCAPED_ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+"""A character reference still in a value after the page was parsed: it was escaped twice
+(`content="first foray into mobile gaming.&amp;nbsp;"`), as CMSs often do in `<meta>`."""
+
+
+def once_more_unescaped(found: Found) -> Found:
+    """`found` with character references escaped twice read as the characters they are, and
+    its white space (no-break spaces included) made single spaces; the summary showed
+    "mobile gaming.&nbsp;" to readers."""
+    if not ESCAPED_ENTITY_RE.search(found.value):
+        return found
+    return Found(" ".join(html_lib.unescape(found.value).split()), found.rule)
+
+
 def page_fields(page: Page, html: str, url: str) -> dict[str, Found]:
     """Every field the page states, each from its best rule (PRIORITY), then the `<title>`
     or first `<h1>` for the title and htmldate for the date."""
@@ -361,7 +377,7 @@ def page_fields(page: Page, html: str, url: str) -> dict[str, Found]:
                 continue
             if key == "summary" and value.value.endswith(("...", "…")):
                 continue  # a description cut short makes a poor summary
-            fields[key] = value
+            fields[key] = once_more_unescaped(value) if key in TEXT_FIELDS else value
             break
     shown = read_shown(html)
     if "source" in fields:
