@@ -298,6 +298,17 @@ def test_heading_opening_with_an_empty_anchor_keeps_its_text() -> None:
     assert "## Part one: the mill" in body and "### The first wheel" in body
 
 
+def test_wiki_section_edit_links_leave_the_headings() -> None:
+    """Every heading of a saved Wikipedia page read "Properties[edit]"."""
+    edit = ('<span class="mw-editsection"><span class="mw-editsection-bracket">[</span>'
+            '<a href="/w/index.php?action=edit&amp;section=1">edit</a>'
+            '<span class="mw-editsection-bracket">]</span></span>')
+    page = story("").replace("The wheel</h2>",
+                             f"<span class='mw-headline'>The wheel</span>{edit}</h2>")
+    body = read_page(page, Path("mill.html")).body
+    assert "## The wheel\n" in body and "edit" not in body
+
+
 def test_metadata_escaped_twice_is_read_as_text() -> None:
     """A CMS escaped its `<meta>` values twice: the summary (and the dek under the title)
     read "the mill turned again.&nbsp;", and did not match the body's opening."""

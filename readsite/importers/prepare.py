@@ -328,6 +328,27 @@ def keep_embedded_posts(html: str) -> str:
         lambda m: EMBED_WRAPPER_RE.sub("<div>", m.group("wrapper")) + "<blockquote>", html)
 
 
+EDIT_SECTION_RE = re.compile(
+    r"<(?P<tag>span|div)\b[^>]*\bclass\s*=\s*[\"'][^\"']*\bmw-editsection\b[^>]*>", re.I)
+"""A MediaWiki section's "[edit]" link box (Wikipedia and every wiki built on MediaWiki)."""
+
+
+def drop_edit_links(html: str) -> str:
+    """The page without MediaWiki's "[edit]" boxes: each heading of a saved Wikipedia page
+    came out as "Properties[edit]"."""
+    out: list[str] = []
+    at = 0
+    for match in EDIT_SECTION_RE.finditer(html):
+        if match.start() < at:
+            continue
+        end = element_end(html, match.group("tag"), match.end())
+        if end < 0:
+            continue
+        out.append(html[at:match.start()])
+        at = end
+    return "".join(out) + html[at:]
+
+
 EMPTY_ANCHOR_RE = re.compile(r"<a\b[^>]*>\s*</a\s*>", re.I)
 """A link or anchor with nothing in it (`<a class="header-anchor" id="x"></a>`)."""
 
@@ -341,9 +362,12 @@ def drop_empty_anchors(html: str) -> str:
 
 def prepare(html: str) -> str:
     """The page's markup with its table layout and story asides made plain blocks, its
-    tables of contents, empty links and hidden elements left out, its lazily loaded images
-    given their addresses and plain alt texts, and the social posts it embeds made plain
-    quotes."""
-    return keep_embedded_posts(plain_alt_texts(resolve_lazy_images(drop_hidden(
-        keep_story_asides(unwrap_layout_tables(drop_tables_of_contents(
-            drop_empty_anchors(html))))))))
+    tables of contents, wiki "[edit]" links, empty links and hidden elements left out, its
+    lazily loaded images given their addresses and plain alt texts, and the social posts it
+    embeds made plain quotes (each step in turn, in the order below)."""
+    steps = (drop_edit_links, drop_empty_anchors, drop_tables_of_contents, unwrap_layout_tables,
+             keep_story_asides, drop_hidden, resolve_lazy_images, plain_alt_texts,
+             keep_embedded_posts)
+    for step in steps:
+        html = step(html)
+    return html
