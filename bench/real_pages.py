@@ -175,13 +175,21 @@ def _chars(text: str) -> str:
     return re.sub(r"[\W_]+", "", fold(text))
 
 
+LINK_TARGET_RE = re.compile(r"\]\((?:<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"]*\")?\)")
+"""A Markdown link's target: `](url)`, `](<url>)`, or an address with parentheses in it
+(`](https://en.wikipedia.org/wiki/Rust_(programming_language))`)."""
+
+
 def _plain(line: str) -> str:
     """A Markdown line without its link targets, inline tags (`<u>`, which the reading site
     allows), list or heading marks and escapes."""
-    line = re.sub(r"</?[a-z]+>", "", re.sub(r"\]\([^)]*\)", "]", line))
+    line = re.sub(r"</?[a-z]+>", "", LINK_TARGET_RE.sub("]", line))
     return re.sub(r"^\s*(#+|[-*+]|\d+[.)]|>)\s+", "", line).replace("\\", "")
 
 
+EDIT_MARK_RE = re.compile(r"\s*\[edit\]\s*$")
+"""The section-edit link readability's expectations keep in a wiki page's headings
+("Properties[edit]"); the importer leaves it out, as a reader would."""
 BYLINE_WORD_RE = re.compile(r"^\s*(by|par|por|von)\s+", re.I)
 
 Tally = dict[str, list[int]]
@@ -226,7 +234,9 @@ def score_page(body: str, found: dict[str, str], truth: dict[str, Any],
     headings = {fold(_plain(line).strip().strip("*_")) for line in body.split("\n")
                 if line.startswith("#")}
     for heading in truth["heads"]:
-        check("headings", fold(heading.strip("*_")) in headings, heading, "")
+        heading = EDIT_MARK_RE.sub("", heading)  # MediaWiki's "[edit]" link is no heading text
+        if heading:
+            check("headings", fold(heading.strip("*_")) in headings, heading, "")
     kept_text = _chars(_plain(body))
     for paragraph in truth["paras"]:
         check("recall", _chars(paragraph) in kept_text, paragraph[:100], "lost")
