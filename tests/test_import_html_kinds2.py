@@ -144,6 +144,28 @@ def test_box_without_a_heading_or_email_field_is_no_signup_box() -> None:
     assert read_page_info(f"<div><p>Our stories every Sunday.</p>{FORM}</div>").signups == []
 
 
+def test_signup_widgets_sent_and_failed_messages_are_box_lines() -> None:
+    """A sign-up widget holds its form's box and, beside it, what it shows once the form is
+    sent; a real page kept "Thanks for signing up!", "Sorry!" and "There was an error
+    processing your subscription." as headings of the story."""
+    pitch = ("Our best stories every Sunday morning: the week's ferry news, timetables and the "
+             "harbour's history, in one short letter.")
+    box = f"<div><h3>Get the letter</h3><p>{pitch}</p>{FORM}</div>"
+    states = ("<div>Please check the opt-in box to acknowledge that you would like to subscribe."
+              "</div><div><h3>Thanks for signing up!</h3><h4>Keep an eye on your inbox.</h4></div>"
+              "<div><h3>Sorry!</h3><h4>There was an error processing your subscription.</h4>"
+              "</div>")
+    html = f"<html><body><article><p>{PARAGRAPH}</p><section>{box}{states}</section></article>"
+    assert read_page_info(html).signups[3:] == [
+        "Get the letter", pitch, "Join",
+        "Please check the opt-in box to acknowledge that you would like to subscribe.",
+        "Thanks for signing up!", "Keep an eye on your inbox.", "Sorry!",
+        "There was an error processing your subscription."]
+    story = f"<p>{PARAGRAPH}</p><p>{PARAGRAPH}</p><p>Thanks to the crew, it sailed on time!</p>"
+    assert read_page_info(f"<html><body><div>{story}{box}</div></body></html>").signups == [
+        "Get the letter", pitch, "Join"]  # the story beside it stays
+
+
 def test_drop_signups_drops_only_box_lines() -> None:
     kept, traces = drop_signups(["### Get the letter", PARAGRAPH, "Our stories every Sunday."],
                                 ["Get the letter", "Our stories every Sunday.", "Join"])

@@ -9,6 +9,8 @@ states about itself, read in one pass that never raises on broken markup.
 from __future__ import annotations
 
 import codecs
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -180,6 +182,37 @@ class _Open:
     """Whether it holds an e-mail field."""
     heading: bool = False
     """Whether it holds a heading (`<h2>`..`<h6>`)."""
+    signup: bool = False
+    """Whether a sign-up box was found right inside it."""
+
+
+STATE_MAX_WORDS = 15
+"""Most words of a line a sign-up widget shows only after its form is sent ("Thanks for
+signing up!", "Sorry!", "Please check the opt-in box to acknowledge that you would like to
+subscribe.")."""
+
+
+STATE_WORDS_RE = re.compile(
+    r"\b(?:sign(?:ed|ing)?[ -]?up|subscri\w*|inbox|e-?mail|newsletters?|opt(?:ed)?[ -]?in|"
+    r"thanks?|thank you|confirm\w*|error|try again|success\w*|registered|welcome)\b", re.I)
+"""What a sign-up widget's messages speak of: a story's own short lines do not."""
+SHORT_CRY_RE = re.compile(r"^\W*\w+(?:\s+\w+){0,2}\s*!\W*$")
+"""A message of three words or fewer ending with "!" ("Sorry!", "Oops!", "All set!")."""
+STATE_MAX_LINES = 6
+"""Most such lines beside the box (a sent, a failed and a check-the-box state, each a
+heading and a line)."""
+
+
+def _states_only(lines: Sequence[str], signups: Sequence[str]) -> bool:
+    """Whether the lines of an element holding a sign-up box, besides the box's own, are
+    only the short messages the widget shows once its form is sent: the box and its
+    messages sit side by side in the widget, and the messages stayed in the story."""
+    box = set(signups)
+    rest = [line for line in lines if line not in box]
+    return 0 < len(rest) <= STATE_MAX_LINES and all(
+        len(line.split()) <= STATE_MAX_WORDS and (
+            STATE_WORDS_RE.search(line) is not None or SHORT_CRY_RE.match(line) is not None)
+        for line in rest)
 
 
 def _email_field(values: dict[str, str]) -> bool:
@@ -261,8 +294,12 @@ class _PageParser(HTMLParser):
         if element.email and element.heading and element.tag in SIGNUP_TAGS:
             self.flush()
             lines = self.page.blocks[element.start:]
-            if sum(len(line.split()) for line in lines) <= SIGNUP_MAX_WORDS:
+            boxed = sum(len(line.split()) for line in lines) <= SIGNUP_MAX_WORDS or (
+                element.signup and _states_only(lines, self.page.signups))
+            if boxed:
                 self.page.signups.extend(lines)
+                if self.open:
+                    self.open[-1].signup = True
         self.close_element(element)
         return element
 
