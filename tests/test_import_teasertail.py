@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from readsite.importers.html import read_page
 from readsite.importers.teasertail import RULE, cut_teaser_grid
@@ -62,3 +64,17 @@ def test_saved_page_loses_its_grid_and_explains_it(monkeypatch: pytest.MonkeyPat
     assert "Ferry timetable" not in record.body and "Lifeboat" not in record.body
     assert record.body.rstrip().endswith("will pay for the oil.")
     assert any(t.rule == RULE and "Lifeboat" in t.text for t in record.trace)
+
+
+PARAGRAPH = st.one_of(st.sampled_from([*STORY, *GRID, "", "- [A b c](/x)", "![](/i.png)",
+                                       "#### Short dek line", "[x](https://other.example/y)"]),
+                      st.text(alphabet="[]()!#-/ abcxy.:", max_size=30))
+
+
+@given(st.lists(PARAGRAPH, max_size=10))
+def test_only_a_closing_run_leaves_and_every_line_of_it_is_traced(paragraphs: list[str]) -> None:
+    kept, traces = cut_teaser_grid(paragraphs, URL)
+    assert kept == paragraphs[:len(kept)]
+    assert (not kept) == (not paragraphs)
+    assert [t.text for t in traces] == [line.strip() for p in paragraphs[len(kept):]
+                                        for line in p.split("\n") if line.strip()]
