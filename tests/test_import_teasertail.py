@@ -40,6 +40,7 @@ def test_a_list_of_sources_on_other_sites_stays() -> None:
 
 @pytest.mark.parametrize("tail", [
     GRID[:2],  # one teaser is a link the story ends on, not a grid
+    GRID[:4],  # nor are two: a story may end on a further-reading pair
     ["- [More](/more)", "- [Sport](/sport)", "- [Weather](/weather)"],  # a menu, not headlines
     [*GRID, "The board will meet again in March to decide on the lanterns of the north pier, "
             "which have been dark since the storm of 2019 broke the posts."],  # story after it

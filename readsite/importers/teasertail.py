@@ -5,10 +5,10 @@ with an image, a one-line dek or a time, in a list or one per block.  Their cont
 marked only by generated class names, so the extractor keeps them, after the last sentence
 of the article.  What gives them away is their shape and their addresses: a run of lines
 that are each only a link (or only an image, or the short dek under a link) at the very end,
-whose links are headlines (three words or more) going to other pages of the same site.  A
-story's own closing list of sources links to other sites, and a list of links with nothing
-else on its lines but not on the site's own pages is left alone, so nothing of the story
-leaves with them.
+holding three or more links whose texts are headlines (three words or more) going to other
+pages of the same site.  A story's own closing list of sources links to other sites, a menu
+of one-word links is no headline, and one or two links may be the story's own last lines,
+so all of these stay and nothing of the story leaves with a grid.
 """
 
 from __future__ import annotations
@@ -29,8 +29,10 @@ HEADLINE_MIN_WORDS = 3
 """Fewest words of a link read as another story's headline ("More", "Sport" are menus)."""
 DEK_MAX_WORDS = 25
 """Most words of the line under a teaser's headline (its dek, its time)."""
-MIN_TEASERS = 2
-"""Fewest headline links to the site's own pages that make a grid."""
+MIN_TEASERS = 3
+"""Fewest headline links to the site's own pages that make a grid: two links closing a
+story are as often its own last lines (a further-reading pair, a link and a line under it)
+as a grid, and one lost sentence costs more than two teasers kept."""
 
 
 def _host(url: str) -> str:
