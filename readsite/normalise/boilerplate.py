@@ -51,7 +51,7 @@ from readsite.normalise.tails import (
     story_below,
     story_goes_on,
 )
-from readsite.normalise.teaserbox import TEASER_BOX, box_end
+from readsite.normalise.teaserbox import BOX_MARKER, TEASER_BOX, box_end
 from readsite.normalise.text import fold_line, words
 from readsite.normalise.trace import Trace
 from readsite.normalise.widgets import RATING_LINE, is_rating_line
@@ -128,7 +128,8 @@ def strip_boilerplate(
                                                                                      index):
             end = box_end(blocks, index, lambda text: _block_rule(text, site, False) is not None)
             if end is not None:  # a teaser box between the story's paragraphs
-                traces.extend(TEASER_BOX.dropped(b.text, b.line) for b in blocks[index:end])
+                shape = TEASER_BOX if end > index + 1 else BOX_MARKER
+                traces.extend(shape.dropped(b.text, b.line) for b in blocks[index:end])
                 resume = end
                 continue
             traces.extend(RELATED_TAIL.dropped(b.text, b.line) for b in blocks[index:])

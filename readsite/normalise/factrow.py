@@ -5,8 +5,10 @@ Real pages print the byline and the date side by side, and select-all copies the
 with a separator, a stray semicolon or a verb between them.  The header model asks whether a
 line under (or over) a headline is a byline or a date (`headerlines.is_header_fact`); such a
 row is both, and, unrecognised, left the real headline without the fact it needs while the
-date row itself was scored as a headline.  This module only *recognises* such rows (what each
-part is); reading the author and date out of them stays with the byline and date readers.
+date row itself was scored as a headline.  This module recognises such rows (what each part
+is) and reads them part by part with the byline and date readers (`fact_row_fields`), so a
+row in the header gives the author and date and leaves the body, where it stayed as a line
+of furniture ("Updated on: Nov 19, 2019 / 10:07 AM / CBS News").
 """
 
 from __future__ import annotations
@@ -14,14 +16,15 @@ from __future__ import annotations
 import re
 
 from readsite.normalise.byline import parse_byline
-from readsite.normalise.dates import MONTHS, parse_date
+from readsite.normalise.dates import MONTHS, is_updated, parse_date
 from readsite.normalise.rules import Rule
 from readsite.normalise.text import words
 
 FACT_ROW = Rule("fact-row", "A short line (at most 16 words) whose parts, split at '|', ';', "
-                "'·' or '•' or at a 'published on' verb, include a byline or a date (also a "
-                "month-and-day date without its year, 'Updated Nov 19, 9:41 AM') and a second "
-                "byline, date or 'Source: value' part, and nothing else longer than six "
+                "'·', '•' or ' / ' or at a 'published on' verb, include a byline or a date "
+                "(also a month-and-day date without its year, 'Updated Nov 19, 9:41 AM') and a "
+                "second byline, date, time of day or 'Source: value' part ('Updated on: Nov "
+                "19, 2019 / 10:07 AM / CBS News'), and nothing else longer than six "
                 "words: the header's facts side by side, which proves the line above it a "
                 "headline and is never one itself.")
 
@@ -31,7 +34,7 @@ MAX_WORDS = 16
 PART_WORDS = 6
 """Most words of one part of a fact row that is neither a byline nor a date."""
 
-_SPLIT = re.compile(r"\s*[|;\u00b7\u2022]\s*|\s+(?:(?:publiziert|veröffentlicht|erschienen|"
+_SPLIT = re.compile(r"\s*[|;\u00b7\u2022]\s*|\s+/\s+|\s+(?:(?:publiziert|veröffentlicht|erschienen|"
                     r"published|posted|updated|publié|publicado|pubblicato)(?:\s+(?:am|on|le|"
                     r"el|em|il))?)\s+(?=\d|[A-Z])", re.I)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -43,6 +46,8 @@ _TIMED = re.compile(r"\d[:.]\d{2}|^\s*(?:updated|posted|published|last updated|m
                     re.I)
 _LABEL = re.compile(r"^(?:source|sources|quelle|fuente|fonte|via|agency|agentur)\s*:\s*\S", re.I)
 """A 'Source: value' part beside a date ("Source: Estuary Daily")."""
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?$", re.I)
+"""A time of day as a part of its own beside the date ("November 19, 2019 / 10:07 AM")."""
 _BY_LABEL = re.compile(r"^(?:by|von|par|por|di|door)\s*:\s*", re.I)
 
 
@@ -69,10 +74,40 @@ def is_fact_row(text: str) -> bool:
     if len(parts) == 1:  # a lone month and day: only with its time or an 'Updated' label
         return bool(_SHORT_DATE.match(parts[0].strip()) and _TIMED.search(parts[0]))
     facts = [part for part in parts if _is_fact(part)]
-    labels = [part for part in parts if part not in facts and _LABEL.match(part.strip())]
+    labels = [part for part in parts if part not in facts and (
+        _LABEL.match(part.strip()) or _CLOCK.match(part.strip()))]
     if not facts or len(facts) + len(labels) < 2:
         return False  # one date beside free words ("Part 2 | March 4, 2026") may be a heading
     return all(part in facts or len(words(part)) <= PART_WORDS for part in parts)
+
+
+FACT_ROW_FIELDS = Rule("fact-row-fields", "A fact row (`fact-row`) in the header region or "
+                       "at the end, read part by part: the first byline's name is the author, "
+                       "the first date the date ('Updated ...' parts the update); the row "
+                       "leaves the body.  A row none of whose parts reads (a date without its "
+                       "year) stays where it is.")
+
+
+def fact_row_fields(text: str) -> list[tuple[str, object]]:
+    """The author, date and update a fact row states (see `FACT_ROW_FIELDS`), in that order;
+    [] when the line is no fact row or no part of it reads whole."""
+    if not is_fact_row(text) or parse_date(text) is not None:
+        return []
+    found: dict[str, object] = {}
+    for part in _SPLIT.split(text.strip()):
+        part = (part or "").strip(" ,")
+        if not part:
+            continue
+        byline = parse_byline(_BY_LABEL.sub("By ", part))
+        if byline is not None:
+            found.setdefault("author", byline[0])
+            if byline[1] is not None:
+                found.setdefault("date", byline[1])
+            continue
+        date = parse_date(part)
+        if date is not None:
+            found.setdefault("updated" if is_updated(part) else "date", date)
+    return [(key, found[key]) for key in ("author", "date", "updated") if key in found]
 
 
 HANDLE_NAME = Rule("handle-name", "A header line that is a person's name with their social "

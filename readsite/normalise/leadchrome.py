@@ -15,7 +15,11 @@ dek) among the few lines just above that run, the first of equal scores, photo c
 aside, with a byline or date under it.  Every line above it leaves the body, and
 the masthead's name, when the page repeats it below ("© 2026 Name"), is the outlet.  What
 stands between the headline and the story (dek, byline, date, share buttons) is left to the
-header model.
+header model.  Some pages print the byline and date in a form no rule reads (twice on one
+glued line, "- Nov. 18th 2019 12:12 pm PT"); there a headline that clearly stands out
+(`LEAD_CLEAR`: scoring two more than any other line near the story, sharing its words, with
+a year or a time under it) still ends the lead, where the first menu item used to become the
+title.  A lone line over the story with nothing of a header under it is still not cut at.
 
 The pipeline asks for this only when the header model found no headline or left lines above
 the one it found.  Precision first: when the run, the share of short lines, a clear headline
@@ -25,6 +29,7 @@ cut), the blocks are left exactly as they were.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 
 from readsite.normalise.blocks import Block
@@ -37,7 +42,7 @@ from readsite.normalise.headerlines import (
     is_story_line,
     nav_lines,
 )
-from readsite.normalise.headline import DEK_OVER, headline_score
+from readsite.normalise.headline import DEK_OVER, headline_score, rare_words
 from readsite.normalise.masthead import is_publication, mixed_case, named_in_chrome
 from readsite.normalise.rules import Rule
 from readsite.normalise.text import fold, words
@@ -70,6 +75,26 @@ LEAD_KICKER = Rule("long-lead-kicker", "Among the lines `long-lead-chrome` weigh
                    "headline, a short line (1-5 words) whose words the next line repeats is "
                    "that line's topic kicker ('Dancing With the Stars' over 'Actor leaves "
                    "Dancing with the Stars ...'): the longer line is not scored down as its dek.")
+
+LEAD_CLEAR = Rule("long-lead-clear-headline", "In a whole page's header, when no headline "
+                  "candidate has a byline or date by it (the page prints them in a form no "
+                  "rule reads), the line scoring best as the headline still wins when it "
+                  "scores 4+, 2 more than any other line just above the story, shares 2+ "
+                  "distinctive words with the story's opening, and a year or a time of day "
+                  "stands in the 3 lines under it (or the page repeats it right under "
+                  "itself); every line above it leaves as `long-lead-chrome`.")
+
+CLEAR_SCORE = 4
+"""Least score of a headline without a byline or date by it (see `LEAD_CLEAR`)."""
+
+CLEAR_MARGIN = 2
+"""How far such a headline must score above every other line of the window."""
+
+CLEAR_SHARED = 2
+"""Fewest distinctive words such a headline shares with the story's opening."""
+
+CLEAR_BELOW = 3
+"""How many lines under such a headline must show the header's facts (see `LEAD_CLEAR`)."""
 
 KICKER_WORDS = 5
 """Most words of a topic kicker (see `LEAD_KICKER`)."""
@@ -131,7 +156,7 @@ def long_lead(blocks: Sequence[Block]) -> int:
     if any(_paragraphs(blocks, i) for i in range(places[index])):
         return 0  # prose above the headline: not a header
     place = places[index]
-    if (not has_fact_below(window, index) and place >= 2
+    if (not has_fact_below(window, index) and has_fact_above(window, index) and place >= 2
             and headline_score(blocks, place - 2, story) is not None):
         return 0  # the fact over it is the byline of a headline above: a caption or dek
     return place
@@ -161,9 +186,33 @@ def _headline(window: Sequence[Block], nav: Collection[int], story: str,
     best = max(scores.values(), default=0)
     if best < 2:
         return None
-    return next((i for i, score in scores.items()
-                 if score == best and (has_fact_below(window, i)
-                                       or has_fact_above(window, i))), None)
+    found = next((i for i, score in scores.items()
+                  if score == best and (has_fact_below(window, i)
+                                        or has_fact_above(window, i))), None)
+    if found is None:
+        found = _clear_headline(window, scores, story)
+    return found
+
+
+def _clear_headline(window: Sequence[Block], scores: dict[int, int], story: str) -> int | None:
+    """The line that stands out as the headline without a byline or date by it (see
+    `LEAD_CLEAR`), or None."""
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    index, best = ranked[0]
+    runner = ranked[1][1] if len(ranked) > 1 else 0
+    if best < CLEAR_SCORE or best - runner < CLEAR_MARGIN:
+        return None
+    if len(rare_words(window[index].text) & rare_words(story)) < CLEAR_SHARED:
+        return None
+    below = [b.text for b in window[index + 1:index + 1 + CLEAR_BELOW]]
+    if not (any(_YEAR_OR_CLOCK.search(text) for text in below)
+            or (below and same_line(window[index].text, below[0]))):
+        return None  # nothing of a header under it: a lone line over the story, not a headline
+    return index
+
+
+_YEAR_OR_CLOCK = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<!\d)\d{1,2}:\d{2}(?!\d)")
+"""A year or a time of day inside a line: the trace of a date some rule could not read."""
 
 
 def _kicker_of(above: str, line: str) -> bool:

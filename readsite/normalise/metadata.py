@@ -31,6 +31,7 @@ from readsite.normalise.dates import (
     parse_date,
     storage_date,
 )
+from readsite.normalise.factrow import FACT_ROW_FIELDS, fact_row_fields
 from readsite.normalise.headerfields import (
     HEADER_FIELDS,
     PUBLISHED_IN_LINE,
@@ -312,6 +313,9 @@ def _edge_line(text: str, outlets: frozenset[str]) -> Found | None:
     fields = parse_header_fields(text, outlets)
     if fields:
         return [(k, v, HEADER_FIELDS) for k, v in fields]
+    row = fact_row_fields(text)
+    if row:
+        return [(k, v, FACT_ROW_FIELDS) for k, v in row]
     return None
 
 

@@ -69,6 +69,16 @@ TAIL_MARKERS = frozenset({
     "categories", "archives", "recent posts", "recent comments", "about me", "blogroll",
     "popular posts", "follow this blog", "search this blog", "related content", "les også",
     "mest lest", "læs også", "mest læste", "andre leser også",
+    # met under real pages' stories (bench/real_pages.py, TRAIN halves)
+    "read these next", "more like this", "related searches", "last comments", "more for you",
+    "on our radar", "artigos relacionados", "вам также может быть интересно", "関連記事",
+    "您可能會有興趣的文章", "terkait", "artikel terkait", "berita terkait", "tinggalkan balasan",
+    "post navigation", "about this article", "in case you missed it",
+    # the same boxes' common English names
+    "recommended articles", "related news", "more headlines", "latest stories",
+    "popular stories", "trending stories", "read this next", "what to read next",
+    "you might be interested in", "you may be interested in", "more to explore",
+    "sponsored stories", "promoted stories", "around the web", "from around the web",
 })
 """Lines after which a page holds only chrome (teasers, comment forms, footers)."""
 
@@ -80,10 +90,13 @@ _TAIL_PATTERN = re.compile(r"^(?:more (?:from|in|on|about) |more stories (?:from
                            r"(?:comments?|responses?|commenti|kommentare|commentaires|"
                            r"comentarios|coment[áa]rios)\s*\(\d{1,5}\)|"
                            r"join the (?:conversation|discussion)(?:\s*:?\s*\d{1,5} "
-                           r"comments?)?|show comments|view comments|"
-                           r"add a comment|most (?:viewed|shared|commented|read|popular)"
+                           r"comments?)?|(?:show|view) comments(?: \(\d{1,5}\))?|"
+                           r"add a comment|"
+                           r"trending(?: now)? ?on [\w.&'’-]{1,20}(?: [\w.&'’-]{1,20}){0,2}|"
+                           r"most (?:viewed|shared|commented|read|popular)"
                            r"(?: (?:in|on|from) [\w&'’ -]{1,30})?|popular now|"
-                           r"top stories|editor['’]s picks|recommended from .{1,30}|"
+                           r"top stories(?: (?:in|from) [\w&'’ -]{1,30})?|editor['’]s picks|"
+                           r"recommended from .{1,30}|related coverage(?: from .{1,40})?|"
                            r"more (?:interviews|episodes|essays|reviews|columns|features|"
                            r"podcasts|stories|articles|posts|videos)|(?:suggested|related|"
                            r"explore|popular) topics\s*:?|"
@@ -102,13 +115,29 @@ TAIL_MIN_BODY = 300
 "Leave a comment" link under the headline does not swallow the article)."""
 
 
+NEWS_SECTIONS = frozenset({
+    "world", "politics", "business", "sport", "sports", "tech", "technology", "science",
+    "health", "entertainment", "opinion", "lifestyle", "culture", "nation", "national", "local",
+    "us", "uk", "europe", "asia", "africa", "americas", "middle east", "australia", "football",
+    "cricket", "rugby", "tennis", "golf", "f1", "nfl", "nba", "nhl", "mlb",
+})
+"""A news site's sections, as "More World" names them over the section's other stories.  A
+section that is also a common noun ("More money", "More food") is left out: a story may use
+it as its own subheading."""
+
+
 def is_tail_marker(line: str) -> bool:
-    """Whether a line starts the page's trailing chrome ("Related articles", comments...).
+    """Whether a line starts the page's trailing chrome ("Related articles", comments...),
+    also in brackets or quotes ("【関連記事】") or trailing off ("You may also like..."), or
+    "More" and a section of the site's menu ("More World").
     A "More from/on X" line names a section, an outlet or a writer, so X is written as a name;
     "More from the council" (a common noun) is a subheading of the story itself."""
-    folded = fold_line(line)
-    if folded in TAIL_MARKERS:
+    folded = fold_line(line).strip("【】\"“”")
+    trailing = folded.endswith(("...", "…")) and folded.rstrip(".…").rstrip() in TAIL_MARKERS
+    if folded in TAIL_MARKERS or trailing:
         return True
+    if folded.startswith("more ") and folded[5:] in NEWS_SECTIONS:
+        return True  # "More World": the section's other stories
     if not _TAIL_PATTERN.match(folded):
         return False
     common = _COMMON_OBJECT.match(" ".join(line.split()))
