@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from readsite.config import TopicConfig
+from readsite.crosslinks.languages import foreign_stopwords
 from readsite.crosslinks.text import PUNCTUATION_SPACES
 from readsite.models import Analysis, Article, Related, Topic
 from readsite.pool import map_chunks
@@ -101,7 +102,8 @@ def terms(text: str) -> Counter[str]:
 
 
 def _fold(written: Counter[str]) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
-    """Counts of words as written, folded to lower case (stopwords and short words dropped),
+    """Counts of words as written, folded to lower case (stopwords and short words dropped,
+    and the function words of an article's language when it is not English: `languages`),
     and, per folded word, the forms with a capital letter among them ({"xai": {"xAI": 4}});
     done per *distinct* word, and for the many already in lower case by one comprehension,
     which keeps it cheap."""
@@ -117,6 +119,11 @@ def _fold(written: Counter[str]) -> tuple[dict[str, int], dict[str, dict[str, in
                 if shown != key:
                     forms = capitals.setdefault(key, {})
                     forms[shown] = forms.get(shown, 0) + n
+    english = sum(written[word] for word in written.keys() & STOPWORDS)
+    foreign = foreign_stopwords(counted, sum(written.values()), english)
+    if foreign:  # an article in another language: its own function words leave too
+        counted = {word: n for word, n in counted.items() if word not in foreign}
+        capitals = {word: forms for word, forms in capitals.items() if word not in foreign}
     return counted, capitals
 
 
