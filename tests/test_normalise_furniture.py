@@ -136,6 +136,25 @@ def test_feed_footer_with_links_goes() -> None:
     assert any(t.rule == "feed-footer" for t in result.trace)
 
 
+@pytest.mark.parametrize("teaser", [
+    "**SEE MORE**: [Ferry crews walk out over winter rota](https://a.example/ferry)",
+    "**Read more:** [Ferry crews walk out over winter rota](/ferry) (video)",
+    "*Related*: [Ferry crews walk out](https://a.example/ferry)",
+])
+def test_read_also_teaser_written_in_markdown_goes(teaser: str) -> None:
+    """A saved page's "Read more: <headline>" teaser comes out of the extractor as Markdown
+    (a bold label, a link), which only the plain-text rule knew; it stayed in the story."""
+    result = n.normalise_markdown(f"{BODY}\n\n{teaser}\n\n{BODY}")
+    assert "Ferry crews" not in result.body
+    assert any(t.rule == "read-more-link" for t in result.trace)
+
+
+def test_read_more_sentence_with_a_link_in_markdown_stays() -> None:
+    line = ("**Read more:** [the council's report](https://a.example/r) explains why the ferry "
+            "lost money every winter for ten years.")
+    assert "the council's report" in n.normalise_markdown(f"{BODY}\n\n{line}\n\n{BODY}").body
+
+
 def test_newsletter_issue_title_is_its_first_section() -> None:
     raw = ("Metro Minutes\nGood morning. Two stories today, and both are about buses.\n"
            "In today's newsletter:\n🚌 The night bus pilot\n💶 Fares go up in May\n"

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from readsite.normalise.blocks import Block, plain_markdown
 from readsite.normalise.captions import CAPTION, is_caption
+from readsite.normalise.linerules import READ_ALSO_ALTERNATION, READ_MORE
 from readsite.normalise.rules import Rule
 from readsite.normalise.text import fold_line, words
 
@@ -267,11 +268,33 @@ _FEED_FOOTER = re.compile(r"^(?:the post|this (?:post|article|entry)) .{1,200} (
 
 def markup_rule(block: Block) -> Rule | None:
     """The rule a Markdown paragraph breaks: only shapes that carry links ("The post [X](..)
-    appeared first on [Y](..)."); other Markdown is kept as written."""
+    appeared first on [Y](..).", "**Read more**: [Headline](..)"); other Markdown is kept as
+    written."""
     text = fold_line(plain_markdown(block.text))
     if len(words(text)) <= 60 and _FEED_FOOTER.match(text):
         return FEED_FOOTER
+    if _read_also(block.text, text):
+        return READ_MORE
     return None
+
+
+_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
+_READ_ALSO = re.compile(rf"^(?:{READ_ALSO_ALTERNATION})\s*:\s*(?P<rest>\S.*)$")
+_LABEL_SLACK = 2
+"""Words besides the link's own that may follow a teaser's label ("[Headline] (video)")."""
+
+
+def _read_also(markdown: str, folded: str) -> bool:
+    """Whether a Markdown paragraph is a teaser for another article: a read-also label
+    (`linerules.READ_ALSO_LABELS`), bold or not, then one link that is all the rest of the
+    line ("**SEE MORE**: [Hong Kong protests: 800 students under siege](..)").  Written
+    plainly the label line is `read-more-link`'s; as Markdown it was kept whole."""
+    label = _READ_ALSO.match(folded)
+    links = _LINK.findall(markdown)
+    if label is None or len(links) != 1:
+        return False
+    rest, link = words(label.group("rest")), words(fold_line(links[0]))
+    return bool(link) and len(rest) - len(link) <= _LABEL_SLACK
 
 
 def is_label(text: str) -> bool:

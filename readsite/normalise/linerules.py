@@ -114,7 +114,7 @@ _SHORT = 40
 """Most words a notice, credit or navigation line may have (a longer line is prose)."""
 
 READ_ALSO_LABELS = (
-    "also read", "read also", "read more", "see also", "related", "more", "recommended",
+    "also read", "read also", "read more", "see also", "see more", "related", "more", "recommended",
     "related story", "related article", "related coverage", "related reading", "read next",
     "more on this", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi",
     "lesen sie auch", "auch interessant", "mehr dazu", "mehr zum thema", "lee también",
