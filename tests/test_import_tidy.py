@@ -14,12 +14,15 @@ from readsite.importers.prepare import keep_story_asides, unwrap_layout_tables
 from readsite.importers.tidy import (
     cut_about_tail,
     cut_list_tail,
+    divider_headings,
     drop_lead_controls,
     drop_teasers,
     drop_title_repeats,
     restore_headings,
+    tidy,
     unwrap_emphasis,
 )
+from readsite.markdown import render
 
 PROSE = ("The reservoir rose eleven feet over the winter, the most in a decade, after a run of "
          "storms that stalled over the foothills for most of February.")
@@ -266,3 +269,14 @@ def test_a_subtitle_heading_repeating_the_stated_summary_leaves_the_body() -> No
     story = ["Last spring the town painted a lane.", "## A painted lane, a year of complaints"]
     assert drop_dek_heading(story, "A painted lane, a year of complaints")[0] == story
     assert drop_dek_heading(page, "")[0] == page
+
+
+def test_heading_drawn_as_a_rule_is_a_divider() -> None:
+    """A page drew a rule with `<h2>______________</h2>`: it was a heading of the article,
+    listed in its contents."""
+    paragraphs = ["## Deals", "The first deal.", "## \\_\\_\\_\\_\\_\\_", "## ______",
+                  "## 2019", "## ★ ★ ★"]
+    assert divider_headings(paragraphs) == ["## Deals", "The first deal.", "* * *", "* * *",
+                                            "## 2019", "* * *"]
+    html = render(tidy("The first deal.\n\n## ______\n\nThe second deal.", "").markdown).html
+    assert "<hr" in html and "<h2" not in html

@@ -377,8 +377,20 @@ def tidy(markdown: str, title: str, blocks: Sequence[str] = (),
     traces += found
     paragraphs, found = drop_pull_quotes(paragraphs, quotes)
     traces += found
-    paragraphs = level_headings(unwrap_emphasis(split_header_lines(paragraphs)))
+    paragraphs = level_headings(unwrap_emphasis(split_header_lines(divider_headings(paragraphs))))
     return Tidied("\n\n".join(paragraphs), tuple(traces))
+
+
+DIVIDER = "* * *"
+"""A thematic break (`<hr>`), written so it can never be read as a setext underline."""
+
+
+def divider_headings(paragraphs: Sequence[str]) -> list[str]:
+    """Headings with no letter or digit in them ("## ______________") as the dividers they
+    are: a page that draws a rule with an `<h2>` of underscores had it listed twice in the
+    article's contents and shown as a heading."""
+    return [DIVIDER if (m := HEADING_RE.match(p.strip())) and not any(
+        c.isalnum() for c in m.group("text")) else p for p in paragraphs]
 
 
 def level_headings(paragraphs: Sequence[str]) -> list[str]:
