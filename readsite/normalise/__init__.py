@@ -49,6 +49,9 @@ from readsite.normalise import (
     controls as _controls,
 )
 from readsite.normalise import (
+    copyrightforms as _copyrightforms,
+)
+from readsite.normalise import (
     dates as _dates,
 )
 from readsite.normalise import (
@@ -67,6 +70,9 @@ from readsite.normalise import (
     header as _header,
 )
 from readsite.normalise import (
+    headerdates as _headerdates,
+)
+from readsite.normalise import (
     headerfields as _headerfields,
 )
 from readsite.normalise import (
@@ -74,6 +80,9 @@ from readsite.normalise import (
 )
 from readsite.normalise import (
     headline as _headline,
+)
+from readsite.normalise import (
+    homelinks as _homelinks,
 )
 from readsite.normalise import (
     leadchrome as _leadchrome,
@@ -109,7 +118,13 @@ from readsite.normalise import (
     pitches as _pitches,
 )
 from readsite.normalise import (
+    postmeta as _postmeta,
+)
+from readsite.normalise import (
     promos as _promos,
+)
+from readsite.normalise import (
+    publishedline as _publishedline,
 )
 from readsite.normalise import (
     release as _release,
@@ -362,11 +377,12 @@ def _collect_rules(modules: Sequence[ModuleType]) -> dict[str, Rule]:
 
 
 RULES = _collect_rules((_blocks, _boilerplate, _byline, _capsmast, _captions, _chrome,
-                        _clipchrome, _comments, _contacts, _controls, _dates, _factrow, _footer,
-                        _furniture,
-                        _gallery, _header, _headerfields, _headerlines, _headline, _leadchrome,
+                        _clipchrome, _comments, _contacts, _controls, _copyrightforms, _dates,
+                        _factrow, _footer, _furniture, _gallery, _header, _headerdates,
+                        _headerfields, _headerlines, _headline, _homelinks, _leadchrome,
                         _linerules, _longtail, _lists, _masthead, _metadata, _newsletter,
-                        _outletname, _outlets, _pagesource, _pitches, _promos, _release,
+                        _outletname, _outlets, _pagesource, _pitches, _postmeta, _promos,
+                        _publishedline, _release,
                         _repairs, _rolelines, _runon, _selfnames, _sitemenu, _sitenames,
                         _storylabel, _subheads, _summary, _tagline, _tails, _teaserbox, _title,
                         _titlebar, _tocheads, _widgets))

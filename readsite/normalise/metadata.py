@@ -32,6 +32,12 @@ from readsite.normalise.dates import (
     storage_date,
 )
 from readsite.normalise.factrow import FACT_ROW_FIELDS, fact_row_fields
+from readsite.normalise.headerdates import (
+    DATE_UNDER_HEADER,
+    NAME_DATE,
+    date_under_header,
+    name_date,
+)
 from readsite.normalise.headerfields import (
     HEADER_FIELDS,
     PUBLISHED_IN_LINE,
@@ -47,6 +53,7 @@ from readsite.normalise.outlets import (
     OUTLET_TIMESTAMP,
     parse_outlet_timestamp,
 )
+from readsite.normalise.postmeta import POST_META_ROW, post_meta_row
 from readsite.normalise.rolelines import NAME_ROLE, name_with_role
 from readsite.normalise.rules import Rule
 from readsite.normalise.text import fold_line, split_sentences, words
@@ -208,6 +215,9 @@ def extract_metadata(blocks: Sequence[Block], outlets: frozenset[str] = KNOWN_OU
         near_edge = index < top or index >= count - EDGE
         nxt = blocks[index + 1] if index + 1 < count else None
         found = _metadata_line(block.text, near_edge, outlets)
+        if found is None and index == top and "date" not in values and "updated" not in values:
+            late = date_under_header(blocks, top)  # under furniture run into one block
+            found = [(late[0], late[1], DATE_UNDER_HEADER)] if late else None
         if found is None and near_edge and nxt is not None and not nxt.markup:
             found = _split_label(block.text, nxt.text)
             skip = found is not None
@@ -251,6 +261,9 @@ def _metadata_line(text: str, near_edge: bool, outlets: frozenset[str]) -> Found
     url = parse_url_line(text)
     if url:
         return [("url", url, URL_LINE)]
+    row = post_meta_row(text)
+    if row is not None:
+        return [("author", row[0], POST_META_ROW), ("date", row[1], POST_META_ROW)]
     if not near_edge:
         return None
     return _edge_line(text, outlets)
@@ -316,6 +329,9 @@ def _edge_line(text: str, outlets: frozenset[str]) -> Found | None:
     row = fact_row_fields(text)
     if row:
         return [(k, v, FACT_ROW_FIELDS) for k, v in row]
+    glued = name_date(text)
+    if glued is not None:
+        return [("author", glued[0], NAME_DATE), (glued[1], glued[2], NAME_DATE)]
     return None
 
 

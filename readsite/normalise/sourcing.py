@@ -18,9 +18,12 @@ from readsite.normalise import masthead as _masthead
 from readsite.normalise import newsletter as _newsletter
 from readsite.normalise import title as _title
 from readsite.normalise.blocks import Block
+from readsite.normalise.copyrightforms import copyright_form
 from readsite.normalise.furniture import PRESS_TAIL
 from readsite.normalise.headings import is_all_caps
+from readsite.normalise.homelinks import home_link
 from readsite.normalise.outlets import find_dateline
+from readsite.normalise.publishedline import published_stamp
 from readsite.normalise.text import fold
 from readsite.normalise.trace import Trace
 
@@ -46,6 +49,10 @@ def fallback_source(source: str, author: str, rest: Sequence[Block], traces: lis
     if dateline is not None:
         source = dateline[0]
         traces.append(dateline[1])
+    stamp = None if source else published_stamp(rest)
+    if stamp is not None:  # "Northbank News (Lisbon) First published ..."
+        source = stamp[0]
+        traces.append(stamp[1])
     issuer = next((t for t in traces if t.rule == PRESS_TAIL.name and t.field == "source"), None)
     source = source or (issuer.text if issuer else "")
     named = None if source else _newsletter.newsletter_name(
@@ -53,12 +60,24 @@ def fallback_source(source: str, author: str, rest: Sequence[Block], traces: lis
     if named is not None:
         source = named[0]
         traces.append(named[1])
+    home = None if source else home_link(
+        [(t.line, t.text) for t in traces if t.action == "dropped"]
+        + [(b.line, b.text) for b in rest if not b.markup])
+    if home is not None:  # the site naming itself, before a footer's owning company
+        source = home[0]
+        traces.append(home[1])
     footer = None if source else _masthead.footer_outlet(
         [(t.line, t.text) for t in traces if t.action == "dropped"]
         + [(b.line, b.text) for b in rest[-3:] if not b.markup])
     if footer is not None and fold(footer[0]) not in fold(author):  # not the writer's own ©
         source = footer[0]
         traces.append(footer[1])
+    form = None if source else copyright_form(
+        [(t.line, t.text) for t in traces if t.action == "dropped"]
+        + [(b.line, b.text) for b in rest[-3:] if not b.markup], [b.text for b in blocks])
+    if form is not None and fold(form[0]) not in fold(author):  # "Northbank® © 2026"
+        source = form[0]
+        traces.append(form[1])
     tail = None if source else _masthead.named_tail(
         [(t.line, t.text) for t in traces if t.action == "dropped"]
         + [(b.line, b.text) for b in rest[-6:] if not b.markup])
