@@ -235,12 +235,12 @@ HELD_OUT_FLOORS: dict[str, dict[str, float]] = {
                       "headings": 0.95, "recall": 0.99, "precision": 0.98},
     "clip-holdout5": {"title": 0.95, "author": 0.85, "source": 0.90, "date": 0.85,
                       "headings": 0.75, "recall": 0.94, "precision": 0.95},
-    "clip-holdout6": {"title": 0.95, "author": 0.90, "source": 0.70, "date": 0.85,
+    "clip-holdout6": {"title": 0.95, "author": 0.95, "source": 0.70, "date": 0.90,
                       "headings": 0.80, "recall": 0.94, "precision": 0.98},
     "clip-holdout7": {"title": 0.95, "author": 0.80, "source": 0.85, "date": 0.90,
-                      "headings": 0.80, "recall": 0.90, "precision": 0.98},
+                      "headings": 0.80, "recall": 0.92, "precision": 0.98},
     "clip-holdout9": {"title": 0.95, "author": 0.95, "source": 0.70, "date": 0.95,
-                      "headings": 0.60, "recall": 0.85, "precision": 0.98},
+                      "headings": 0.60, "recall": 0.87, "precision": 0.98},
 }
 """What the importer scores on the held-out sets (tests/fixtures/clip/README.md), rounded
 down: the issue's targets are not met there yet, and these floors only stop regressions."""
