@@ -4,8 +4,11 @@ trafilatura judges an element by its tag.  Some old or careful page layouts fool
 laid out with a `<table>` (its article comes out as one table cell, headings flattened into
 the text; an old one's subheadings are only bold or large `<font>` lines, its paragraphs
 parted by `<br><br>`), a story's own `<aside>` (a methodology note, an editor's note), which
-it drops with every other aside, and a table of contents, whose label it keeps.  Each step
-here rewrites only those tags, so the extractor reads the page as a reader sees it.
+it drops with every other aside, and a table of contents, whose label it keeps.  It also
+reads markup a reader never sees as text: hidden elements and players, a wiki's "[edit]"
+boxes, an image's alt text holding markup, and an empty permalink anchor at the start of a
+heading (which makes it lose the heading's text).  Each step here rewrites only those tags,
+so the extractor reads the page as a reader sees it.
 """
 
 from __future__ import annotations
