@@ -377,8 +377,39 @@ def tidy(markdown: str, title: str, blocks: Sequence[str] = (),
     traces += found
     paragraphs, found = drop_pull_quotes(paragraphs, quotes)
     traces += found
+    paragraphs, found = drop_slide_lists(paragraphs)
+    traces += found
     paragraphs = level_headings(unwrap_emphasis(split_header_lines(divider_headings(paragraphs))))
     return Tidied("\n\n".join(paragraphs), tuple(traces))
+
+
+SLIDE_ITEM_RE = re.compile(r"^[-*+]\s+(?:#{1,6}\s+)?(?P<k>\d{1,3})\s*/\s*(?P<n>\d{1,3})\b")
+"""A gallery's slide as a list item: its counter first ("- ## 3/50 City for sale ...")."""
+MIN_SLIDES = 3
+"""Fewest counted slides in a list that make it a gallery (one "1/2" may be a score)."""
+
+
+def drop_slide_lists(paragraphs: Sequence[str]) -> tuple[list[str], list[Trace]]:
+    """A photo gallery the extractor kept as a list of slides, each opening with its counter
+    ("1/50", "2/50", ...), and the gallery's title heading(s) right above it: a news site sets
+    a gallery of other stories between a story's sections, and its fifty captions stood in
+    the middle of the article.  A list counts only when every item has a counter, the counters
+    share one total and run in order."""
+    kept: list[str] = []
+    traces: list[Trace] = []
+    for paragraph in paragraphs:
+        items = [line for line in paragraph.split("\n") if line.strip()]
+        slides = [m for line in items if (m := SLIDE_ITEM_RE.match(line.strip()))]
+        if (len(slides) < MIN_SLIDES or len(slides) != len(items)
+                or len({m.group("n") for m in slides}) != 1
+                or [int(m.group("k")) for m in slides] != list(
+                    range(int(slides[0].group("k")), int(slides[0].group("k")) + len(slides)))):
+            kept.append(paragraph)
+            continue
+        while kept and HEADING_RE.match(kept[-1].strip()) and len(kept[-1].split()) <= 8:
+            traces.append(Trace("dropped", "extractor: gallery slides", plain(kept.pop())))
+        traces.extend(Trace("dropped", "extractor: gallery slides", plain(line)) for line in items)
+    return kept, traces
 
 
 DIVIDER = "* * *"

@@ -106,6 +106,9 @@ from readsite.normalise import (
     newsletter as _newsletter,
 )
 from readsite.normalise import (
+    numbering as _numbering,
+)
+from readsite.normalise import (
     outletname as _outletname,
 )
 from readsite.normalise import (
@@ -381,8 +384,8 @@ RULES = _collect_rules((_blocks, _boilerplate, _byline, _capsmast, _captions, _c
                         _factrow, _footer, _furniture, _gallery, _header, _headerdates,
                         _headerfields, _headerlines, _headline, _homelinks, _leadchrome,
                         _linerules, _longtail, _lists, _masthead, _metadata, _newsletter,
-                        _outletname, _outlets, _pagesource, _pitches, _postmeta, _promos,
-                        _publishedline, _release,
+                        _numbering, _outletname, _outlets, _pagesource, _pitches, _postmeta,
+                        _promos, _publishedline, _release,
                         _repairs, _rolelines, _runon, _selfnames, _sitemenu, _sitenames,
                         _storylabel, _subheads, _summary, _tagline, _tails, _teaserbox, _title,
                         _titlebar, _tocheads, _widgets))

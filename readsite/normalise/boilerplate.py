@@ -34,6 +34,7 @@ from readsite.normalise.linerules import (
     is_boilerplate,
     line_rule,
 )
+from readsite.normalise.numbering import NUMBERED_GOES_ON, numbered_story_goes_on
 from readsite.normalise.pitches import pitch_rule
 from readsite.normalise.promos import promo_rule
 from readsite.normalise.release import RELEASE_MARK, is_release_mark
@@ -123,6 +124,10 @@ def strip_boilerplate(
         if (is_tail_marker(block.text) and seen >= TAIL_MIN_BODY and story_below(blocks, index)
                 and not story_goes_on(blocks, index)):
             traces.append(STORY_BELOW.dropped(block.text, block.line))  # a header's link
+            continue
+        if (is_tail_marker(block.text) and seen >= TAIL_MIN_BODY
+                and not story_goes_on(blocks, index) and numbered_story_goes_on(blocks, index)):
+            traces.append(NUMBERED_GOES_ON.dropped(block.text, block.line))  # "4.", box, "5."
             continue
         if is_tail_marker(block.text) and seen >= TAIL_MIN_BODY and not story_goes_on(blocks,
                                                                                      index):
