@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Callable
+from functools import partial
 
 LAYOUT_CELL_RE = re.compile(r"<t[dh]\b[^>]*>(?:(?!</?t[dh]\b).){0,4000}?<(?:h[1-6]|p)\b",
                             re.I | re.S)
@@ -133,6 +135,23 @@ def element_end(html: str, tag: str, start: int) -> int:
     return -1
 
 
+def drop_elements(html: str, pattern: re.Pattern[str],
+                  end_of: Callable[[str, re.Match[str]], int]) -> str:
+    """`html` without the elements whose opening tags `pattern` finds and `end_of` returns an
+    end for (-1 keeps the element); an opening inside an element already dropped is not
+    looked at.  Each step that leaves out a kind of element shares this walk."""
+    out: list[str] = []
+    at = 0
+    for match in pattern.finditer(html):
+        if match.start() < at:
+            continue
+        end = end_of(html, match)
+        if end > 0:
+            out.append(html[at:match.start()])
+            at = end
+    return "".join(out) + html[at:]
+
+
 def anchors_only(markup: str) -> bool:
     """Whether every link in `markup` goes to an anchor of the same page (`#section`), and
     it has at least two."""
@@ -145,17 +164,14 @@ def drop_tables_of_contents(html: str) -> str:
     to anchors of the page, or a "Contents" / "In this article" label over a list of such
     links (a list of links to other pages, or a "Contents" heading over prose, stays)."""
     for pattern, tag in ((TOC_BOX_RE, "tag"), (TOC_LIST_RE, "list")):
-        out: list[str] = []
-        at = 0
-        for match in pattern.finditer(html):
-            if match.start() < at:
-                continue
-            end = element_end(html, match.group(tag), match.end())
-            if end > 0 and anchors_only(html[match.end():end]):
-                out.append(html[at:match.start()])
-                at = end
-        html = "".join(out) + html[at:]
+        html = drop_elements(html, pattern, partial(_toc_end, tag=tag))
     return html
+
+
+def _toc_end(html: str, match: re.Match[str], tag: str) -> int:
+    """Where the table of contents opened by `match` ends, or -1 if it is none."""
+    end = element_end(html, match.group(tag), match.end())
+    return end if end > 0 and anchors_only(html[match.end():end]) else -1
 
 
 IMG_RE = re.compile(r"<img\b[^>]*>", re.I)
@@ -210,10 +226,18 @@ def _lazy_image(match: re.Match[str]) -> str:
     real = next((values[n].strip() for n in LAZY_SOURCES if values.get(n, "").strip()), "")
     if not src or src.lower().startswith("data:"):
         src = real or best_candidate(sets[0])
-    kept = "".join(f' {name}="{value.replace(chr(34), "&quot;")}"'
-                   for name, value in values.items()
-                   if name not in ("src", "srcset", "data-srcset", *LAZY_SOURCES))
-    return f'<img src="{src.replace(chr(34), "&quot;")}"{kept}>' if src else tag
+    if not src:
+        return tag
+    return image_tag({"src": src, **{name: value for name, value in values.items()
+                                     if name not in ("src", "srcset", "data-srcset",
+                                                     *LAZY_SOURCES)}})
+
+
+def image_tag(values: dict[str, str]) -> str:
+    """An `<img>` with these attributes, their values as written (only `"` escaped, as the
+    value is put in double quotes)."""
+    return "<img" + "".join(f' {name}="{value.replace(chr(34), "&quot;")}"'
+                            for name, value in values.items()) + ">"
 
 
 def resolve_lazy_images(html: str) -> str:
@@ -224,23 +248,24 @@ def resolve_lazy_images(html: str) -> str:
     return IMG_RE.sub(_lazy_image, html)
 
 
-ALT_RE = re.compile(r"""(?P<head>\s(?:alt|title)\s*=\s*)"""
-                    r"""(?:"(?P<dq>[^"]*(?:<|&lt;)[^"]*)"|'(?P<sq>[^']*(?:<|&lt;)[^']*)')""", re.I)
-"""An `alt` or `title` attribute holding markup (a caption's `<i>`, `<br>`, a credit's `<a>`):
-the extractor takes either for the image's text."""
-
-
+IMAGE_TEXT = ("alt", "title")
+"""The attributes the extractor takes an image's text from."""
 BREAK_TAG_RE = re.compile(r"<(?:br|/?p|/?div|/?li)\b[^>]*>", re.I)
 """Tags that part words (a line break), unlike inline ones (`<i>`, `<a>`)."""
 
 
 def plain_alt(match: re.Match[str]) -> str:
-    """An `<img>` whose alt text or title holds markup, with the tags taken out of it."""
-    def strip(alt: re.Match[str]) -> str:
-        text = BREAK_TAG_RE.sub(" ", html_lib.unescape(alt.group("dq") or alt.group("sq")))
-        text = " ".join(TAG_RE.sub("", text).split())
-        return f'{alt.group("head")}"{html_lib.escape(text)}"'
-    return ALT_RE.sub(strip, match.group())
+    """An `<img>` whose alt text or title holds markup (a caption's `<i>`, `<br>`, a credit's
+    `<a>`), escaped or not, with the tags taken out of it."""
+    values = attributes(match.group())
+    marked = [name for name in IMAGE_TEXT if "<" in values.get(name, "")
+              or "&lt;" in values.get(name, "").lower()]
+    if not marked:
+        return match.group()
+    for name in marked:
+        text = BREAK_TAG_RE.sub(" ", html_lib.unescape(values[name]))
+        values[name] = html_lib.escape(" ".join(TAG_RE.sub("", text).split()), quote=False)
+    return image_tag(values)
 
 
 def plain_alt_texts(html: str) -> str:
@@ -267,10 +292,9 @@ MACHINE_COPY_RE = re.compile(r"schema\.org/(?:\w*Article|BlogPosting|ReportageNe
 its headline, dates, publisher and logo address as lines of text) or of its hidden comments."""
 
 
-def _hidden(attrs: str) -> str:
+def _hidden(values: dict[str, str]) -> str:
     """Why an element with these attributes is not shown to a reader ("" if it is): the
     `hidden` attribute, `aria-hidden="true"`, an inline `display: none`, or a video player."""
-    values = attributes(attrs)
     if PLAYER_CLASSES & set(values.get("class", "").lower().split()):
         return "player"
     if ("hidden" in values or values.get("aria-hidden", "").strip().lower() == "true"
@@ -279,10 +303,9 @@ def _hidden(attrs: str) -> str:
     return ""
 
 
-def _machine_copy(attrs: str) -> bool:
+def _machine_copy(values: dict[str, str]) -> bool:
     """Whether a hidden element with these attributes is a schema.org item of the article
     (`MACHINE_COPY_RE`): its prose is the story again, for machines, never a reader's."""
-    values = attributes(attrs)
     return "itemscope" in values and MACHINE_COPY_RE.search(values.get("itemtype", "")) is not None
 
 
@@ -291,23 +314,21 @@ def drop_hidden(html: str) -> str:
     player's dialogs, icon labels, screen-reader duplicates), hidden schema.org copies of the
     article, and video players' controls.
     The extractor reads markup, not what is shown, so it kept them as text."""
-    out: list[str] = []
-    at = 0
-    for match in HIDEABLE_RE.finditer(html):
-        if match.start() < at:
-            continue
-        why = _hidden(match.group("attrs"))
-        if not why:
-            continue
-        end = element_end(html, match.group("tag"), match.end())
-        if end < 0:
-            continue
-        if why == "hidden" and not _machine_copy(match.group("attrs")) \
-                and len(TAG_RE.sub(" ", html[match.end():end]).split()) >= PROSE_WORDS:
-            continue
-        out.append(html[at:match.start()])
-        at = end
-    return "".join(out) + html[at:]
+    return drop_elements(html, HIDEABLE_RE, _hidden_end)
+
+
+def _hidden_end(html: str, match: re.Match[str]) -> int:
+    """Where the element opened by `match` ends when a reader never sees it, else -1 (its
+    end is only looked for once its attributes say it is hidden: most elements are not)."""
+    values = attributes(match.group("attrs"))
+    why = _hidden(values)
+    if not why:
+        return -1
+    end = element_end(html, match.group("tag"), match.end())
+    if end > 0 and why == "hidden" and not _machine_copy(values) \
+            and len(TAG_RE.sub(" ", html[match.end():end]).split()) >= PROSE_WORDS:
+        return -1
+    return end
 
 
 EMBEDDED_POST_RE = re.compile(
@@ -339,17 +360,8 @@ EDIT_SECTION_RE = re.compile(
 def drop_edit_links(html: str) -> str:
     """The page without MediaWiki's "[edit]" boxes: each heading of a saved Wikipedia page
     came out as "Properties[edit]"."""
-    out: list[str] = []
-    at = 0
-    for match in EDIT_SECTION_RE.finditer(html):
-        if match.start() < at:
-            continue
-        end = element_end(html, match.group("tag"), match.end())
-        if end < 0:
-            continue
-        out.append(html[at:match.start()])
-        at = end
-    return "".join(out) + html[at:]
+    return drop_elements(html, EDIT_SECTION_RE,
+                         lambda page, match: element_end(page, match.group("tag"), match.end()))
 
 
 EMPTY_ANCHOR_RE = re.compile(r"<a\b[^>]*>\s*</a\s*>", re.I)
