@@ -400,10 +400,10 @@ def drop_slide_lists(paragraphs: Sequence[str]) -> tuple[list[str], list[Trace]]
     for paragraph in paragraphs:
         items = [line for line in paragraph.split("\n") if line.strip()]
         slides = [m for line in items if (m := SLIDE_ITEM_RE.match(line.strip()))]
+        counters = [int(m.group("k")) for m in slides]
         if (len(slides) < MIN_SLIDES or len(slides) != len(items)
                 or len({m.group("n") for m in slides}) != 1
-                or [int(m.group("k")) for m in slides] != list(
-                    range(int(slides[0].group("k")), int(slides[0].group("k")) + len(slides)))):
+                or counters != list(range(counters[0], counters[0] + len(counters)))):
             kept.append(paragraph)
             continue
         while kept and HEADING_RE.match(kept[-1].strip()) and len(kept[-1].split()) <= 8:

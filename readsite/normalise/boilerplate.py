@@ -121,16 +121,14 @@ def strip_boilerplate(
             continue
         if index < resume:
             continue
-        if (is_tail_marker(block.text) and seen >= TAIL_MIN_BODY and story_below(blocks, index)
-                and not story_goes_on(blocks, index)):
-            traces.append(STORY_BELOW.dropped(block.text, block.line))  # a header's link
-            continue
-        if (is_tail_marker(block.text) and seen >= TAIL_MIN_BODY
-                and not story_goes_on(blocks, index) and numbered_story_goes_on(blocks, index)):
-            traces.append(NUMBERED_GOES_ON.dropped(block.text, block.line))  # "4.", box, "5."
-            continue
         if is_tail_marker(block.text) and seen >= TAIL_MIN_BODY and not story_goes_on(blocks,
                                                                                      index):
+            if story_below(blocks, index):
+                traces.append(STORY_BELOW.dropped(block.text, block.line))  # a header's link
+                continue
+            if numbered_story_goes_on(blocks, index):
+                traces.append(NUMBERED_GOES_ON.dropped(block.text, block.line))  # "4.", box, "5."
+                continue
             end = box_end(blocks, index, lambda text: _block_rule(text, site, False) is not None)
             if end is not None:  # a teaser box between the story's paragraphs
                 shape = TEASER_BOX if end > index + 1 else BOX_MARKER
